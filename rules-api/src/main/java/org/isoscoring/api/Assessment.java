@@ -1,0 +1,19 @@
+package org.isoscoring.api;
+
+import java.util.Objects;
+
+/**
+ * One scoring of one agency by one assessor, from the facts that assessor found.
+ *
+ * @param agency   the id of the agency assessed
+ * @param assessor who scored it
+ * @param facts    what the assessor found
+ */
+public record Assessment(String agency, Assessor assessor, Facts facts) {
+
+    public Assessment {
+        Objects.requireNonNull(agency, "agency");
+        Objects.requireNonNull(assessor, "assessor");
+        Objects.requireNonNull(facts, "facts");
+    }
+}

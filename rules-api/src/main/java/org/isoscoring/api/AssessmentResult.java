@@ -1,0 +1,43 @@
+package org.isoscoring.api;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The score of one assessment.
+ *
+ * @param agency       the agency assessed
+ * @param assessor     who scored it
+ * @param points       points per sub-criterion, every sub-criterion of the guidance in catalog order
+ * @param subtotal     the sum of {@code points}
+ * @param penalty      points taken after the criteria (the over-scoring penalty on a district's final
+ *                     assessment), else 0
+ * @param total        {@code max(0, subtotal - penalty)}
+ * @param rating       the rating of {@code total}
+ * @param explanations one per sub-criterion, in catalog order
+ */
+public record AssessmentResult(String agency, Assessor assessor, Map<String, BigDecimal> points,
+                               BigDecimal subtotal, BigDecimal penalty, BigDecimal total, Rating rating,
+                               List<Explanation> explanations) {
+
+    public AssessmentResult {
+        Objects.requireNonNull(agency, "agency");
+        Objects.requireNonNull(assessor, "assessor");
+        points = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(points, "points")));
+        Objects.requireNonNull(subtotal, "subtotal");
+        Objects.requireNonNull(penalty, "penalty");
+        Objects.requireNonNull(total, "total");
+        Objects.requireNonNull(rating, "rating");
+        explanations = List.copyOf(Objects.requireNonNull(explanations, "explanations"));
+    }
+
+    /** The explanation of one sub-criterion. */
+    public Explanation explanation(String criterion) {
+        return explanations.stream().filter(e -> e.criterion().equals(criterion)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no sub-criterion " + criterion));
+    }
+}

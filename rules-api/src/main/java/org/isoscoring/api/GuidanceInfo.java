@@ -1,0 +1,35 @@
+package org.isoscoring.api;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A guidance: the rules of one province for one or more years.
+ *
+ * @param id       for example {@code bac-giang-2022}
+ * @param title    its title, in Vietnamese
+ * @param years    the assessed years it covers
+ * @param sources  the documents it is built from
+ * @param criteria its catalog: criteria with their sub-criteria, in order
+ */
+public record GuidanceInfo(String id, String title, List<Integer> years, List<String> sources,
+                           List<Criterion> criteria) {
+
+    public GuidanceInfo {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        years = List.copyOf(years);
+        sources = List.copyOf(sources);
+        criteria = List.copyOf(criteria);
+    }
+
+    /** Whether it covers the assessed year. */
+    public boolean covers(int year) {
+        return years.contains(year);
+    }
+
+    /** Every sub-criterion, in catalog order: the ids of an assessment's points. */
+    public List<Criterion> subCriteria() {
+        return criteria.stream().flatMap(c -> c.subCriteria().stream()).toList();
+    }
+}

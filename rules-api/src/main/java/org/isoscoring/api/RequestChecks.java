@@ -1,0 +1,208 @@
+package org.isoscoring.api;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The checks of SCORING.md §7 that do not depend on a guidance: references between agencies and assessments,
+ * missing and negative facts, counts larger than the count they are part of. Engines run them on every
+ * request; a Java caller may run them early to show problems in a form.
+ */
+public final class RequestChecks {
+
+    /** A count that is part of another count: {@code part ≤ whole}. */
+    private record PartOf(String part, String whole) {
+    }
+
+    private static final List<PartOf> PARTS = List.of(
+            new PartOf("staffTrained", "staffTotal"),
+            new PartOf("proceduresWithProcess", "proceduresInScope"),
+            new PartOf("changesUpdatedWithin30Days", "procedureChanges"),
+            new PartOf("processesMatchingOneStop", "proceduresWithProcess"),
+            new PartOf("dossiersOnTime", "dossiersResolved"),
+            new PartOf("satisfiedResponses", "surveyResponses"),
+            new PartOf("nonconformitiesClosed", "nonconformitiesFound"),
+            new PartOf("feedbackResolved", "feedbackReceived"));
+
+    private RequestChecks() {
+    }
+
+    /** Every problem of the request, in the order of the request; empty when it can be scored. */
+    public static List<Problem> problems(ScoringRequest request) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Integer> firstIndex = new HashMap<>();
+        Map<String, Agency> byId = new LinkedHashMap<>();
+        List<Agency> agencies = request.agencies();
+        for (int i = 0; i < agencies.size(); i++) {
+            Agency agency = agencies.get(i);
+            String place = "agencies[" + i + "]";
+            if (agency == null) {
+                problems.add(new Problem(place, "missing agency"));
+                continue;
+            }
+            if (agency.id().isBlank()) {
+                problems.add(new Problem(place + ".id", "an agency id must not be empty"));
+            }
+            Integer first = firstIndex.putIfAbsent(agency.id(), i);
+            if (first != null) {
+                problems.add(new Problem(place + ".id", "duplicate agency id \"" + agency.id()
+                        + "\" (already agencies[" + first + "])"));
+            } else {
+                byId.put(agency.id(), agency);
+            }
+        }
+        Map<String, Set<String>> communesOf = new HashMap<>();
+        for (int i = 0; i < agencies.size(); i++) {
+            Agency agency = agencies.get(i);
+            if (agency != null) {
+                checkAgency(agency, "agencies[" + i + "]", byId, communesOf, problems);
+            }
+        }
+        for (int i = 0; i < agencies.size(); i++) {
+            Agency agency = agencies.get(i);
+            if (agency == null || agency.kind() != AgencyKind.DISTRICT) {
+                continue;
+            }
+            String place = "agencies[" + i + "]";
+            Set<String> communes = communesOf.getOrDefault(agency.id(), Set.of());
+            if (communes.isEmpty()) {
+                problems.add(new Problem(place, "district \"" + agency.id() + "\" has no communes"));
+            }
+            CommuneScoring scoring = agency.communeScoring();
+            if (scoring != null) {
+                for (int k = 0; k < scoring.onSiteCommunes().size(); k++) {
+                    String commune = scoring.onSiteCommunes().get(k);
+                    if (commune == null || !communes.contains(commune)) {
+                        problems.add(new Problem(place + ".communeScoring.onSiteCommunes[" + k + "]",
+                                quote(commune) + " is not a commune of " + agency.id()));
+                    }
+                }
+            }
+        }
+        checkAssessments(request.assessments(), byId, problems);
+        Set<String> assessed = new HashSet<>();
+        request.assessments().forEach(a -> assessed.add(a.agency()));
+        for (int i = 0; i < agencies.size(); i++) {
+            Agency agency = agencies.get(i);
+            if (agency != null && agency.kind() == AgencyKind.COMMUNE && !assessed.contains(agency.id())
+                    && byId.get(agency.id()) == agency) {
+                problems.add(new Problem("agencies[" + i + "]", "commune \"" + agency.id()
+                        + "\" has no assessment (every commune is assessed at least once)"));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Throws the one rejection with every problem of the request, if it has any.
+     *
+     * @throws RequestRejectedException when the request has problems
+     */
+    public static void requireValid(ScoringRequest request) {
+        List<Problem> problems = problems(request);
+        if (!problems.isEmpty()) {
+            throw new RequestRejectedException(problems);
+        }
+    }
+
+    private static void checkAgency(Agency agency, String place, Map<String, Agency> byId,
+                                    Map<String, Set<String>> communesOf, List<Problem> problems) {
+        if (agency.kind() == AgencyKind.COMMUNE) {
+            if (agency.district() == null) {
+                problems.add(new Problem(place + ".district", "missing: a commune names its district"));
+            } else {
+                Agency district = byId.get(agency.district());
+                if (district == null) {
+                    problems.add(new Problem(place + ".district", "unknown agency \"" + agency.district() + "\""));
+                } else if (district.kind() != AgencyKind.DISTRICT) {
+                    problems.add(new Problem(place + ".district", "\"" + agency.district() + "\" is a "
+                            + district.kind() + ", not a DISTRICT"));
+                } else {
+                    communesOf.computeIfAbsent(agency.district(), k -> new HashSet<>()).add(agency.id());
+                }
+            }
+        } else if (agency.district() != null) {
+            problems.add(new Problem(place + ".district", "only a COMMUNE names a district; this is a "
+                    + agency.kind()));
+        }
+        if (agency.kind() == AgencyKind.DISTRICT) {
+            CommuneScoring scoring = agency.communeScoring();
+            if (scoring == null) {
+                problems.add(new Problem(place + ".communeScoring", "missing: a DISTRICT has a communeScoring"));
+            } else if (scoring.resultsDeadline() == null) {
+                problems.add(new Problem(place + ".communeScoring.resultsDeadline", "missing"));
+            }
+        } else if (agency.communeScoring() != null) {
+            problems.add(new Problem(place + ".communeScoring", "only a DISTRICT has a communeScoring; this is a "
+                    + agency.kind()));
+        }
+    }
+
+    private static void checkAssessments(List<Assessment> assessments, Map<String, Agency> byId,
+                                         List<Problem> problems) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < assessments.size(); i++) {
+            Assessment assessment = assessments.get(i);
+            String place = "assessments[" + i + "]";
+            Agency agency = byId.get(assessment.agency());
+            if (agency == null) {
+                problems.add(new Problem(place + ".agency", "unknown agency \"" + assessment.agency() + "\""));
+            }
+            Integer first = seen.putIfAbsent(assessment.agency() + "\u0000" + assessment.assessor(), i);
+            if (first != null) {
+                problems.add(new Problem(place, "a second " + assessment.assessor() + " assessment of \""
+                        + assessment.agency() + "\" (the first is assessments[" + first + "])"));
+            }
+            if (agency != null && assessment.assessor() == Assessor.DISTRICT && agency.kind() != AgencyKind.COMMUNE) {
+                problems.add(new Problem(place + ".assessor", "a DISTRICT assessment is only of a commune; \""
+                        + agency.id() + "\" is a " + agency.kind()));
+            }
+            checkFacts(assessment.facts(), agency == null ? null : agency.kind(), place + ".facts", problems);
+        }
+    }
+
+    private static void checkFacts(Facts f, AgencyKind kind, String place, List<Problem> problems) {
+        Map<String, Object> values = FactValues.of(f);
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            String name = e.getKey();
+            Object value = e.getValue();
+            boolean oversight = Facts.PUBLIC_OVERSIGHT_FACTS.contains(name);
+            if (oversight && kind == AgencyKind.DISTRICT) {
+                if (value != null) {
+                    problems.add(new Problem(place + "." + name, "unknown fact for a DISTRICT (its criterion 15 "
+                            + "comes from its communeScoring)"));
+                }
+                continue;
+            }
+            if (value == null && !Facts.NULLABLE_DATES.contains(name)) {
+                problems.add(new Problem(place + "." + name, "missing"));
+            } else if (value instanceof Integer count && count < 0) {
+                problems.add(new Problem(place + "." + name, count + " is negative; a count is 0 or more"));
+            }
+        }
+        if (f.staffTotal() == 0) {
+            problems.add(new Problem(place + ".staffTotal", "0: an agency has at least one civil servant"));
+        }
+        for (PartOf rule : PARTS) {
+            if (values.get(rule.part()) instanceof Integer part && values.get(rule.whole()) instanceof Integer whole
+                    && whole >= 0 && part > whole) {
+                problems.add(new Problem(place + "." + rule.part(), part + " is more than " + rule.whole()
+                        + " (" + whole + ")"));
+            }
+        }
+        int late = f.dossiersResolved() - f.dossiersOnTime();
+        if (late >= 0 && f.dossiersOnTime() >= 0 && f.lateDossiersWithApology() > late) {
+            problems.add(new Problem(place + ".lateDossiersWithApology", f.lateDossiersWithApology()
+                    + " is more than the late dossiers (dossiersResolved - dossiersOnTime = " + late + ")"));
+        }
+    }
+
+    private static String quote(String s) {
+        return s == null ? "null" : "\"" + s + "\"";
+    }
+}

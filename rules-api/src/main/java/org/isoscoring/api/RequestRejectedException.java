@@ -1,0 +1,34 @@
+package org.isoscoring.api;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A request that cannot be scored. It is rejected whole: no partial result exists. The exception carries
+ * every problem found, each with its place in the request.
+ */
+public final class RequestRejectedException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<Problem> problems;
+
+    public RequestRejectedException(List<Problem> problems) {
+        super(describe(problems), null, false, false);
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("a rejected request has at least one problem");
+        }
+        this.problems = List.copyOf(problems);
+    }
+
+    /** Every problem found, in the order of the request. */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    private static String describe(List<Problem> problems) {
+        return problems.stream().map(Problem::toString)
+                .collect(Collectors.joining("\n", "the request is rejected (" + problems.size() + " problem"
+                        + (problems.size() == 1 ? "" : "s") + "):\n", ""));
+    }
+}

@@ -1,0 +1,268 @@
+package org.isoscoring.api;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON contract of FORMAT.md: a request read from JSON, a result written as JSON. A service that receives
+ * the JSON of another system needs no code of its own:
+ *
+ * <pre>{@code
+ * ScoringRequest request = ScoringJson.readRequest(body);      // RequestRejectedException lists every problem
+ * String json = ScoringJson.writeResult(engine.evaluate(request));
+ * }</pre>
+ *
+ * <p>Reading rejects unknown fields, wrong types, fractional or too large counts, impossible dates, duplicate
+ * keys and malformed JSON, all at once, each with its place; the checks of {@link RequestChecks} follow on a
+ * well-formed request. Nothing here throws a Jackson type.
+ */
+public final class ScoringJson {
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+            .build();
+    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    private ScoringJson() {
+    }
+
+    /**
+     * Reads a request from its JSON text.
+     *
+     * @throws RequestRejectedException with every problem found
+     */
+    public static ScoringRequest readRequest(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new RequestRejectedException(List.of(syntaxProblem(e)));
+        }
+        return toRequest(root);
+    }
+
+    /**
+     * Reads a request from a stream of UTF-8 JSON; the stream is read to its end but not closed.
+     *
+     * @throws RequestRejectedException with every problem found
+     */
+    public static ScoringRequest readRequest(InputStream json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new RequestRejectedException(List.of(syntaxProblem(e)));
+        } catch (CharacterCodingException e) {
+            throw new RequestRejectedException(List.of(new Problem("", "the file is not valid UTF-8 text")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return toRequest(root);
+    }
+
+    /**
+     * Reads a request from a UTF-8 JSON file.
+     *
+     * @throws RequestRejectedException with every problem found, including a file that cannot be read
+     */
+    public static ScoringRequest readRequest(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new RequestRejectedException(List.of(new Problem(file.toString(), "is a directory, not a file")));
+        }
+        if (!Files.isReadable(file)) {
+            throw new RequestRejectedException(List.of(new Problem(file.toString(), "no such file, or not readable")));
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return readRequest(in);
+        } catch (IOException e) {
+            throw new RequestRejectedException(List.of(new Problem(file.toString(), "cannot be read: " + e.getMessage())));
+        }
+    }
+
+    /** The result as FORMAT.md JSON, pretty-printed, with a final newline. */
+    public static String writeResult(ScoringResult result) {
+        return write(resultNode(result));
+    }
+
+    /** The request as FORMAT.md JSON, pretty-printed, with a final newline. */
+    public static String writeRequest(ScoringRequest request) {
+        return write(requestNode(request));
+    }
+
+    private static String write(JsonNode node) {
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withSeparators(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER))
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        try {
+            return MAPPER.writer(printer).writeValueAsString(node) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    private static Problem syntaxProblem(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (message != null && message.contains("Duplicate field")) {
+            message = message.replace("Duplicate field", "duplicate key");
+        }
+        if (message != null && (message.contains("Invalid UTF-8") || message.contains("Invalid UTF8"))) {
+            message = "the file is not valid UTF-8 text";
+        }
+        if (message != null && message.contains("No content to map")) {
+            message = "the document is empty: a request is a JSON object";
+        }
+        var location = e.getLocation();
+        String place = location == null ? "" : "line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return new Problem(place, "not valid JSON: " + firstLine(message));
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "malformed";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static ScoringRequest toRequest(JsonNode root) {
+        JsonReader reader = new JsonReader();
+        ScoringRequest request = reader.request(root);
+        if (!reader.problems().isEmpty()) {
+            throw new RequestRejectedException(reader.problems());
+        }
+        RequestChecks.requireValid(request);
+        return request;
+    }
+
+    private static JsonNode resultNode(ScoringResult result) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("guidance", result.guidance());
+        root.put("year", result.year());
+        root.put("rulesHash", result.rulesHash());
+        ArrayNode assessments = root.putArray("assessments");
+        for (AssessmentResult a : result.assessments()) {
+            ObjectNode node = assessments.addObject();
+            node.put("agency", a.agency());
+            node.put("assessor", a.assessor().name());
+            ObjectNode points = node.putObject("points");
+            a.points().forEach((id, p) -> points.put(id, number(p)));
+            node.put("subtotal", number(a.subtotal()));
+            node.put("penalty", number(a.penalty()));
+            node.put("total", number(a.total()));
+            node.put("rating", a.rating().name());
+            ArrayNode explanations = node.putArray("explanations");
+            for (Explanation e : a.explanations()) {
+                ObjectNode x = explanations.addObject();
+                x.put("criterion", e.criterion());
+                x.put("points", number(e.points()));
+                x.put("max", number(e.max()));
+                x.put("rule", e.rule());
+                x.put("reason", e.reason());
+                ObjectNode facts = x.putObject("facts");
+                e.facts().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .forEach(f -> facts.put(f.getKey(), f.getValue()));
+            }
+        }
+        ArrayNode agencies = root.putArray("agencies");
+        for (AgencyResult a : result.agencies()) {
+            ObjectNode node = agencies.addObject();
+            node.put("agency", a.agency());
+            node.put("finalAssessor", a.finalAssessor().name());
+            node.put("total", number(a.total()));
+            node.put("rating", a.rating().name());
+        }
+        ArrayNode districts = root.putArray("districts");
+        for (DistrictReport d : result.districts()) {
+            ObjectNode node = districts.addObject();
+            node.put("agency", d.agency());
+            node.put("communes", d.communes());
+            node.put("onSiteRequired", d.onSiteRequired());
+            node.put("onSite", d.onSite());
+            node.put("provinceSampleSize", d.provinceSampleSize());
+            node.put("provinceAppraised", d.provinceAppraised());
+            node.put("communesAtLeast80", d.communesAtLeast80());
+            ArrayNode over = node.putArray("overScoredCommunes");
+            d.overScoredCommunes().forEach(over::add);
+            node.put("penalty", number(d.penalty()));
+        }
+        return root;
+    }
+
+    private static BigDecimal number(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    private static JsonNode requestNode(ScoringRequest request) {
+        ObjectNode root = MAPPER.createObjectNode();
+        if (request.guidance() != null) {
+            root.put("guidance", request.guidance());
+        }
+        root.put("year", request.year());
+        ArrayNode agencies = root.putArray("agencies");
+        for (Agency a : request.agencies()) {
+            ObjectNode node = agencies.addObject();
+            node.put("id", a.id());
+            if (a.name() != null) {
+                node.put("name", a.name());
+            }
+            node.put("kind", a.kind().name());
+            if (a.district() != null) {
+                node.put("district", a.district());
+            }
+            if (a.communeScoring() != null) {
+                ObjectNode scoring = node.putObject("communeScoring");
+                ArrayNode onSite = scoring.putArray("onSiteCommunes");
+                a.communeScoring().onSiteCommunes().forEach(onSite::add);
+                scoring.put("resultsSentOn", date(a.communeScoring().resultsSentOn()));
+                scoring.put("resultsDeadline", date(a.communeScoring().resultsDeadline()));
+            }
+        }
+        ArrayNode assessments = root.putArray("assessments");
+        for (Assessment a : request.assessments()) {
+            ObjectNode node = assessments.addObject();
+            node.put("agency", a.agency());
+            node.put("assessor", a.assessor().name());
+            ObjectNode facts = node.putObject("facts");
+            FactValues.of(a.facts()).forEach((name, value) -> {
+                if (value == null && Facts.PUBLIC_OVERSIGHT_FACTS.contains(name)) {
+                    return;
+                }
+                facts.set(name, MAPPER.valueToTree(value instanceof LocalDate d ? d.toString()
+                        : value instanceof Enum<?> e ? e.name() : value));
+            });
+        }
+        return root;
+    }
+
+    private static String date(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+}

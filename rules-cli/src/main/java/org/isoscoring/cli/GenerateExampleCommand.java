@@ -1,0 +1,36 @@
+package org.isoscoring.cli;
+
+import java.util.concurrent.Callable;
+import org.isoscoring.api.ScoringJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Writes a synthetic request: the example province, or a national-size one. */
+@Command(name = "generate-example", mixinStandardHelpOptions = true,
+        description = {"Sinh yêu cầu chấm điểm mẫu (dữ liệu giả lập) / Writes a synthetic request as JSON.",
+                "Without options: the example province docs/examples/bac-giang-2022.json, byte for byte."})
+final class GenerateExampleCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--districts", description = "A national-size request of this many districts instead.")
+    private Integer districts;
+
+    @Option(names = "--communes-per-district", defaultValue = "15",
+            description = "Communes per district of a national-size request (default: ${DEFAULT-VALUE}).")
+    private int communesPerDistrict;
+
+    @Option(names = "--seed", defaultValue = "2022", description = "Seed of a national-size request (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Override
+    public Integer call() {
+        var request = districts == null ? ExampleProvince.bacGiang2022()
+                : ExampleProvince.national(districts, communesPerDistrict, seed);
+        spec.commandLine().getOut().print(ScoringJson.writeRequest(request));
+        return 0;
+    }
+}

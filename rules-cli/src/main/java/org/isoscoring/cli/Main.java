@@ -1,0 +1,78 @@
+package org.isoscoring.cli;
+
+import java.io.PrintWriter;
+import org.isoscoring.api.RequestRejectedException;
+import org.isoscoring.api.RulesException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code iso-scoring}: scores ISO 9001 application of Vietnamese state agencies from the command line.
+ *
+ * <p>Exit status: 0 done; 2 the request (or the command line) is wrong, with one line per problem on
+ * standard error; 1 the rules are defective or something else failed, with a message and no stack trace.
+ */
+@Command(name = "iso-scoring", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Chấm điểm việc áp dụng HTQLCL theo TCVN ISO 9001:2015 / "
+                + "Scores how state agencies apply their ISO 9001 quality management system.",
+        subcommands = {EvaluateCommand.class, GuidancesCommand.class, GenerateExampleCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit status of a rejected request. */
+    static final int REJECTED = 2;
+    /** Exit status of defective rules or another failure. */
+    static final int FAILED = 1;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** Runs the tool with the given output streams and returns its exit status. */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof RequestRejectedException rejected) {
+                rejected.problems().forEach(p -> err.println(p));
+                err.flush();
+                return REJECTED;
+            }
+            if (e instanceof RulesException broken) {
+                err.println("the rules are defective / bộ quy tắc bị lỗi:");
+                broken.messages().forEach(m -> err.println("  " + m));
+                err.flush();
+                return FAILED;
+            }
+            err.println("iso-scoring failed: " + e);
+            if (System.getenv("ISO_SCORING_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return FAILED;
+        });
+        int status = cli.execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"iso-scoring " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.isoscoring.drools;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * The points a rule gave one sub-criterion of one assessment, and why.
+ *
+ * @param sheet     the assessment
+ * @param criterion the sub-criterion, from the rule's {@code @criterion} metadata
+ * @param points    the points
+ * @param rule      the name of the rule that gave them
+ * @param reason    the rule's reason with the facts filled in
+ * @param facts     the facts the reason quoted, as given in the request
+ */
+public record Award(Sheet sheet, String criterion, BigDecimal points, String rule, String reason,
+                    Map<String, String> facts) {
+}

@@ -1,0 +1,175 @@
+package org.isoscoring.drools;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.isoscoring.api.GuidanceInfo;
+import org.isoscoring.api.RulesException;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+
+/**
+ * A guidance ready to score: its descriptor, its compiled rules and the hash of its files. Built once, then
+ * shared by every thread.
+ */
+final class Guidance {
+
+    /** Where the rule files go inside the in-memory Drools project; the DRL files declare package {@code iso.rules}. */
+    private static final String RULES_DIR = "src/main/resources/iso/rules/";
+
+    private final Descriptor descriptor;
+    private final KieBase kieBase;
+    private final String rulesHash;
+
+    private Guidance(Descriptor descriptor, KieBase kieBase, String rulesHash) {
+        this.descriptor = descriptor;
+        this.kieBase = kieBase;
+        this.rulesHash = rulesHash;
+    }
+
+    GuidanceInfo info() {
+        return descriptor.info();
+    }
+
+    KieBase kieBase() {
+        return kieBase;
+    }
+
+    String rulesHash() {
+        return rulesHash;
+    }
+
+    /** Loads a bundled guidance from the class path, for example {@code bac-giang-2022}. */
+    static Guidance bundled(String id) {
+        URL url = Guidance.class.getResource("/guidances/" + id + "/" + Descriptor.FILE);
+        if (url == null) {
+            throw new IllegalArgumentException("no bundled guidance " + id);
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                return fromFolder(fs.getPath("/guidances/" + id), "bundled guidance " + id);
+            }
+            return fromFolder(Path.of(uri).getParent(), "bundled guidance " + id);
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot read bundled guidance " + id, e);
+        }
+    }
+
+    /** Loads a guidance folder: {@code guidance.json} and its {@code *.drl} files. */
+    static Guidance fromFolder(Path folder, String origin) {
+        SortedMap<String, String> files = new TreeMap<>();
+        try (Stream<Path> list = Files.list(folder)) {
+            for (Path p : (Iterable<Path>) list::iterator) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".drl") || name.equals(Descriptor.FILE)) {
+                    files.put(name, Files.readString(p, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + origin + " in " + folder, e);
+        }
+        return build(files, origin);
+    }
+
+    /** Builds a guidance from its files by name. */
+    static Guidance build(SortedMap<String, String> files, String origin) {
+        List<String> problems = new ArrayList<>();
+        String json = files.get(Descriptor.FILE);
+        Descriptor descriptor = null;
+        if (json == null) {
+            problems.add(Descriptor.FILE + ": missing: a guidance folder has a descriptor");
+        } else {
+            descriptor = Descriptor.parse(json, problems);
+        }
+        if (files.keySet().stream().noneMatch(n -> n.endsWith(".drl"))) {
+            problems.add(origin + ": no .drl rule file");
+        }
+        if (!problems.isEmpty()) {
+            throw new RulesException(origin, problems);
+        }
+        KieBase kieBase = compile(files, origin);
+        return new Guidance(descriptor, kieBase, hash(files));
+    }
+
+    private static KieBase compile(SortedMap<String, String> files, String origin) {
+        KieServices ks = KieServices.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        // Every build has its own release id: two builds at once with the default id get each other's rules.
+        ReleaseId releaseId = ks.newReleaseId("org.isoscoring.guidance", "g" + UUID.randomUUID(), "1.0.0");
+        kfs.generateAndWritePomXML(releaseId);
+        files.forEach((name, text) -> {
+            if (name.endsWith(".drl")) {
+                kfs.write(RULES_DIR + name, text);
+            }
+        });
+        KieBuilder builder;
+        try {
+            builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        } catch (RuntimeException | LinkageError e) {
+            // The rule compiler crashes on some constructs instead of reporting them; name it plainly.
+            throw new RulesException(origin, List.of("the rule compiler failed on these rule files ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage().lines()
+                    .findFirst().orElse("")) + "); the last edit to a rule's conditions is the likely cause"));
+        }
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            List<String> problems = new ArrayList<>();
+            for (Message m : errors) {
+                String path = m.getPath() == null ? "" : m.getPath().replace(RULES_DIR, "");
+                problems.add(path + ":" + Math.max(m.getLine(), 0) + ":" + Math.max(m.getColumn(), 0) + ": "
+                        + m.getText().lines().findFirst().orElse("").trim());
+            }
+            throw new RulesException(origin, problems);
+        }
+        try {
+            return ks.newKieContainer(releaseId).getKieBase();
+        } finally {
+            ks.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    private static String hash(SortedMap<String, String> files) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            files.forEach((name, text) -> {
+                sha.update(name.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(text.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            });
+            return "sha256:" + HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package org.isoscoring.drools;
+
+import java.math.BigDecimal;
+
+/**
+ * The sum of an assessment's awards, once every sub-criterion has one.
+ *
+ * @param sheet the assessment
+ * @param value the sum
+ */
+public record Subtotal(Sheet sheet, BigDecimal value) {
+}

@@ -1,0 +1,799 @@
+package org.isoscoring.tests.properties;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.isoscoring.api.Agency;
+import org.isoscoring.api.AgencyKind;
+import org.isoscoring.api.Assessment;
+import org.isoscoring.api.Assessor;
+import org.isoscoring.api.CommuneScoring;
+import org.isoscoring.api.Declaration;
+import org.isoscoring.api.Facts;
+import org.isoscoring.api.IsoTeam;
+import org.isoscoring.api.Judgement;
+import org.isoscoring.api.ScoringRequest;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.core.RandomnessSource;
+import org.quicktheories.generators.Generate;
+
+/**
+ * QuickTheories generators of whole, valid scoring requests for the guidance {@code bac-giang-2022}.
+ *
+ * <p>A generated province has 1-6 districts of 1-12 communes each, 0-4 departments and 0-2 public service units,
+ * with {@code SELF}, {@code DISTRICT} (communes only) and {@code PROVINCE} assessments. Every commune is
+ * assessed at least once; the province appraises a random subset of the communes.
+ *
+ * <p>The facts are not uniform noise: every assessment is first given a <em>plan</em>, one band (point value)
+ * per sub-criterion, and the facts are then built to land in that band, preferably on its edges: a ratio
+ * exactly on its threshold or one unit below the next one, zero denominators, plan dates on 31 March / 1 April
+ * / 31 December / 1 January of the next year / the previous year, reports on the deadline, 15 and 16 days
+ * late. A plan may be given an exact total, which is how the generator reaches the edges that depend on
+ * totals: commune final totals of exactly 80 and 79.5 (districts where all / all but one / exactly 90% / 70%
+ * of the communes reach 80), rating edges, and pairs of commune assessments whose district total is exactly
+ * 10% above the province's, or half a point either side (both sides of the over-scoring penalty). Some
+ * districts are built so their subtotal is at most 3 while a commune is over-scored (the penalty clamps the
+ * total to 0).
+ *
+ * <p>Every number drawn comes from the QuickTheories randomness source, so a request is reproducible from the
+ * seed and shrinks (fewer districts, fewer communes, simpler bands).
+ */
+public final class Generators {
+
+    /** The assessed year: {@code bac-giang-2022} covers 2022 only. */
+    public static final int YEAR = 2022;
+
+    /** The sub-criteria in catalog order, and the point values of their bands in half points (SCORING.md §3). */
+    private static final Map<String, int[]> BANDS = new LinkedHashMap<>();
+
+    static {
+        band("1.1", 0, 2, 6);
+        band("1.2", 0, 3, 6);
+        band("1.3", 0, 2, 4);
+        band("2.1", 0, 4, 8);
+        band("2.2", 0, 2, 4);
+        band("3.1", 0, 4);
+        band("3.2", 0, 2, 4);
+        band("3.3", 0, 2, 4);
+        band("4.1", 0, 2, 4);
+        band("4.2", 0, 4);
+        band("4.3", 0, 2, 4);
+        band("5.1", 0, 4, 8, 12);
+        band("5.2", 0, 4, 8);
+        band("5.3", 0, 2, 4);
+        band("6.1", 0, 3, 6);
+        band("6.2", 0, 3, 6);
+        band("7.1", 0, 4, 10, 16, 20);
+        band("7.2", 0, 2, 4);
+        band("8.1", 0, 3, 6);
+        band("8.2", 0, 2, 6, 10);
+        band("9.1", 0, 5, 10);
+        band("9.2", 0, 3, 6);
+        band("10.1", 0, 8);
+        band("10.2", 0, 2, 4);
+        band("11.1", 0, 3, 6, 8);
+        band("12.1", 0, 4, 8);
+        band("13.1", 0, 2, 4);
+        band("14.1", 0, 2, 4);
+        band("14.2", 0, 4);
+        band("15.1", 0, 5, 10);
+        band("15.2", 0, 4, 6);
+    }
+
+    /** Plan items: sub-criteria whose bands are chosen together (an audit outside the year zeroes 9.2, 11.1). */
+    private static final List<Item> ITEMS_ALL = items(false);
+    private static final List<Item> ITEMS_DISTRICT = items(true);
+
+    private Generators() {
+    }
+
+    /** Whole valid requests. */
+    public static Gen<ScoringRequest> requests() {
+        Gen<ScoringRequest> gen = in -> new RequestMaker(new Draw(in)).make();
+        return gen.describedAs(Generators::describe);
+    }
+
+    /**
+     * A valid request, and a copy of it where agencies that have a {@code PROVINCE} assessment got a new
+     * {@code SELF} assessment (or, if they had one, new {@code SELF} facts). The final results must not move.
+     */
+    public static Gen<Pair<ScoringRequest, ScoringRequest>> requestsWithExtraSelf() {
+        Gen<Pair<ScoringRequest, ScoringRequest>> gen = in -> {
+            Draw d = new Draw(in);
+            ScoringRequest request = new RequestMaker(d).make();
+            return Pair.of(request, withExtraSelf(request, d));
+        };
+        return gen.describedAs(p -> describe(p._1) + " / with SELF: " + describe(p._2));
+    }
+
+    /** Facts of an agency of the given kind, in random bands (no target total). */
+    public static Gen<Facts> facts(AgencyKind kind) {
+        return in -> {
+            Draw d = new Draw(in);
+            return realize(plan(d, kind, -1), kind, d);
+        };
+    }
+
+    /** A short description of a request, for failure reports. */
+    public static String describe(ScoringRequest request) {
+        Map<AgencyKind, Integer> kinds = new LinkedHashMap<>();
+        for (AgencyKind kind : AgencyKind.values()) {
+            kinds.put(kind, 0);
+        }
+        request.agencies().forEach(a -> kinds.merge(a.kind(), 1, Integer::sum));
+        return "request of " + request.agencies().size() + " agencies " + kinds + ", "
+                + request.assessments().size() + " assessments";
+    }
+
+    // ----------------------------------------------------------------------------------------------------
+    // Requests
+
+    /** How the district's and the province's totals of one commune relate (SCORING.md §4). */
+    private enum Relation {
+        /** district total = 110% of the province's: exactly 10% above, not over-scored. */
+        EXACT,
+        /** half a point below 110%: not over-scored. */
+        HALF_BELOW,
+        /** half a point above 110%: over-scored. */
+        HALF_ABOVE,
+        /** the same total. */
+        EQUAL,
+        /** no relation planned. */
+        FREE
+    }
+
+    private static final List<Set<Assessor>> COMMUNE_ASSESSORS = List.of(
+            EnumSet.of(Assessor.DISTRICT, Assessor.PROVINCE),
+            EnumSet.of(Assessor.SELF),
+            EnumSet.of(Assessor.DISTRICT),
+            EnumSet.of(Assessor.PROVINCE),
+            EnumSet.of(Assessor.SELF, Assessor.DISTRICT),
+            EnumSet.of(Assessor.SELF, Assessor.PROVINCE),
+            EnumSet.of(Assessor.SELF, Assessor.DISTRICT, Assessor.PROVINCE),
+            EnumSet.of(Assessor.DISTRICT, Assessor.PROVINCE),
+            EnumSet.of(Assessor.SELF, Assessor.DISTRICT));
+
+    private static final List<Set<Assessor>> OTHER_ASSESSORS = List.of(
+            EnumSet.of(Assessor.SELF),
+            EnumSet.of(Assessor.PROVINCE),
+            EnumSet.of(Assessor.SELF, Assessor.PROVINCE),
+            EnumSet.of(Assessor.SELF, Assessor.PROVINCE),
+            EnumSet.noneOf(Assessor.class));
+
+    /** Totals (half points) on and next to the rating edges, and the extremes. */
+    private static final List<Integer> RATING_EDGES = List.of(180, 179, 160, 159, 140, 139, 100, 99, 200, 0, 2);
+
+    private static final class RequestMaker {
+
+        private final Draw d;
+        private final List<Agency> agencies = new ArrayList<>();
+        private final List<Assessment> assessments = new ArrayList<>();
+
+        RequestMaker(Draw d) {
+            this.d = d;
+        }
+
+        ScoringRequest make() {
+            int districts = d.between(1, 6);
+            for (int i = 1; i <= districts; i++) {
+                district(String.format("HUYEN-%02d", i));
+            }
+            int departments = d.between(0, 4);
+            for (int i = 1; i <= departments; i++) {
+                other(Agency.department(String.format("SO-%02d", i), null));
+            }
+            int units = d.between(0, 2);
+            for (int i = 1; i <= units; i++) {
+                other(Agency.publicServiceUnit(String.format("DVSN-%02d", i), null));
+            }
+            List<Agency> agencyOrder = new ArrayList<>(agencies);
+            List<Assessment> assessmentOrder = new ArrayList<>(assessments);
+            if (d.percent(50)) {
+                d.shuffle(agencyOrder);
+            }
+            if (d.percent(50)) {
+                d.shuffle(assessmentOrder);
+            }
+            return new ScoringRequest(d.percent(80) ? "bac-giang-2022" : null, YEAR, agencyOrder, assessmentOrder);
+        }
+
+        private void other(Agency agency) {
+            agencies.add(agency);
+            for (Assessor assessor : d.pick(OTHER_ASSESSORS)) {
+                int target = d.percent(50) ? d.pick(RATING_EDGES) : -1;
+                assessments.add(new Assessment(agency.id(), assessor,
+                        realize(plan(d, agency.kind(), target), agency.kind(), d)));
+            }
+        }
+
+        private void district(String id) {
+            int n = d.pick(List.of(d.between(1, 12), 10, 3, 1, 12, 10));
+            boolean clamp = d.percent(12);
+            boolean clean = !clamp && d.percent(50);
+            int k;
+            if (clamp) {
+                k = Math.max(0, Math.min(n - 1, ceilDiv(7 * n, 10) - 1));
+            } else {
+                int at90 = ceilDiv(9 * n, 10);
+                int at70 = ceilDiv(7 * n, 10);
+                k = d.pick(List.of(n, n - 1, at90, at90 - 1, at70, at70 - 1, d.between(0, n), n));
+                k = Math.max(0, Math.min(n, k));
+            }
+            int offset = d.between(0, n - 1);
+            List<String> communes = new ArrayList<>();
+            for (int c = 0; c < n; c++) {
+                String commune = String.format("XA-%s-%02d", id.substring(6), c + 1);
+                communes.add(commune);
+                agencies.add(Agency.commune(commune, null, id));
+                boolean high = (c + offset) % n < k;
+                Set<Assessor> assessors;
+                Relation relation;
+                if (clamp && c == 0) {
+                    assessors = EnumSet.of(Assessor.DISTRICT, Assessor.PROVINCE);
+                    relation = Relation.HALF_ABOVE;
+                } else {
+                    assessors = d.pick(COMMUNE_ASSESSORS);
+                    relation = clean
+                            ? d.pick(List.of(Relation.EXACT, Relation.HALF_BELOW, Relation.EQUAL, Relation.FREE))
+                            : d.pick(List.of(Relation.EXACT, Relation.HALF_BELOW, Relation.HALF_ABOVE, Relation.FREE,
+                            Relation.HALF_ABOVE));
+                }
+                commune(commune, high, assessors, relation, clean);
+            }
+            agencies.add(Agency.district(id, null, communeScoring(communes, clamp)));
+            Set<Assessor> own = d.pick(List.of(EnumSet.of(Assessor.PROVINCE), EnumSet.of(Assessor.SELF),
+                    EnumSet.of(Assessor.SELF, Assessor.PROVINCE), EnumSet.noneOf(Assessor.class)));
+            if (clamp && own.isEmpty()) {
+                own = EnumSet.of(Assessor.PROVINCE);
+            }
+            Assessor last = own.stream().reduce((a, b) -> b).orElse(null);
+            for (Assessor assessor : own) {
+                int target = clamp && assessor == last ? d.pick(List.of(0, 2, 5, 6)) : -1;
+                assessments.add(new Assessment(id, assessor,
+                        realize(plan(d, AgencyKind.DISTRICT, target), AgencyKind.DISTRICT, d)));
+            }
+        }
+
+        private CommuneScoring communeScoring(List<String> communes, boolean clamp) {
+            int n = communes.size();
+            LocalDate deadline = d.pick(List.of(date(11, 15), date(12, 1), date(12, 31)));
+            if (clamp) {
+                return new CommuneScoring(List.of(), null, deadline);
+            }
+            int required = ceilDiv(n, 3);
+            List<String> order = new ArrayList<>(communes);
+            d.shuffle(order);
+            int distinct = d.pick(List.of(required, required - 1, n, 0, d.between(0, n), required));
+            distinct = Math.max(0, Math.min(n, distinct));
+            List<String> onSite = new ArrayList<>(order.subList(0, distinct));
+            if (distinct > 0 && d.percent(30)) {
+                onSite.add(onSite.get(d.between(0, distinct - 1)));
+            }
+            LocalDate sent = d.pick(Arrays.asList(deadline, null, deadline.minusDays(1), deadline.plusDays(1),
+                    deadline.minusDays(d.between(0, 30)), deadline.plusDays(d.between(1, 30))));
+            return new CommuneScoring(onSite, sent, deadline);
+        }
+
+        private void commune(String id, boolean high, Set<Assessor> assessors, Relation relation, boolean clean) {
+            boolean pair = assessors.contains(Assessor.DISTRICT) && assessors.contains(Assessor.PROVINCE);
+            Assessor fin = assessors.contains(Assessor.PROVINCE) ? Assessor.PROVINCE
+                    : assessors.contains(Assessor.DISTRICT) ? Assessor.DISTRICT : Assessor.SELF;
+            Map<Assessor, Integer> targets = new LinkedHashMap<>();
+            for (Assessor a : assessors) {
+                targets.put(a, d.percent(20) ? d.between(0, 200) : -1);
+            }
+            if (pair && relation != Relation.FREE) {
+                // the province's total P is a multiple of 5 points, so 110% of it is a multiple of half a point
+                int p = high ? d.pick(List.of(160, 170)) : d.pick(List.of(0, 100, 140, 150, 10 * d.between(0, 15)));
+                int exact = p * 11 / 10;
+                int dt = switch (relation) {
+                    case EXACT -> exact;
+                    case HALF_BELOW -> Math.max(0, exact - 1);
+                    case HALF_ABOVE -> exact + 1;
+                    default -> p;
+                };
+                targets.put(Assessor.PROVINCE, p);
+                targets.put(Assessor.DISTRICT, dt);
+            } else {
+                int fixed = high
+                        ? d.pick(List.of(160, 161, 162, 180, 200, d.between(160, 200)))
+                        : d.pick(List.of(159, 158, 140, 139, 100, 99, 0, d.between(0, 159)));
+                targets.put(fin, fixed);
+                if (pair && clean) {
+                    // keep the district at or below 110% of the province
+                    targets.put(Assessor.DISTRICT, Math.max(0, Math.min(200, fixed * 11 / 10 - 2 * d.between(0, 4))));
+                }
+            }
+            for (Assessor a : assessors) {
+                assessments.add(new Assessment(id, a, realize(plan(d, AgencyKind.COMMUNE, targets.get(a)),
+                        AgencyKind.COMMUNE, d)));
+            }
+        }
+    }
+
+    private static ScoringRequest withExtraSelf(ScoringRequest request, Draw d) {
+        Map<String, AgencyKind> kinds = new LinkedHashMap<>();
+        request.agencies().forEach(a -> kinds.put(a.id(), a.kind()));
+        List<Assessment> assessments = new ArrayList<>(request.assessments());
+        List<String> withProvince = new ArrayList<>();
+        for (Assessment a : assessments) {
+            if (a.assessor() == Assessor.PROVINCE) {
+                withProvince.add(a.agency());
+            }
+        }
+        for (String agency : withProvince) {
+            if (!d.percent(60)) {
+                continue;
+            }
+            AgencyKind kind = kinds.get(agency);
+            Facts facts = realize(plan(d, kind, -1), kind, d);
+            int self = -1;
+            for (int i = 0; i < assessments.size(); i++) {
+                if (assessments.get(i).agency().equals(agency) && assessments.get(i).assessor() == Assessor.SELF) {
+                    self = i;
+                }
+            }
+            Assessment added = new Assessment(agency, Assessor.SELF, facts);
+            if (self >= 0) {
+                assessments.set(self, added);
+            } else {
+                assessments.add(d.between(0, assessments.size()), added);
+            }
+        }
+        return new ScoringRequest(request.guidance(), request.year(), request.agencies(), assessments);
+    }
+
+    // ----------------------------------------------------------------------------------------------------
+    // Plans: one band per sub-criterion, optionally with an exact total
+
+    /** Sub-criteria whose bands are chosen together, and the allowed combinations (half points). */
+    private record Item(List<String> ids, List<int[]> combos) {
+
+        int sum(int combo) {
+            int s = 0;
+            for (int v : combos.get(combo)) {
+                s += v;
+            }
+            return s;
+        }
+    }
+
+    private static void band(String id, int... halves) {
+        BANDS.put(id, halves);
+    }
+
+    private static List<Item> items(boolean district) {
+        List<Item> items = new ArrayList<>();
+        for (Map.Entry<String, int[]> e : BANDS.entrySet()) {
+            String id = e.getKey();
+            if (id.equals("9.2") || id.equals("11.1") || id.equals("10.2")
+                    || district && id.startsWith("15.")) {
+                continue;
+            }
+            if (id.equals("9.1")) {
+                List<int[]> combos = new ArrayList<>();
+                combos.add(new int[] {0, 0, 0});
+                for (int audit : new int[] {5, 10}) {
+                    for (int report : BANDS.get("9.2")) {
+                        for (int closed : BANDS.get("11.1")) {
+                            combos.add(new int[] {audit, report, closed});
+                        }
+                    }
+                }
+                items.add(new Item(List.of("9.1", "9.2", "11.1"), combos));
+            } else if (id.equals("10.1")) {
+                List<int[]> combos = new ArrayList<>();
+                combos.add(new int[] {0, 0});
+                for (int outputs : BANDS.get("10.2")) {
+                    combos.add(new int[] {8, outputs});
+                }
+                items.add(new Item(List.of("10.1", "10.2"), combos));
+            } else {
+                List<int[]> combos = new ArrayList<>();
+                for (int v : e.getValue()) {
+                    combos.add(new int[] {v});
+                }
+                items.add(new Item(List.of(id), combos));
+            }
+        }
+        return List.copyOf(items);
+    }
+
+    /**
+     * A plan: the band (half points) of every sub-criterion the facts decide. With {@code target >= 0} the plan
+     * sums to exactly that many half points (or the nearest reachable sum above, then below).
+     */
+    static Map<String, Integer> plan(Draw d, AgencyKind kind, int target) {
+        List<Item> items = kind == AgencyKind.DISTRICT ? ITEMS_DISTRICT : ITEMS_ALL;
+        int m = items.size();
+        int[] choice = new int[m];
+        for (int i = 0; i < m; i++) {
+            Item item = items.get(i);
+            if (item.ids().size() == 1) {
+                choice[i] = d.between(0, item.combos().size() - 1);
+            } else if (item.ids().get(0).equals("9.1")) {
+                // the audit's band first, so "no audit in the year" is not rare: combo 0 is no audit,
+                // 1-12 an audit worth 2.5, 13-24 an audit worth 5
+                int audit = d.between(0, 2);
+                choice[i] = audit == 0 ? 0 : audit == 1 ? d.between(1, 12) : d.between(13, 24);
+            } else {
+                // the review's band first: combo 0 is no review, 1-3 a review in the year
+                choice[i] = d.percent(50) ? 0 : d.between(1, 3);
+            }
+        }
+        if (target >= 0) {
+            int[] order = new int[m];
+            for (int i = 0; i < m; i++) {
+                order[i] = i;
+            }
+            d.shuffle(order);
+            int maxSum = 0;
+            for (Item item : items) {
+                int best = 0;
+                for (int c = 0; c < item.combos().size(); c++) {
+                    best = Math.max(best, item.sum(c));
+                }
+                maxSum += best;
+            }
+            boolean[][] reach = new boolean[m + 1][maxSum + 1];
+            reach[m][0] = true;
+            for (int j = m - 1; j >= 0; j--) {
+                Item item = items.get(order[j]);
+                for (int s = 0; s <= maxSum; s++) {
+                    for (int c = 0; c < item.combos().size() && !reach[j][s]; c++) {
+                        int v = item.sum(c);
+                        reach[j][s] = v <= s && reach[j + 1][s - v];
+                    }
+                }
+            }
+            int sum = nearestReachable(reach[0], Math.min(target, maxSum));
+            for (int j = 0; j < m; j++) {
+                Item item = items.get(order[j]);
+                int preferred = choice[order[j]];
+                int v = item.sum(preferred);
+                if (v > sum || !reach[j + 1][sum - v]) {
+                    int size = item.combos().size();
+                    int start = d.between(0, size - 1);
+                    for (int k = 0; k < size; k++) {
+                        int c = (start + k) % size;
+                        int cv = item.sum(c);
+                        if (cv <= sum && reach[j + 1][sum - cv]) {
+                            preferred = c;
+                            break;
+                        }
+                    }
+                }
+                choice[order[j]] = preferred;
+                sum -= item.sum(preferred);
+            }
+            if (sum != 0) {
+                throw new IllegalStateException("plan does not reach its target " + target);
+            }
+        }
+        Map<String, Integer> plan = new LinkedHashMap<>();
+        for (int i = 0; i < m; i++) {
+            Item item = items.get(i);
+            int[] combo = item.combos().get(choice[i]);
+            for (int k = 0; k < combo.length; k++) {
+                plan.put(item.ids().get(k), combo[k]);
+            }
+        }
+        return plan;
+    }
+
+    private static int nearestReachable(boolean[] reach, int target) {
+        for (int delta = 0; delta < reach.length; delta++) {
+            if (target + delta < reach.length && reach[target + delta]) {
+                return target + delta;
+            }
+            if (target - delta >= 0 && reach[target - delta]) {
+                return target - delta;
+            }
+        }
+        throw new IllegalStateException("no reachable total");
+    }
+
+    // ----------------------------------------------------------------------------------------------------
+    // Facts: land in the planned band, preferably on its edges
+
+    static Facts realize(Map<String, Integer> plan, AgencyKind kind, Draw d) {
+        Facts.Builder f = Facts.builder();
+        // 1
+        f.isoTeam(switch (plan.get("1.1")) {
+            case 6 -> IsoTeam.CURRENT;
+            case 2 -> IsoTeam.OUTDATED;
+            default -> IsoTeam.MISSING;
+        });
+        f.annualPlanIssuedOn(switch (plan.get("1.2")) {
+            case 6 -> d.pick(List.of(date(3, 31), date(1, 1), LocalDate.of(YEAR - 1, 12, 31),
+                    LocalDate.of(YEAR - 1, 6, 15), d.day(date(1, 1), date(3, 31))));
+            case 3 -> d.pick(List.of(date(4, 1), date(12, 31), d.day(date(4, 1), date(12, 31))));
+            default -> d.pick(Arrays.asList(null, LocalDate.of(YEAR + 1, 1, 1),
+                    d.day(LocalDate.of(YEAR + 1, 1, 1), LocalDate.of(YEAR + 1, 12, 31)), null));
+        });
+        f.leaderInvolvement(judgement(plan.get("1.3"), 2));
+        // 2
+        int[] trained = ratio(d, band(plan.get("2.1"), 101, 8, 90, 4, 70), 1, 3000, 0, 0, -1);
+        f.staffTrained(trained[0]).staffTotal(trained[1]);
+        f.internalAuditors(count(d, plan.get("2.2")));
+        // 3
+        f.qualityPolicyPublished(plan.get("3.1") > 0);
+        f.objectivesSmart(judgement(plan.get("3.2"), 2));
+        f.objectiveReviews(count(d, plan.get("3.3")));
+        // 4
+        f.contextDetermined(judgement(plan.get("4.1"), 2));
+        f.riskRegisterUpdated(plan.get("4.2") > 0);
+        f.riskActionsEvaluated(judgement(plan.get("4.3"), 2));
+        // 5 (and the processes 9.1 compares with)
+        int p51 = plan.get("5.1");
+        int p53 = plan.get("5.3");
+        int p91 = plan.get("9.1");
+        boolean zeroAllowed = p91 != 5 && (p51 == 12 && p53 == 4 || p51 == 0 && p53 == 0);
+        int scope;
+        int withProcess;
+        int matching;
+        if (zeroAllowed && d.percent(35)) {
+            withProcess = 0;
+            matching = 0;
+            scope = p51 == 12 ? 0 : d.pick(List.of(1, 100, d.between(1, 300)));
+        } else {
+            int minWithProcess = p53 == 2 ? 10 : 1;
+            int[] process = ratio(d, p51 == 12 ? full() : band(p51, 100, 8, 90, 4, 80), 1, 5000, minWithProcess, 0, -1);
+            withProcess = process[0];
+            scope = process[1];
+            matching = ratio(d, p53 == 4 ? full() : band(p53, 100, 2, 90), withProcess, withProcess, 0, 0, -1)[0];
+        }
+        f.proceduresInScope(scope).proceduresWithProcess(withProcess).processesMatchingOneStop(matching);
+        int p52 = plan.get("5.2");
+        if (p52 == 8 && d.percent(40)) {
+            f.procedureChanges(0).changesUpdatedWithin30Days(0);
+        } else {
+            int[] changes = ratio(d, p52 == 8 ? full() : band(p52, 100, 4, 80), 1, 500, 0, 0, -1);
+            f.changesUpdatedWithin30Days(changes[0]).procedureChanges(changes[1]);
+        }
+        // 6
+        f.documentControl(judgement(plan.get("6.1"), 3));
+        f.recordsAccessible(judgement(plan.get("6.2"), 3));
+        // 7
+        int p71 = plan.get("7.1");
+        int p72 = plan.get("7.2");
+        int resolved;
+        int onTime;
+        if (p71 == 20 && p72 == 4 && d.percent(30)) {
+            resolved = 0;
+            onTime = 0;
+        } else {
+            int minLate = p72 == 4 ? 0 : p72 == 2 ? 2 : 1;
+            int[] dossiers = ratio(d, band(p71, 101, 20, 98, 16, 95, 10, 90, 4, 80),
+                    1, 100_000, 0, minLate, -1);
+            onTime = dossiers[0];
+            resolved = dossiers[1];
+        }
+        int late = resolved - onTime;
+        int apology = late == 0 ? 0 : ratio(d, p72 == 4 ? full() : band(p72, 100, 2, 50), late, late, 0, 0, -1)[0];
+        f.dossiersResolved(resolved).dossiersOnTime(onTime).lateDossiersWithApology(apology);
+        // 8
+        int p81 = plan.get("8.1");
+        int p82 = plan.get("8.2");
+        int surveyLow = p81 == 6 ? 30 : p81 == 3 ? 10 : 0;
+        int surveyHigh = p81 == 6 ? 2000 : p81 == 3 ? 29 : 9;
+        int surveyEdge = d.pick(List.of(surveyLow, surveyHigh == 2000 ? 31 : surveyHigh, d.between(surveyLow,
+                Math.min(surveyHigh, 300))));
+        if (p82 == 0 && surveyLow == 0 && d.percent(40)) {
+            f.surveyResponses(0).satisfiedResponses(0);
+        } else {
+            int[] survey = ratio(d, band(p82, 101, 10, 90, 6, 80, 2, 70), Math.max(1, surveyLow), surveyHigh, 0, 0,
+                    surveyEdge);
+            f.satisfiedResponses(survey[0]).surveyResponses(survey[1]);
+        }
+        // 9 and 11
+        boolean audit = p91 > 0;
+        f.internalAuditDate(audit ? inYear(d) : outOfYear(d));
+        if (p91 == 10) {
+            f.processesAudited(d.pick(List.of(withProcess, withProcess + 1, withProcess + d.between(0, 50))));
+        } else if (p91 == 5) {
+            f.processesAudited(d.pick(List.of(withProcess - 1, 0, d.between(0, withProcess - 1))));
+        } else {
+            f.processesAudited(d.between(0, withProcess + 5));
+        }
+        f.auditReport(audit ? judgement(plan.get("9.2"), 3) : d.pick(List.of(Judgement.values())));
+        int p111 = plan.get("11.1");
+        if (!audit) {
+            int found = d.between(0, 20);
+            f.nonconformitiesFound(found).nonconformitiesClosed(d.between(0, found));
+        } else if (p111 == 8 && d.percent(40)) {
+            f.nonconformitiesFound(0).nonconformitiesClosed(0);
+        } else {
+            int[] nc = ratio(d, p111 == 8 ? full() : band(p111, 100, 6, 80, 3, 50), 1, 500, 0, 0, -1);
+            f.nonconformitiesClosed(nc[0]).nonconformitiesFound(nc[1]);
+        }
+        // 10
+        boolean review = plan.get("10.1") > 0;
+        f.managementReviewDate(review ? inYear(d) : outOfYear(d));
+        f.reviewOutputs(review ? judgement(plan.get("10.2"), 2) : d.pick(List.of(Judgement.values())));
+        // 12
+        f.declaration(switch (plan.get("12.1")) {
+            case 8 -> Declaration.CURRENT;
+            case 4 -> Declaration.OUTDATED;
+            default -> Declaration.NONE;
+        });
+        // 13
+        LocalDate deadline = d.pick(List.of(date(12, 1), date(12, 15), date(12, 31), date(11, 30),
+                LocalDate.of(YEAR + 1, 1, 15)));
+        f.reportDeadline(deadline);
+        f.reportSubmittedOn(switch (plan.get("13.1")) {
+            case 4 -> deadline.minusDays(d.pick(List.of(0, 0, 1, d.between(0, 60))));
+            case 2 -> deadline.plusDays(d.pick(List.of(1, 15, d.between(1, 15))));
+            default -> d.pick(Arrays.asList(null, deadline.plusDays(16), deadline.plusDays(d.between(16, 100))));
+        });
+        // 14
+        f.improvementInitiatives(count(d, plan.get("14.1")));
+        f.electronicDocuments(plan.get("14.2") > 0);
+        // 15, for every kind but a district
+        if (kind != AgencyKind.DISTRICT) {
+            f.publicDisclosure(judgement(plan.get("15.1"), 5));
+            int p152 = plan.get("15.2");
+            if (p152 == 6 && d.percent(40)) {
+                f.feedbackReceived(0).feedbackResolved(0);
+            } else {
+                int[] feedback = ratio(d, p152 == 6 ? full() : band(p152, 100, 4, 80), 1, 500, 0, 0, -1);
+                f.feedbackResolved(feedback[0]).feedbackReceived(feedback[1]);
+            }
+        }
+        return f.build();
+    }
+
+    /** The band [100%, 100%]. */
+    private static int[] full() {
+        return new int[] {100, 101};
+    }
+
+    /**
+     * The percent band {@code [lo, hi)} of a ratio for a planned value: {@code steps} are pairs (value, lower
+     * threshold) from the highest value down, {@code top} is the upper end of the first pair's band (101 when
+     * it includes 100%, 100 when a separate "= 100%" band is above it); the value 0 is
+     * {@code [0, lowest threshold)}.
+     */
+    private static int[] band(int value, int top, int... steps) {
+        int upper = top;
+        for (int i = 0; i < steps.length; i += 2) {
+            if (steps[i] == value) {
+                return new int[] {steps[i + 1], upper};
+            }
+            upper = steps[i + 1];
+        }
+        return new int[] {0, upper};
+    }
+
+    /**
+     * A ratio {@code a/b} in the percent band {@code [band[0], band[1])} (exact, in integers), with
+     * {@code bMin <= b <= bMax}, {@code a >= aMin} and {@code b - a >= gap}. It prefers edges: {@code a} on the
+     * lower threshold (exactly on it when {@code b} is a multiple of 100) or one below the upper threshold.
+     */
+    private static int[] ratio(Draw d, int[] band, int bMin, int bMax, int aMin, int gap, int preferredB) {
+        int lo = band[0];
+        int hi = band[1];
+        List<Integer> candidates = new ArrayList<>();
+        if (preferredB >= bMin && preferredB <= bMax) {
+            candidates.add(preferredB);
+        }
+        for (int attempt = 0; attempt < 4; attempt++) {
+            candidates.add(switch (d.between(0, 3)) {
+                case 0 -> 100 * d.between(1, 5);
+                case 1 -> 10 * d.between(1, 30);
+                case 2 -> d.between(bMin, Math.max(bMin, Math.min(bMax, 3000)));
+                default -> d.between(bMin, Math.max(bMin, Math.min(bMax, 40)));
+            });
+        }
+        for (int b : candidates) {
+            int[] ab = inBand(d, lo, hi, b, bMin, bMax, aMin, gap);
+            if (ab != null) {
+                return ab;
+            }
+        }
+        for (int b = bMin; b <= Math.min(bMax, bMin + 100_000); b++) {
+            int[] ab = inBand(d, lo, hi, b, bMin, bMax, aMin, gap);
+            if (ab != null) {
+                return ab;
+            }
+        }
+        throw new IllegalStateException("no ratio in [" + lo + "%, " + hi + "%) with " + bMin + " <= b <= " + bMax);
+    }
+
+    private static int[] inBand(Draw d, int lo, int hi, int b, int bMin, int bMax, int aMin, int gap) {
+        if (b < bMin || b > bMax || b < 1) {
+            return null;
+        }
+        long low = Math.max(ceilDiv((long) lo * b, 100), aMin);
+        long high = Math.min(Math.min(ceilDiv((long) hi * b, 100) - 1, b - gap), b);
+        if (low > high) {
+            return null;
+        }
+        int a = switch (d.between(0, 2)) {
+            case 0 -> (int) low;
+            case 1 -> (int) high;
+            default -> d.between((int) low, (int) high);
+        };
+        return new int[] {a, b};
+    }
+
+    private static Judgement judgement(int halves, int max) {
+        return halves == 0 ? Judgement.NONE : halves == 2 * max ? Judgement.FULL : Judgement.PARTIAL;
+    }
+
+    /** A count worth 2 points from 2, 1 point at 1, 0 at 0 (2.2, 3.3, 14.1). */
+    private static int count(Draw d, int halves) {
+        return halves == 4 ? d.pick(List.of(2, 3, d.between(2, 30))) : halves == 2 ? 1 : 0;
+    }
+
+    private static LocalDate inYear(Draw d) {
+        return d.pick(List.of(date(1, 1), date(12, 31), d.day(date(1, 1), date(12, 31))));
+    }
+
+    private static LocalDate outOfYear(Draw d) {
+        return d.pick(Arrays.asList(null, LocalDate.of(YEAR - 1, 12, 31), LocalDate.of(YEAR + 1, 1, 1),
+                d.day(LocalDate.of(YEAR - 1, 1, 1), LocalDate.of(YEAR - 1, 12, 31)), null));
+    }
+
+    private static LocalDate date(int month, int day) {
+        return LocalDate.of(YEAR, month, day);
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+
+    /** Draws from the QuickTheories randomness source, so every choice is reproducible and shrinks. */
+    static final class Draw {
+
+        private final RandomnessSource in;
+
+        Draw(RandomnessSource in) {
+            this.in = in;
+        }
+
+        int between(int lo, int hi) {
+            return lo >= hi ? lo : Generate.range(lo, hi).generate(in);
+        }
+
+        boolean percent(int p) {
+            return between(1, 100) <= p;
+        }
+
+        <T> T pick(List<T> items) {
+            return items.get(between(0, items.size() - 1));
+        }
+
+        LocalDate day(LocalDate from, LocalDate to) {
+            return LocalDate.ofEpochDay(from.toEpochDay() + between(0, (int) (to.toEpochDay() - from.toEpochDay())));
+        }
+
+        <T> void shuffle(List<T> list) {
+            for (int i = list.size() - 1; i > 0; i--) {
+                int j = between(0, i);
+                T t = list.get(i);
+                list.set(i, list.get(j));
+                list.set(j, t);
+            }
+        }
+
+        void shuffle(int[] array) {
+            for (int i = array.length - 1; i > 0; i--) {
+                int j = between(0, i);
+                int t = array[i];
+                array[i] = array[j];
+                array[j] = t;
+            }
+        }
+    }
+}
