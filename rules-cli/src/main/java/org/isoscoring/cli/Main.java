@@ -33,7 +33,7 @@ public final class Main implements Runnable {
     }
 
     /** Runs the tool with the given output streams and returns its exit status. */
-    static int run(String[] args, PrintWriter out, PrintWriter err) {
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
