@@ -1,0 +1,72 @@
+package org.isoscoring.tests.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's promises: its Java program compiles and prints what it says; its two commands are there. */
+@DisplayName("The README")
+class ReadmeTests {
+
+    private static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+
+    private static String readme() throws IOException {
+        return Files.readString(ROOT.resolve("README.md"));
+    }
+
+    @Test
+    @DisplayName("given the README's Java program, when compiled and run, then it prints what the README says")
+    void javaSnippetRuns(@TempDir Path dir) throws Exception {
+        Matcher block = Pattern.compile("```java\n(.*?public class (\\w+).*?)```", Pattern.DOTALL).matcher(readme());
+        assertThat(block.find()).as("a ```java block with a public class").isTrue();
+        String className = block.group(2);
+        Path source = dir.resolve(className + ".java");
+        Files.writeString(source, block.group(1));
+
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        int status = javac.run(null, null, null, "-classpath", System.getProperty("java.class.path"),
+                "-d", dir.toString(), source.toString());
+        assertThat(status).as("javac exit status").isZero();
+
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            Method main = loader.loadClass(className).getMethod("main", String[].class);
+            main.invoke(null, (Object) new String[0]);
+        } finally {
+            System.setOut(original);
+        }
+        List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
+        Matcher promise = Pattern.compile("It prints `([^`]+)`").matcher(readme());
+        assertThat(promise.find()).isTrue();
+        assertThat(lines).first().isEqualTo(promise.group(1));
+        assertThat(lines.get(1)).startsWith("7.1 ");
+    }
+
+    @Test
+    @DisplayName("it has the two set-up commands, and .ci/run runs the test command")
+    void setUpCommands() throws IOException {
+        String readme = readme();
+        assertThat(readme).contains("mvn -B -q -DskipTests install && java -jar rules-cli/target/iso-scoring.jar "
+                + "evaluate docs/examples/bac-giang-2022.json").contains("\nmvn -B verify\n");
+        assertThat(Files.readString(ROOT.resolve(".ci/run"))).contains("\nmvn -B verify\n");
+        assertThat(readme).contains("jqwik").contains("QuickTheories");
+    }
+}
