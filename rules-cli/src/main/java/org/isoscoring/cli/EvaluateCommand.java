@@ -29,6 +29,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as FORMAT.md JSON instead of the summary.")
     private boolean json;
 
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Score with the guidance in this folder instead of the bundled one (see new-guidance).")
+    private Path rules;
+
     @Option(names = "--explain", paramLabel = "AGENCY",
             description = "Print the score sheet of this agency, criterion by criterion, with reasons.")
     private String explain;
@@ -39,7 +43,7 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--json and --explain cannot be combined");
         }
         ScoringRequest parsed = ScoringJson.readRequest(request);
-        ScoringEngine engine = ScoringEngine.create();
+        ScoringEngine engine = rules == null ? ScoringEngine.create() : ScoringEngine.create().withRules(rules);
         ScoringResult result = engine.evaluate(parsed);
         var out = spec.commandLine().getOut();
         if (json) {

@@ -22,14 +22,14 @@ record Descriptor(GuidanceInfo info) {
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /** Reads a descriptor; every problem is one line starting with {@code guidance.json}. */
-    static Descriptor parse(String json, List<String> problems) {
+    static Descriptor parse(String json, List<Finding> problems) {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
-            problems.add(FILE + ":" + (at == null ? 0 : at.getLineNr()) + ":" + (at == null ? 0 : at.getColumnNr())
-                    + ": not valid JSON: " + e.getOriginalMessage());
+            problems.add(new Finding(FILE, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                    "không phải JSON hợp lệ / not valid JSON: " + e.getOriginalMessage()));
             return null;
         }
         int before = problems.size();
@@ -38,7 +38,7 @@ record Descriptor(GuidanceInfo info) {
         List<Integer> years = new ArrayList<>();
         root.path("years").forEach(y -> years.add(y.asInt()));
         if (years.isEmpty()) {
-            problems.add(FILE + ": \"years\" lists no year");
+            problems.add(new Finding(FILE, 0, 0, "\"years\" không có năm nào / lists no year"));
         }
         List<String> sources = new ArrayList<>();
         root.path("sources").forEach(s -> sources.add(s.asText()));
@@ -53,7 +53,7 @@ record Descriptor(GuidanceInfo info) {
                     c.path("titleForDistrict").asText(null), subs));
         }
         if (criteria.isEmpty()) {
-            problems.add(FILE + ": \"criteria\" lists no criterion");
+            problems.add(new Finding(FILE, 0, 0, "\"criteria\" không có tiêu chí nào / lists no criterion"));
         }
         if (problems.size() > before) {
             return null;
@@ -61,19 +61,19 @@ record Descriptor(GuidanceInfo info) {
         return new Descriptor(new GuidanceInfo(id, title, years, sources, criteria));
     }
 
-    private static String text(JsonNode node, String field, List<String> problems) {
+    private static String text(JsonNode node, String field, List<Finding> problems) {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            problems.add(FILE + ": \"" + field + "\" is missing or not a text" + where(node));
+            problems.add(new Finding(FILE, 0, 0, "\"" + field + "\" thiếu hoặc không phải chuỗi / is missing or not a text" + where(node)));
             return "?";
         }
         return value.asText();
     }
 
-    private static BigDecimal number(JsonNode node, List<String> problems) {
+    private static BigDecimal number(JsonNode node, List<Finding> problems) {
         JsonNode value = node.get("max");
         if (value == null || !value.isNumber()) {
-            problems.add(FILE + ": \"max\" is missing or not a number" + where(node));
+            problems.add(new Finding(FILE, 0, 0, "\"max\" thiếu hoặc không phải số / is missing or not a number" + where(node)));
             return BigDecimal.ZERO;
         }
         return value.decimalValue();

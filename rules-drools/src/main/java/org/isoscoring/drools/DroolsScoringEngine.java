@@ -1,5 +1,7 @@
 package org.isoscoring.drools;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import org.isoscoring.api.GuidanceInfo;
 import org.isoscoring.api.Problem;
 import org.isoscoring.api.RequestChecks;
 import org.isoscoring.api.RequestRejectedException;
+import org.isoscoring.api.RulesException;
 import org.isoscoring.api.ScoringEngine;
 import org.isoscoring.api.ScoringRequest;
 import org.isoscoring.api.ScoringResult;
@@ -16,7 +19,7 @@ import org.isoscoring.api.ScoringResult;
 /**
  * The Drools engine behind {@link ScoringEngine}, found through {@link java.util.ServiceLoader}. The bundled
  * guidances are compiled once per JVM, on first use, and shared by every engine and every thread; each call
- * scores in a session of its own.
+ * scores in a session of its own. {@link #withRules(Path)} gives an engine bound to one guidance folder.
  */
 public final class DroolsScoringEngine implements ScoringEngine {
 
@@ -25,31 +28,78 @@ public final class DroolsScoringEngine implements ScoringEngine {
 
     private static final Map<String, Guidance> COMPILED = new ConcurrentHashMap<>();
 
+    /** The guidance of a folder this engine is bound to, or {@code null} for the bundled ones. */
+    private final Guidance folder;
+
     /** For {@link java.util.ServiceLoader}; prefer {@link ScoringEngine#create()}. */
     public DroolsScoringEngine() {
+        this(null);
+    }
+
+    private DroolsScoringEngine(Guidance folder) {
+        this.folder = folder;
     }
 
     @Override
     public ScoringResult evaluate(ScoringRequest request) {
         List<Problem> problems = new ArrayList<>(RequestChecks.problems(request));
-        String id = guidanceFor(request, problems);
+        Guidance guidance = folder != null ? covering(folder, request, problems) : bundledFor(request, problems);
         if (!problems.isEmpty()) {
             throw new RequestRejectedException(problems);
         }
-        return Evaluation.run(compiled(id), request);
+        return Evaluation.run(guidance, request);
     }
 
     @Override
     public List<GuidanceInfo> guidances() {
-        return BUNDLED.stream().map(id -> compiled(id).info()).toList();
+        return folder != null ? List.of(folder.info()) : BUNDLED.stream().map(id -> compiled(id).info()).toList();
+    }
+
+    @Override
+    public ScoringEngine withRules(Path dir) {
+        return new DroolsScoringEngine(load(dir));
+    }
+
+    @Override
+    public List<String> check(Path dir) {
+        try {
+            load(dir);
+            return List.of();
+        } catch (RulesException e) {
+            return e.messages();
+        }
+    }
+
+    @Override
+    public Map<String, String> guidanceFiles(String id) {
+        if (!BUNDLED.contains(id)) {
+            throw new IllegalArgumentException("unknown guidance \"" + id + "\" (bundled: " + String.join(", ", BUNDLED)
+                    + ")");
+        }
+        return Guidance.bundledFiles(id);
+    }
+
+    private static Guidance load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new RulesException(dir.toString(), List.of(dir + ":0:0: không phải thư mục / not a folder"));
+        }
+        return Guidance.fromFolder(dir, dir.toString());
     }
 
     private static Guidance compiled(String id) {
         return COMPILED.computeIfAbsent(id, Guidance::bundled);
     }
 
-    /** The id of the guidance that scores the request, or {@code null} with a problem. */
-    private static String guidanceFor(ScoringRequest request, List<Problem> problems) {
+    private static Guidance covering(Guidance guidance, ScoringRequest request, List<Problem> problems) {
+        if (!guidance.info().covers(request.year())) {
+            problems.add(new Problem("year", "guidance " + guidance.info().id() + " covers " + years(guidance.info())
+                    + ", not " + request.year()));
+        }
+        return guidance;
+    }
+
+    /** The bundled guidance that scores the request, or {@code null} with a problem. */
+    private static Guidance bundledFor(ScoringRequest request, List<Problem> problems) {
         String named = request.guidance();
         if (named != null) {
             if (!BUNDLED.contains(named)) {
@@ -57,17 +107,11 @@ public final class DroolsScoringEngine implements ScoringEngine {
                         + String.join(", ", BUNDLED) + ")"));
                 return null;
             }
-            GuidanceInfo info = compiled(named).info();
-            if (!info.covers(request.year())) {
-                problems.add(new Problem("year", "guidance " + named + " covers " + years(info) + ", not "
-                        + request.year()));
-                return null;
-            }
-            return named;
+            return covering(compiled(named), request, problems);
         }
         for (String id : BUNDLED) {
             if (compiled(id).info().covers(request.year())) {
-                return id;
+                return compiled(id);
             }
         }
         problems.add(new Problem("year", "no bundled guidance covers " + request.year() + " (bundled: "

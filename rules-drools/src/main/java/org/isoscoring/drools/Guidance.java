@@ -1,7 +1,6 @@
 package org.isoscoring.drools;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -64,6 +63,11 @@ final class Guidance {
 
     /** Loads a bundled guidance from the class path, for example {@code bac-giang-2022}. */
     static Guidance bundled(String id) {
+        return build(bundledFiles(id), "bundled guidance " + id);
+    }
+
+    /** The files of a bundled guidance, by name. */
+    static SortedMap<String, String> bundledFiles(String id) {
         URL url = Guidance.class.getResource("/guidances/" + id + "/" + Descriptor.FILE);
         if (url == null) {
             throw new IllegalArgumentException("no bundled guidance " + id);
@@ -77,9 +81,9 @@ final class Guidance {
                 } catch (FileSystemAlreadyExistsException e) {
                     fs = FileSystems.getFileSystem(uri);
                 }
-                return fromFolder(fs.getPath("/guidances/" + id), "bundled guidance " + id);
+                return read(fs.getPath("/guidances/" + id));
             }
-            return fromFolder(Path.of(uri).getParent(), "bundled guidance " + id);
+            return read(Path.of(uri).getParent());
         } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException("cannot read bundled guidance " + id, e);
         }
@@ -87,6 +91,14 @@ final class Guidance {
 
     /** Loads a guidance folder: {@code guidance.json} and its {@code *.drl} files. */
     static Guidance fromFolder(Path folder, String origin) {
+        try {
+            return build(read(folder), origin);
+        } catch (IOException e) {
+            throw new RulesException(origin, List.of(folder + ":0:0: không đọc được / cannot be read: " + e.getMessage()));
+        }
+    }
+
+    private static SortedMap<String, String> read(Path folder) throws IOException {
         SortedMap<String, String> files = new TreeMap<>();
         try (Stream<Path> list = Files.list(folder)) {
             for (Path p : (Iterable<Path>) list::iterator) {
@@ -95,33 +107,48 @@ final class Guidance {
                     files.put(name, Files.readString(p, StandardCharsets.UTF_8));
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + origin + " in " + folder, e);
         }
-        return build(files, origin);
+        return files;
     }
 
-    /** Builds a guidance from its files by name. */
+    /** Builds a guidance from its files by name, after every check; defects are a {@link RulesException}. */
     static Guidance build(SortedMap<String, String> files, String origin) {
-        List<String> problems = new ArrayList<>();
-        String json = files.get(Descriptor.FILE);
-        Descriptor descriptor = null;
-        if (json == null) {
-            problems.add(Descriptor.FILE + ": missing: a guidance folder has a descriptor");
-        } else {
-            descriptor = Descriptor.parse(json, problems);
-        }
+        List<Finding> findings = new ArrayList<>();
+        Descriptor descriptor = descriptor(files, findings);
         if (files.keySet().stream().noneMatch(n -> n.endsWith(".drl"))) {
-            problems.add(origin + ": no .drl rule file");
+            findings.add(new Finding(origin, 0, 0, "không có tệp quy tắc .drl nào / no .drl rule file"));
         }
-        if (!problems.isEmpty()) {
-            throw new RulesException(origin, problems);
+        GuidanceCheck check = GuidanceCheck.run(files, descriptor);
+        findings.addAll(check.findings());
+        if (!findings.isEmpty()) {
+            throw defects(origin, findings);
         }
-        KieBase kieBase = compile(files, origin);
-        return new Guidance(descriptor, kieBase, hash(files));
+        Map<String, DrlText> texts = new TreeMap<>();
+        check.parsedFiles().forEach(f -> texts.put(f.name(), f.text()));
+        KieBase kieBase = compile(files, texts, origin);
+        Guidance guidance = new Guidance(descriptor, kieBase, hash(files));
+        List<Finding> bands = RatingProbe.findings(guidance, check);
+        if (!bands.isEmpty()) {
+            throw defects(origin, bands);
+        }
+        return guidance;
     }
 
-    private static KieBase compile(SortedMap<String, String> files, String origin) {
+    private static Descriptor descriptor(SortedMap<String, String> files, List<Finding> findings) {
+        String json = files.get(Descriptor.FILE);
+        if (json == null) {
+            findings.add(new Finding(Descriptor.FILE, 0, 0, "thiếu tệp mô tả / missing: a guidance folder has a "
+                    + "descriptor guidance.json"));
+            return null;
+        }
+        return Descriptor.parse(json, findings);
+    }
+
+    static RulesException defects(String origin, List<Finding> findings) {
+        return new RulesException(origin, findings.stream().map(Finding::toString).toList());
+    }
+
+    private static KieBase compile(SortedMap<String, String> files, Map<String, DrlText> texts, String origin) {
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         // Every build has its own release id: two builds at once with the default id get each other's rules.
@@ -136,20 +163,11 @@ final class Guidance {
         try {
             builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
         } catch (RuntimeException | LinkageError e) {
-            // The rule compiler crashes on some constructs instead of reporting them; name it plainly.
-            throw new RulesException(origin, List.of("the rule compiler failed on these rule files ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage().lines()
-                    .findFirst().orElse("")) + "); the last edit to a rule's conditions is the likely cause"));
+            throw defects(origin, Bisect.crash(files, e));
         }
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
-            List<String> problems = new ArrayList<>();
-            for (Message m : errors) {
-                String path = m.getPath() == null ? "" : m.getPath().replace(RULES_DIR, "");
-                problems.add(path + ":" + Math.max(m.getLine(), 0) + ":" + Math.max(m.getColumn(), 0) + ": "
-                        + m.getText().lines().findFirst().orElse("").trim());
-            }
-            throw new RulesException(origin, problems);
+            throw defects(origin, new CompileErrors(texts).map(errors));
         }
         try {
             return ks.newKieContainer(releaseId).getKieBase();

@@ -1,0 +1,46 @@
+package org.isoscoring.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.isoscoring.api.GuidanceInfo;
+import org.isoscoring.api.RulesException;
+import org.isoscoring.api.ScoringEngine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Validates a guidance folder. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Kiểm tra một thư mục bộ tiêu chí / Checks a guidance folder.",
+                "One line per problem, file:line:column: message; exit status 1 when there is any."})
+final class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "The guidance folder: guidance.json and its .drl files.")
+    private Path dir;
+
+    @Override
+    public Integer call() {
+        List<String> problems;
+        GuidanceInfo info = null;
+        try {
+            info = ScoringEngine.create().withRules(dir).guidances().get(0);
+            problems = List.of();
+        } catch (RulesException e) {
+            problems = e.messages();
+        }
+        if (problems.isEmpty()) {
+            spec.commandLine().getOut().println("OK: " + dir + " — " + info.id() + ", " + info.subCriteria().size()
+                    + " tiêu chí thành phần / sub-criteria, không có lỗi / no problem");
+            return 0;
+        }
+        var err = spec.commandLine().getErr();
+        problems.forEach(err::println);
+        err.println(problems.size() + " lỗi / problem" + (problems.size() == 1 ? "" : "s"));
+        return Main.FAILED;
+    }
+}

@@ -1,0 +1,127 @@
+package org.isoscoring.drools;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kie.api.builder.Message;
+
+/**
+ * Turns the rule compiler's messages into the officer's own file, line and words. The executable model reports
+ * some errors without a line, or inside Java it generated; those are found again in the rule files by their text.
+ */
+final class CompileErrors {
+
+    private static final Pattern LEFT_PART = Pattern.compile("Unable to parse left part of expression: (.*)");
+    private static final Pattern MISSING_METHOD = Pattern.compile("Method (\\w+) on class ([\\w.$]+) with arguments.*is missing");
+    private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("(?:Unknown property|cannot be resolved|Cannot find "
+            + "property) '?(\\w+)'?");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_]\\w*");
+
+    private final Map<String, DrlText> files;
+
+    CompileErrors(Map<String, DrlText> files) {
+        this.files = files;
+    }
+
+    List<Finding> map(List<Message> messages) {
+        Set<Finding> out = new LinkedHashSet<>();
+        Map<String, String> generatedSources = new java.util.HashMap<>();
+        for (Message m : messages) {
+            if (m.getText() != null && m.getText().startsWith("Java source of ")) {
+                generatedSources.put(m.getPath(), m.getText());
+            }
+        }
+        for (Message m : messages) {
+            String text = m.getText() == null ? "" : m.getText();
+            if (text.startsWith("Java source of ") || text.contains("Parser returned a null Package")) {
+                continue;
+            }
+            String path = m.getPath() == null ? "" : m.getPath();
+            String first = text.lines().findFirst().orElse("").trim();
+            if (path.endsWith(".drl")) {
+                String file = path.substring(path.lastIndexOf('/') + 1);
+                out.add(locate(file, m.getLine(), first));
+            } else if (path.endsWith(".java")) {
+                out.add(consequence(first, m.getLine(), generatedSources.get(path)));
+            } else {
+                out.add(new Finding("", 0, 0, reword(first)));
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** An error in a condition: the compiler knows the file, often not the line. */
+    private Finding locate(String file, int line, String message) {
+        DrlText text = files.get(file);
+        String needle = null;
+        Matcher left = LEFT_PART.matcher(message);
+        Matcher method = MISSING_METHOD.matcher(message);
+        Matcher property = UNKNOWN_PROPERTY.matcher(message);
+        if (left.find()) {
+            needle = left.group(1).trim();
+        } else if (method.find()) {
+            needle = method.group(1);
+        } else if (property.find()) {
+            needle = property.group(1);
+        }
+        if (text != null && needle != null) {
+            int at = text.code().indexOf(needle);
+            if (at >= 0) {
+                return new Finding(file, text.line(at), text.column(at), reword(message));
+            }
+        }
+        return new Finding(file, Math.max(line, 0), 0, reword(message));
+    }
+
+    /** An error in a consequence: the compiler points into generated Java; find the statement in the rule files. */
+    private Finding consequence(String message, int line, String generated) {
+        if (generated != null) {
+            List<String> lines = generated.lines().toList();
+            // the companion message starts with one line of its own before the source
+            int index = line;
+            if (index >= 0 && index < lines.size()) {
+                String statement = normalise(lines.get(index)
+                        .replace("((org.kie.api.runtime.rule.RuleContext) drools)", "kcontext"));
+                for (Map.Entry<String, DrlText> e : files.entrySet()) {
+                    List<String> drlLines = e.getValue().text().lines().toList();
+                    for (int i = 0; i < drlLines.size(); i++) {
+                        if (!statement.isEmpty() && normalise(drlLines.get(i)).equals(statement)) {
+                            int column = drlLines.get(i).length() - drlLines.get(i).stripLeading().length() + 1;
+                            return new Finding(e.getKey(), i + 1, column, reword(message));
+                        }
+                    }
+                }
+            }
+        }
+        return new Finding("", 0, 0, reword(message));
+    }
+
+    private static String normalise(String s) {
+        return s.replaceAll("\\s+", "");
+    }
+
+    private static String reword(String message) {
+        Matcher left = LEFT_PART.matcher(message);
+        if (left.find()) {
+            Matcher id = IDENTIFIER.matcher(left.group(1));
+            String name = id.find() ? id.group() : left.group(1);
+            return "không hiểu điều kiện '" + left.group(1).trim() + "': có thể '" + name + "' không phải là tên một "
+                    + "dữ kiện (viết như trong FORMAT.md, ví dụ dossiersOnTime) / cannot read the condition: '" + name
+                    + "' may not be the name of a fact (write facts as in FORMAT.md, for example dossiersOnTime)";
+        }
+        Matcher method = MISSING_METHOD.matcher(message);
+        if (method.find()) {
+            String type = method.group(2).substring(method.group(2).lastIndexOf('.') + 1);
+            return "'" + method.group(1) + "' không có ở " + type + " / " + type + " has no '" + method.group(1) + "'"
+                    + (type.equals("Ratio") ? " (a ratio has atLeast(p), below(p), complete())" : "");
+        }
+        if (message.contains("is not applicable for the arguments")) {
+            return "lời gọi sai tham số: " + message + " / wrong arguments (points are written in quotes, e.g. \"8\")";
+        }
+        return "lỗi biên dịch / compile error: " + message;
+    }
+}

@@ -1,0 +1,282 @@
+package org.isoscoring.drools;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.FunctionImportDescr;
+import org.drools.drl.ast.descr.ImportDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsError;
+import org.drools.drl.parser.DroolsParserException;
+import org.drools.drl.parser.ParserError;
+import org.isoscoring.api.Criterion;
+import org.isoscoring.api.GuidanceInfo;
+
+/**
+ * What is checked before a guidance folder's rules are compiled: its descriptor, the syntax of every rule file,
+ * unique rule names, a rule for every sub-criterion, no award above its maximum, and that the files only score
+ * (no imports but the library's fact types, no calls that reach the system, files, network, threads or
+ * reflection, no loops, no mutation of the facts, no salience).
+ */
+final class GuidanceCheck {
+
+    /** A rule of a file, as the parser read it. */
+    record ParsedRule(String file, RuleDescr descr, String criterion) {
+    }
+
+    /** A rule file, as the parser read it. */
+    record ParsedFile(String name, DrlText text, PackageDescr descr) {
+    }
+
+    private static final Set<String> ALLOWED_IMPORTS = Set.of("java.math.BigDecimal", "java.time.LocalDate");
+    private static final List<String> ALLOWED_PACKAGES = List.of("org.isoscoring.api.", "org.isoscoring.drools.");
+    private static final Set<String> ALLOWED_FUNCTIONS = Set.of("org.isoscoring.drools.Awards.award",
+            "org.isoscoring.drools.Awards.penalize", "org.isoscoring.drools.Awards.rate",
+            "org.isoscoring.drools.Counting.ceilDiv");
+
+    /** Words that reach outside scoring, or change facts, or loop. */
+    private static final Pattern FORBIDDEN = Pattern.compile("\\b(System|Runtime|Thread|ThreadGroup|ProcessBuilder"
+            + "|Process|ProcessHandle|ClassLoader|Class|forName|getClass|getClassLoader|reflect|invoke|Unsafe|Files|Paths"
+            + "|File|FileInputStream|FileOutputStream|FileReader|FileWriter|RandomAccessFile|Socket|ServerSocket|URL|URI"
+            + "|HttpClient|InetAddress|Executors|ForkJoinPool|CompletableFuture|exit|halt|exec|eval|while|for|do"
+            + "|modify|update|delete|retract|salience|dialect|global|function|java|javax|jdk|sun|com)\\b"
+            + "|\\b(kcontext|drools)\\s*\\.");
+
+    private static final Pattern AWARD = Pattern.compile("award\\s*\\(\\s*kcontext\\s*,\\s*[$\\w]+\\s*,\\s*\"([^\"]*)\"");
+
+    private final SortedMap<String, String> files;
+    private final List<Finding> findings = new ArrayList<>();
+    private final List<ParsedFile> parsed = new ArrayList<>();
+    private final List<ParsedRule> rules = new ArrayList<>();
+
+    private GuidanceCheck(SortedMap<String, String> files) {
+        this.files = files;
+    }
+
+    /** The problems found before compiling, and what the parser read. */
+    static GuidanceCheck run(SortedMap<String, String> files, Descriptor descriptor) {
+        GuidanceCheck check = new GuidanceCheck(files);
+        if (descriptor != null) {
+            check.catalog(descriptor.info());
+        }
+        files.forEach((name, text) -> {
+            if (name.endsWith(".drl")) {
+                check.parse(name, text);
+            }
+        });
+        check.names();
+        boolean allParsed = check.parsed.size() == files.keySet().stream().filter(n -> n.endsWith(".drl")).count();
+        if (descriptor != null && allParsed) {
+            check.awards(descriptor.info());
+        }
+        return check;
+    }
+
+    List<Finding> findings() {
+        return findings;
+    }
+
+    List<ParsedFile> parsedFiles() {
+        return parsed;
+    }
+
+    List<ParsedRule> rules() {
+        return rules;
+    }
+
+    private void catalog(GuidanceInfo info) {
+        String json = files.getOrDefault(Descriptor.FILE, "");
+        BigDecimal sum = BigDecimal.ZERO;
+        Set<String> ids = new TreeSet<>();
+        for (Criterion c : info.criteria()) {
+            sum = sum.add(c.max());
+            BigDecimal subs = c.subCriteria().stream().map(Criterion::max).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (c.subCriteria().isEmpty()) {
+                findings.add(at(json, c.id(), "tiêu chí " + c.id() + " không có tiêu chí thành phần / criterion "
+                        + c.id() + " has no sub-criterion"));
+            } else if (subs.compareTo(c.max()) != 0) {
+                findings.add(at(json, c.id(), "điểm tối đa của các tiêu chí thành phần của tiêu chí " + c.id()
+                        + " cộng lại là " + plain(subs) + ", không phải " + plain(c.max()) + " / the sub-criteria of "
+                        + c.id() + " add up to " + plain(subs) + ", not " + plain(c.max())));
+            }
+            for (Criterion s : c.subCriteria()) {
+                if (!ids.add(s.id())) {
+                    findings.add(at(json, s.id(), "mã tiêu chí " + s.id() + " bị trùng / sub-criterion id " + s.id()
+                            + " is used twice"));
+                }
+                if (s.max().signum() <= 0 || s.max().remainder(new BigDecimal("0.5")).signum() != 0) {
+                    findings.add(at(json, s.id(), "điểm tối đa của " + s.id() + " phải là bội số dương của 0,5 / the "
+                            + "maximum of " + s.id() + " must be a positive multiple of 0.5"));
+                }
+            }
+        }
+        if (sum.compareTo(new BigDecimal(100)) != 0) {
+            findings.add(new Finding(Descriptor.FILE, 0, 0, "điểm tối đa của các tiêu chí cộng lại là " + plain(sum)
+                    + ", không phải 100 / the criteria add up to " + plain(sum) + " points, not 100"));
+        }
+    }
+
+    private void parse(String name, String text) {
+        DrlText drl = new DrlText(text);
+        DrlParser parser = new DrlParser();
+        PackageDescr descr;
+        try {
+            descr = parser.parse(false, text);
+        } catch (DroolsParserException | RuntimeException e) {
+            findings.add(new Finding(name, 0, 0, "không đọc được tệp / cannot read the file: " + e.getMessage()));
+            return;
+        }
+        boolean syntax = false;
+        for (DroolsError error : parser.getErrors()) {
+            String message = error.getMessage();
+            if (message == null || message.contains("Parser returned a null Package")) {
+                continue;
+            }
+            int line = 0;
+            int column = 0;
+            if (error instanceof ParserError p) {
+                line = p.getRow();
+                column = p.getCol() + 1;
+            } else if (error.getLines() != null && error.getLines().length > 0) {
+                line = error.getLines()[0];
+            }
+            findings.add(new Finding(name, Math.max(line, 0), column, Messages.syntax(message)));
+            syntax = true;
+        }
+        if (syntax || descr == null) {
+            return;
+        }
+        parsed.add(new ParsedFile(name, drl, descr));
+        for (ImportDescr i : descr.getImports()) {
+            String target = i.getTarget();
+            if (!ALLOWED_IMPORTS.contains(target) && ALLOWED_PACKAGES.stream().noneMatch(target::startsWith)) {
+                findings.add(new Finding(name, i.getLine(), i.getColumn() + 1, "chỉ được import các kiểu dữ kiện của "
+                        + "thư viện / only the library's fact types may be imported, not " + target));
+            }
+        }
+        for (FunctionImportDescr f : descr.getFunctionImports()) {
+            if (!ALLOWED_FUNCTIONS.contains(f.getTarget())) {
+                findings.add(new Finding(name, f.getLine(), f.getColumn() + 1, "chỉ được dùng các hàm chấm điểm của thư "
+                        + "viện (award, penalize, rate, ceilDiv) / only the library's scoring functions may be "
+                        + "imported, not " + f.getTarget()));
+            }
+        }
+        forbidden(name, drl);
+        for (RuleDescr r : descr.getRules()) {
+            AnnotationDescr a = r.getAnnotation("criterion");
+            String criterion = a == null ? null : unquote(String.valueOf(a.getSingleValue()));
+            rules.add(new ParsedRule(name, r, criterion));
+        }
+    }
+
+    private void forbidden(String name, DrlText drl) {
+        String code = drl.code();
+        // import lines were checked above; blank them so that "import function" and package names pass
+        StringBuilder scan = new StringBuilder(code);
+        Matcher imports = Pattern.compile("(?m)^\\s*(import|package)\\b[^\\n]*").matcher(code);
+        while (imports.find()) {
+            for (int i = imports.start(); i < imports.end(); i++) {
+                scan.setCharAt(i, ' ');
+            }
+        }
+        Matcher m = FORBIDDEN.matcher(scan);
+        while (m.find()) {
+            String word = m.group(1) != null ? m.group(1) : m.group(2) + ".";
+            findings.add(new Finding(name, drl.line(m.start()), drl.column(m.start()), Messages.forbidden(word)));
+        }
+    }
+
+    private void names() {
+        Map<String, ParsedRule> seen = new HashMap<>();
+        for (ParsedRule r : rules) {
+            ParsedRule first = seen.putIfAbsent(r.descr().getName(), r);
+            if (first != null) {
+                findings.add(new Finding(r.file(), r.descr().getLine(), r.descr().getColumn() + 1, "tên quy tắc \""
+                        + r.descr().getName() + "\" bị trùng (đã có ở " + first.file() + ":" + first.descr().getLine()
+                        + ") / the rule name is used twice"));
+            }
+        }
+    }
+
+    private void awards(GuidanceInfo info) {
+        Map<String, Criterion> byId = new HashMap<>();
+        info.subCriteria().forEach(s -> byId.put(s.id(), s));
+        Set<String> covered = new TreeSet<>();
+        for (ParsedRule r : rules) {
+            String consequence = String.valueOf(r.descr().getConsequence());
+            Matcher m = AWARD.matcher(consequence);
+            boolean awards = false;
+            while (m.find()) {
+                awards = true;
+                int line = r.descr().getConsequenceLine() + (int) consequence.substring(0, m.start()).chars()
+                        .filter(ch -> ch == '\n').count();
+                if (r.criterion() == null) {
+                    findings.add(new Finding(r.file(), r.descr().getLine(), 1, "quy tắc \"" + r.descr().getName()
+                            + "\" cho điểm nhưng không có @criterion(\"…\") / the rule gives points but has no "
+                            + "@criterion"));
+                    continue;
+                }
+                Criterion sub = byId.get(r.criterion());
+                if (sub == null) {
+                    findings.add(new Finding(r.file(), r.descr().getLine(), 1, "@criterion(\"" + r.criterion()
+                            + "\") không có trong danh mục của guidance.json / is not a sub-criterion of the catalog"));
+                    continue;
+                }
+                BigDecimal points;
+                try {
+                    points = new BigDecimal(m.group(1));
+                } catch (NumberFormatException e) {
+                    findings.add(new Finding(r.file(), line, 1, "\"" + m.group(1) + "\" không phải số điểm / is not a "
+                            + "number of points (write \"2\" or \"1.5\")"));
+                    continue;
+                }
+                if (points.signum() < 0 || points.compareTo(sub.max()) > 0
+                        || points.remainder(new BigDecimal("0.5")).signum() != 0) {
+                    findings.add(new Finding(r.file(), line, 1, "cho " + plain(points) + " điểm ở tiêu chí " + sub.id()
+                            + ", tối đa là " + plain(sub.max()) + " / gives " + plain(points) + " points to "
+                            + sub.id() + ", whose maximum is " + plain(sub.max())
+                            + " (points are multiples of 0.5 from 0 to the maximum)"));
+                }
+            }
+            if (awards && r.criterion() != null) {
+                covered.add(r.criterion());
+            }
+        }
+        for (Criterion s : info.subCriteria()) {
+            if (!covered.contains(s.id())) {
+                findings.add(at(files.getOrDefault(Descriptor.FILE, ""), s.id(), "tiêu chí thành phần " + s.id()
+                        + " không có quy tắc nào cho điểm / no rule gives points to sub-criterion " + s.id()
+                        + " (no rule with @criterion(\"" + s.id() + "\") calls award)"));
+            }
+        }
+    }
+
+    private static Finding at(String json, String id, String message) {
+        int offset = json.indexOf("\"id\": \"" + id + "\"");
+        if (offset < 0) {
+            return new Finding(Descriptor.FILE, 0, 0, message);
+        }
+        DrlText text = new DrlText(json);
+        return new Finding(Descriptor.FILE, text.line(offset), text.column(offset), message);
+    }
+
+    static String unquote(String s) {
+        String t = s.trim();
+        return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
+    }
+
+    static String plain(BigDecimal value) {
+        BigDecimal s = value.stripTrailingZeros();
+        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+    }
+}

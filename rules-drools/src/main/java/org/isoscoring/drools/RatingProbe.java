@@ -1,0 +1,106 @@
+package org.isoscoring.drools;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.isoscoring.api.AgencyKind;
+import org.isoscoring.api.Assessor;
+import org.isoscoring.api.Declaration;
+import org.isoscoring.api.Facts;
+import org.isoscoring.api.IsoTeam;
+import org.isoscoring.api.Judgement;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Checks what the compiler cannot see in the rating bands: every total from 0 to 100, in steps of 0.5, gets
+ * exactly one rating — the bands cover 0–100 without gaps or overlaps.
+ */
+final class RatingProbe {
+
+    private static final Facts NOTHING = Facts.builder().isoTeam(IsoTeam.MISSING).leaderInvolvement(Judgement.NONE)
+            .staffTotal(1).objectivesSmart(Judgement.NONE).contextDetermined(Judgement.NONE)
+            .riskActionsEvaluated(Judgement.NONE).documentControl(Judgement.NONE).recordsAccessible(Judgement.NONE)
+            .auditReport(Judgement.NONE).reviewOutputs(Judgement.NONE).declaration(Declaration.NONE)
+            .reportDeadline(LocalDate.of(2000, 1, 1)).publicDisclosure(Judgement.NONE).feedbackReceived(0)
+            .feedbackResolved(0).build();
+
+    private RatingProbe() {
+    }
+
+    static List<Finding> findings(Guidance guidance, GuidanceCheck check) {
+        Map<Sheet, BigDecimal> probes = new IdentityHashMap<>();
+        Map<Sheet, List<Rated>> ratings = new IdentityHashMap<>();
+        KieSession session = guidance.kieBase().newKieSession();
+        try {
+            for (int half = 0; half <= 200; half++) {
+                // probe sheets are never inserted, so no criterion rule sees them: only the Totals are
+                Sheet sheet = new Sheet(-1, "probe", AgencyKind.DEPARTMENT, Assessor.SELF, null, 2000, NOTHING);
+                BigDecimal total = BigDecimal.valueOf(half, 1).multiply(BigDecimal.valueOf(5));
+                probes.put(sheet, total);
+                session.insert(new Total(sheet, total, BigDecimal.ZERO));
+            }
+            session.fireAllRules(10_000);
+            for (Object o : session.getObjects()) {
+                if (o instanceof Rated r) {
+                    ratings.computeIfAbsent(r.sheet(), k -> new ArrayList<>()).add(r);
+                }
+            }
+        } finally {
+            session.dispose();
+        }
+        String file = check.rules().stream().filter(r -> String.valueOf(r.descr().getConsequence()).contains("rate("))
+                .map(GuidanceCheck.ParsedRule::file).findFirst().orElse(Descriptor.FILE);
+        List<BigDecimal> gaps = new ArrayList<>();
+        List<String> overlaps = new ArrayList<>();
+        probes.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> {
+            List<Rated> got = ratings.getOrDefault(e.getKey(), List.of());
+            if (got.isEmpty()) {
+                gaps.add(e.getValue());
+            } else if (got.size() > 1) {
+                overlaps.add(GuidanceCheck.plain(e.getValue()) + " (" + got.stream()
+                        .map(r -> r.rating() + " \"" + r.rule() + "\"").sorted().reduce((a, b) -> a + ", " + b).orElse("")
+                        + ")");
+            }
+        });
+        List<Finding> findings = new ArrayList<>();
+        if (!gaps.isEmpty()) {
+            findings.add(new Finding(file, 0, 0, "các mức xếp loại bỏ sót tổng điểm " + ranges(gaps)
+                    + " / the rating bands leave totals " + ranges(gaps) + " without a rating"));
+        }
+        if (!overlaps.isEmpty()) {
+            findings.add(new Finding(file, 0, 0, "các mức xếp loại chồng nhau ở tổng điểm / the rating bands overlap at "
+                    + String.join("; ", overlaps.subList(0, Math.min(5, overlaps.size())))
+                    + (overlaps.size() > 5 ? "; … (" + overlaps.size() + " totals)" : "")));
+        }
+        return findings;
+    }
+
+    private static String ranges(List<BigDecimal> values) {
+        List<String> out = new ArrayList<>();
+        BigDecimal start = null;
+        BigDecimal previous = null;
+        BigDecimal step = new BigDecimal("0.5");
+        for (BigDecimal v : values) {
+            if (start != null && v.subtract(previous).compareTo(step) == 0) {
+                previous = v;
+                continue;
+            }
+            if (start != null) {
+                out.add(range(start, previous));
+            }
+            start = v;
+            previous = v;
+        }
+        if (start != null) {
+            out.add(range(start, previous));
+        }
+        return String.join(", ", out);
+    }
+
+    private static String range(BigDecimal from, BigDecimal to) {
+        return from.compareTo(to) == 0 ? GuidanceCheck.plain(from) : GuidanceCheck.plain(from) + "–" + GuidanceCheck.plain(to);
+    }
+}
