@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Validates a guidance folder. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Kiểm tra một thư mục bộ tiêu chí / Checks a guidance folder.",
                 "One line per problem, file:line:column: message; exit status 1 when there is any."})
 final class CheckCommand implements Callable<Integer> {

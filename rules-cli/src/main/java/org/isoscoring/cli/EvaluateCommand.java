@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Scores a request file and prints a summary, the JSON result, or one agency's score sheet. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Chấm điểm một yêu cầu (JSON) / Scores a request (FORMAT.md JSON).",
                 "Prints every agency ranked with its total and rating, then one line per district.",
                 "A rejected request: exit status 2, one line per problem on standard error."})

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Writes a synthetic request: the example province, or a national-size one. */
-@Command(name = "generate-example", mixinStandardHelpOptions = true,
+@Command(name = "generate-example", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Sinh yêu cầu chấm điểm mẫu (dữ liệu giả lập) / Writes a synthetic request as JSON.",
                 "Without options: the example province docs/examples/bac-giang-2022.json, byte for byte."})
 final class GenerateExampleCommand implements Callable<Integer> {

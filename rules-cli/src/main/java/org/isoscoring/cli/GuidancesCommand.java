@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Lists the bundled guidances. */
-@Command(name = "guidances", mixinStandardHelpOptions = true,
+@Command(name = "guidances", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Liệt kê các bộ tiêu chí có sẵn / Lists the bundled guidances.")
 final class GuidancesCommand implements Callable<Integer> {
 

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "iso-scoring", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Chấm điểm việc áp dụng HTQLCL theo TCVN ISO 9001:2015 / "
                 + "Scores how state agencies apply their ISO 9001 quality management system.",
-        subcommands = {EvaluateCommand.class, CheckCommand.class, NewGuidanceCommand.class, GuidancesCommand.class,
+        subcommands = {EvaluateCommand.class, CheckCommand.class, TestCommand.class, NewGuidanceCommand.class,
+                GuidancesCommand.class,
                 GenerateExampleCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -43,6 +44,11 @@ public final class Main implements Runnable {
                 rejected.problems().forEach(p -> err.println(p));
                 err.flush();
                 return REJECTED;
+            }
+            if (e instanceof Scenarios.ScenarioFileException bad) {
+                err.println(bad.getMessage());
+                err.flush();
+                return FAILED;
             }
             if (e instanceof RulesException broken) {
                 err.println("the rules are defective / bộ quy tắc bị lỗi:");

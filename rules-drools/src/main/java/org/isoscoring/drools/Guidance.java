@@ -39,6 +39,9 @@ final class Guidance {
     /** Where the rule files go inside the in-memory Drools project; the DRL files declare package {@code iso.rules}. */
     private static final String RULES_DIR = "src/main/resources/iso/rules/";
 
+    /** The officers' scenario file a guidance folder may carry; it is not part of the rules or their hash. */
+    static final String SCENARIOS = "scenarios.csv";
+
     private final Descriptor descriptor;
     private final KieBase kieBase;
     private final String rulesHash;
@@ -103,7 +106,7 @@ final class Guidance {
         try (Stream<Path> list = Files.list(folder)) {
             for (Path p : (Iterable<Path>) list::iterator) {
                 String name = p.getFileName().toString();
-                if (name.endsWith(".drl") || name.equals(Descriptor.FILE)) {
+                if (name.endsWith(".drl") || name.equals(Descriptor.FILE) || name.equals(SCENARIOS)) {
                     files.put(name, Files.readString(p, StandardCharsets.UTF_8));
                 }
             }
@@ -126,7 +129,9 @@ final class Guidance {
         Map<String, DrlText> texts = new TreeMap<>();
         check.parsedFiles().forEach(f -> texts.put(f.name(), f.text()));
         KieBase kieBase = compile(files, texts, origin);
-        Guidance guidance = new Guidance(descriptor, kieBase, hash(files));
+        SortedMap<String, String> rules = new TreeMap<>(files);
+        rules.remove(SCENARIOS);
+        Guidance guidance = new Guidance(descriptor, kieBase, hash(rules));
         List<Finding> bands = RatingProbe.findings(guidance, check);
         if (!bands.isEmpty()) {
             throw defects(origin, bands);
