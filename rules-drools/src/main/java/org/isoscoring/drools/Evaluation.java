@@ -86,7 +86,13 @@ final class Evaluation {
                 session.insert(sheet);
             }
             int budget = FIRINGS_PER_ASSESSMENT * (sheets.size() + districts.size() + 1);
-            int fired = session.fireAllRules(budget);
+            int fired;
+            try {
+                fired = session.fireAllRules(budget);
+            } catch (RuntimeException e) {
+                throw new RulesException(guidance.info().id(), List.of("a rule failed while scoring / một quy tắc bị lỗi "
+                        + "khi chấm: " + failure(e)));
+            }
             if (fired >= budget) {
                 throw new RulesException(guidance.info().id(), List.of("the rules fired " + fired
                         + " times without finishing (a rule keeps re-activating itself?); scoring was stopped"));
@@ -220,6 +226,20 @@ final class Evaluation {
         }
         return new ScoringResult(guidance.info().id(), request.year(), guidance.rulesHash(), results, agencies,
                 reports);
+    }
+
+    private static String failure(Throwable e) {
+        String rule = "";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.kie.api.runtime.rule.ConsequenceException c && c.getRule() != null) {
+                rule = "rule \"" + c.getRule().getName() + "\": ";
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return rule + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     private <T> T one(List<T> found, String what) {
