@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "iso-scoring", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Chấm điểm việc áp dụng HTQLCL theo TCVN ISO 9001:2015 / "
                 + "Scores how state agencies apply their ISO 9001 quality management system.",
-        subcommands = {EvaluateCommand.class, CheckCommand.class, TestCommand.class, NewGuidanceCommand.class,
+        subcommands = {EvaluateCommand.class, CheckCommand.class, TestCommand.class, DiffCommand.class,
+                MutateCommand.class, NewGuidanceCommand.class,
                 GuidancesCommand.class,
                 GenerateExampleCommand.class,
                 CommandLine.HelpCommand.class})

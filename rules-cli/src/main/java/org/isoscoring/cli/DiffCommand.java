@@ -1,0 +1,241 @@
+package org.isoscoring.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.isoscoring.api.Agency;
+import org.isoscoring.api.AgencyResult;
+import org.isoscoring.api.AssessmentResult;
+import org.isoscoring.api.DistrictReport;
+import org.isoscoring.api.ScoringEngine;
+import org.isoscoring.api.ScoringJson;
+import org.isoscoring.api.ScoringRequest;
+import org.isoscoring.api.ScoringResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Scores one request under two guidances and shows what changes, agency by agency. */
+@Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"So sánh hai bộ tiêu chí trên cùng một yêu cầu / Scores one request under two guidances and "
+                + "shows what changes.",
+                "A and B are bundled guidance ids or guidance folders."})
+final class DiffCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--base", required = true, paramLabel = "A", description = "The guidance now in force (id or folder).")
+    private String base;
+
+    @Option(names = "--with", required = true, paramLabel = "B", description = "The guidance to compare (id or folder).")
+    private String with;
+
+    @Option(names = "--json", description = "Print the comparison as JSON.")
+    private boolean json;
+
+    @Parameters(paramLabel = "REQUEST", description = "The request (FORMAT.md JSON).")
+    private Path request;
+
+    /** One sub-criterion that changed in an agency's final assessment. */
+    record Change(String criterion, BigDecimal before, BigDecimal after, String ruleBefore, String ruleAfter) {
+    }
+
+    /** One agency whose final result changed. */
+    record AgencyDiff(String agency, String name, AgencyResult before, AgencyResult after, List<Change> changes) {
+        boolean ratingChanged() {
+            return before.rating() != after.rating();
+        }
+    }
+
+    /** One district whose 15.2 points or penalty changed. */
+    record DistrictDiff(String agency, BigDecimal points152Before, BigDecimal points152After, BigDecimal penaltyBefore,
+                        BigDecimal penaltyAfter) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ScoringRequest parsed = ScoringJson.readRequest(request);
+        ScoringResult a = score(base, parsed);
+        ScoringResult b = score(with, parsed);
+        Map<String, String> names = parsed.agencies().stream().filter(x -> x.name() != null)
+                .collect(Collectors.toMap(Agency::id, Agency::name));
+        List<AgencyDiff> agencies = new ArrayList<>();
+        for (AgencyResult before : a.agencies()) {
+            AgencyResult after = b.agency(before.agency()).orElseThrow();
+            List<Change> changes = changes(a, b, before, after);
+            if (before.total().compareTo(after.total()) != 0 || before.rating() != after.rating()
+                    || before.finalAssessor() != after.finalAssessor() || !changes.isEmpty()) {
+                agencies.add(new AgencyDiff(before.agency(), names.getOrDefault(before.agency(), ""), before, after,
+                        changes));
+            }
+        }
+        List<DistrictDiff> districts = new ArrayList<>();
+        for (DistrictReport d : a.districts()) {
+            DistrictReport e = b.district(d.agency()).orElseThrow();
+            BigDecimal p1 = points152(a, d.agency());
+            BigDecimal p2 = points152(b, d.agency());
+            if (!Objects.equals(p1, p2) || d.penalty().compareTo(e.penalty()) != 0) {
+                districts.add(new DistrictDiff(d.agency(), p1, p2, d.penalty(), e.penalty()));
+            }
+        }
+        var out = spec.commandLine().getOut();
+        out.print(json ? json(a, b, agencies, districts) : text(a, b, agencies, districts));
+        return 0;
+    }
+
+    private ScoringResult score(String guidance, ScoringRequest request) {
+        Path folder = Path.of(guidance);
+        if (Files.isDirectory(folder)) {
+            return ScoringEngine.create().withRules(folder).evaluate(request);
+        }
+        return ScoringEngine.create().evaluate(new ScoringRequest(guidance, request.year(), request.agencies(),
+                request.assessments()));
+    }
+
+    private static List<Change> changes(ScoringResult a, ScoringResult b, AgencyResult before, AgencyResult after) {
+        Optional<AssessmentResult> x = a.assessment(before.agency(), before.finalAssessor());
+        Optional<AssessmentResult> y = b.assessment(after.agency(), after.finalAssessor());
+        List<Change> changes = new ArrayList<>();
+        if (x.isEmpty() || y.isEmpty()) {
+            return changes;
+        }
+        for (var e : x.get().points().entrySet()) {
+            BigDecimal other = y.get().points().get(e.getKey());
+            String ruleBefore = x.get().explanation(e.getKey()).rule();
+            String ruleAfter = other == null ? "" : y.get().explanation(e.getKey()).rule();
+            if (other == null || other.compareTo(e.getValue()) != 0) {
+                changes.add(new Change(e.getKey(), e.getValue(), other, ruleBefore, ruleAfter));
+            }
+        }
+        for (var e : y.get().points().entrySet()) {
+            if (!x.get().points().containsKey(e.getKey())) {
+                changes.add(new Change(e.getKey(), null, e.getValue(), "", y.get().explanation(e.getKey()).rule()));
+            }
+        }
+        if (x.get().penalty().compareTo(y.get().penalty()) != 0) {
+            changes.add(new Change("penalty", x.get().penalty(), y.get().penalty(), "", ""));
+        }
+        return changes;
+    }
+
+    private static BigDecimal points152(ScoringResult r, String district) {
+        return r.agency(district).flatMap(f -> r.assessment(district, f.finalAssessor()))
+                .map(s -> s.points().get("15.2")).orElse(null);
+    }
+
+    private static String text(ScoringResult a, ScoringResult b, List<AgencyDiff> agencies, List<DistrictDiff> districts) {
+        StringBuilder out = new StringBuilder();
+        out.append("SO SÁNH / DIFF: ").append(a.guidance()).append(" (").append(shortHash(a)).append(") → ")
+                .append(b.guidance()).append(" (").append(shortHash(b)).append("), ").append(a.agencies().size())
+                .append(" cơ quan / agencies\n\n");
+        for (AgencyDiff d : agencies) {
+            out.append(String.format("%-14s %-40s %6s %-10s → %6s %-10s%s%n", d.agency(), cut(d.name()),
+                    Report.points(d.before().total()), d.before().rating(), Report.points(d.after().total()),
+                    d.after().rating(), d.ratingChanged() ? "  ĐỔI XẾP LOẠI / RATING CHANGES" : ""));
+            for (Change c : d.changes()) {
+                out.append("    ").append(c.criterion()).append(": ").append(p(c.before())).append(" → ")
+                        .append(p(c.after()));
+                if (!c.ruleBefore().equals(c.ruleAfter())) {
+                    out.append("   [\"").append(c.ruleBefore()).append("\" → \"").append(c.ruleAfter()).append("\"]");
+                }
+                out.append('\n');
+            }
+        }
+        if (agencies.isEmpty()) {
+            out.append("Không cơ quan nào thay đổi / no agency changes.\n");
+        }
+        out.append('\n');
+        for (DistrictDiff d : districts) {
+            out.append(d.agency()).append(": 15.2 ").append(p(d.points152Before())).append(" → ")
+                    .append(p(d.points152After())).append(" · trừ / penalty ").append(p(d.penaltyBefore())).append(" → ")
+                    .append(p(d.penaltyAfter())).append('\n');
+        }
+        out.append("\nTÓM TẮT / SUMMARY: ").append(agencies.size()).append(" cơ quan đổi tổng điểm / agencies change; ")
+                .append(agencies.stream().filter(AgencyDiff::ratingChanged).count())
+                .append(" đổi xếp loại / change rating\n");
+        out.append("  huyện được thêm điểm 15.2 / districts gaining on 15.2: ").append(names(districts,
+                d -> compare(d.points152After(), d.points152Before()) > 0)).append('\n');
+        out.append("  huyện bị bớt điểm 15.2 / districts losing on 15.2: ").append(names(districts,
+                d -> compare(d.points152After(), d.points152Before()) < 0)).append('\n');
+        out.append("  huyện bị trừ điểm mới / districts newly penalised: ").append(names(districts,
+                d -> d.penaltyAfter().compareTo(d.penaltyBefore()) > 0)).append('\n');
+        out.append("  huyện hết bị trừ điểm / districts no longer penalised: ").append(names(districts,
+                d -> d.penaltyAfter().compareTo(d.penaltyBefore()) < 0)).append('\n');
+        return out.toString();
+    }
+
+    private static int compare(BigDecimal x, BigDecimal y) {
+        return (x == null ? BigDecimal.ZERO : x).compareTo(y == null ? BigDecimal.ZERO : y);
+    }
+
+    private static String names(List<DistrictDiff> districts, java.util.function.Predicate<DistrictDiff> which) {
+        String s = districts.stream().filter(which).map(DistrictDiff::agency).collect(Collectors.joining(", "));
+        return s.isEmpty() ? "—" : s;
+    }
+
+    private String json(ScoringResult a, ScoringResult b, List<AgencyDiff> agencies, List<DistrictDiff> districts)
+            throws Exception {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.putObject("base").put("guidance", a.guidance()).put("rulesHash", a.rulesHash());
+        root.putObject("with").put("guidance", b.guidance()).put("rulesHash", b.rulesHash());
+        ArrayNode list = root.putArray("agencies");
+        for (AgencyDiff d : agencies) {
+            ObjectNode n = list.addObject().put("agency", d.agency());
+            n.putObject("base").put("total", d.before().total()).put("rating", d.before().rating().name())
+                    .put("finalAssessor", d.before().finalAssessor().name());
+            n.putObject("with").put("total", d.after().total()).put("rating", d.after().rating().name())
+                    .put("finalAssessor", d.after().finalAssessor().name());
+            ArrayNode changes = n.putArray("changes");
+            for (Change c : d.changes()) {
+                changes.addObject().put("criterion", c.criterion()).put("base", c.before()).put("with", c.after())
+                        .put("baseRule", c.ruleBefore()).put("withRule", c.ruleAfter());
+            }
+        }
+        ArrayNode ds = root.putArray("districts");
+        for (DistrictDiff d : districts) {
+            ds.addObject().put("agency", d.agency()).put("base152", d.points152Before()).put("with152", d.points152After())
+                    .put("basePenalty", d.penaltyBefore()).put("withPenalty", d.penaltyAfter());
+        }
+        ObjectNode summary = root.putObject("summary");
+        summary.put("agenciesChanged", agencies.size());
+        summary.put("ratingsChanged", agencies.stream().filter(AgencyDiff::ratingChanged).count());
+        Function<java.util.function.Predicate<DistrictDiff>, ArrayNode> ids = p -> {
+            ArrayNode arr = mapper.createArrayNode();
+            districts.stream().filter(p).map(DistrictDiff::agency).forEach(arr::add);
+            return arr;
+        };
+        summary.set("districtsGaining152", ids.apply(d -> compare(d.points152After(), d.points152Before()) > 0));
+        summary.set("districtsLosing152", ids.apply(d -> compare(d.points152After(), d.points152Before()) < 0));
+        summary.set("districtsNewlyPenalised", ids.apply(d -> d.penaltyAfter().compareTo(d.penaltyBefore()) > 0));
+        summary.set("districtsNoLongerPenalised", ids.apply(d -> d.penaltyAfter().compareTo(d.penaltyBefore()) < 0));
+        return mapper.writeValueAsString(root) + "\n";
+    }
+
+    private static String p(BigDecimal v) {
+        return v == null ? "—" : Report.points(v);
+    }
+
+    private static String shortHash(ScoringResult r) {
+        return r.rulesHash().length() > 19 ? r.rulesHash().substring(0, 19) + "…" : r.rulesHash();
+    }
+
+    private static String cut(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 39) + "…";
+    }
+}
