@@ -43,6 +43,10 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--json and --explain cannot be combined");
         }
         ScoringRequest parsed = ScoringJson.readRequest(request);
+        if (explain != null && parsed.agencies().stream().noneMatch(a -> a.id().equals(explain))) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--explain: no agency \"" + explain + "\" in " + request);
+        }
         ScoringEngine engine = rules == null ? ScoringEngine.create() : ScoringEngine.create().withRules(rules);
         ScoringResult result = engine.evaluate(parsed);
         var out = spec.commandLine().getOut();
@@ -53,10 +57,6 @@ final class EvaluateCommand implements Callable<Integer> {
                     .orElseThrow();
             Report report = new Report(parsed, result, guidance);
             if (explain != null) {
-                if (parsed.agencies().stream().noneMatch(a -> a.id().equals(explain))) {
-                    throw new CommandLine.ParameterException(spec.commandLine(),
-                            "--explain: no agency \"" + explain + "\" in " + request);
-                }
                 out.print(report.scoreSheets(explain));
             } else {
                 out.print(report.summary());

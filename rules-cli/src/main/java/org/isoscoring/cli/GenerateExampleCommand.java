@@ -28,6 +28,11 @@ final class GenerateExampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (districts != null && (districts < 1 || districts > 10_000 || communesPerDistrict < 1
+                || communesPerDistrict > 1_000)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--districts must be 1 to 10000 and --communes-per-district 1 to 1000");
+        }
         var request = districts == null ? ExampleProvince.bacGiang2022()
                 : ExampleProvince.national(districts, communesPerDistrict, seed);
         spec.commandLine().getOut().print(ScoringJson.writeRequest(request));

@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
 /**
  * {@code iso-scoring}: scores ISO 9001 application of Vietnamese state agencies from the command line.
  *
- * <p>Exit status: 0 done; 2 the request (or the command line) is wrong, with one line per problem on
- * standard error; 1 the rules are defective or something else failed, with a message and no stack trace.
+ * <p>Exit status: 0 done; 2 the request is wrong, with one line per problem on standard error; 1 the rules are
+ * defective, a check, test or mutation run failed, or something else failed, with a message and no stack trace;
+ * 64 the command line is wrong.
  */
 @Command(name = "iso-scoring", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Chấm điểm việc áp dụng HTQLCL theo TCVN ISO 9001:2015 / "
@@ -24,8 +25,10 @@ public final class Main implements Runnable {
 
     /** Exit status of a rejected request. */
     static final int REJECTED = 2;
-    /** Exit status of defective rules or another failure. */
+    /** Exit status of defective rules, a failing check, test or mutation run, or another failure. */
     static final int FAILED = 1;
+    /** Exit status of a wrong command line. */
+    static final int USAGE = 64;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -40,6 +43,13 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setParameterExceptionHandler((e, args1) -> {
+            err.println(e.getMessage());
+            err.println("Xem / see: iso-scoring " + (e.getCommandLine().getParent() == null ? ""
+                    : e.getCommandLine().getCommandName() + " ") + "--help");
+            err.flush();
+            return USAGE;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof RequestRejectedException rejected) {
                 rejected.problems().forEach(p -> err.println(p));

@@ -27,6 +27,7 @@ public final class DroolsScoringEngine implements ScoringEngine {
     static final List<String> BUNDLED = List.of("bac-giang-2022");
 
     private static final Map<String, Guidance> COMPILED = new ConcurrentHashMap<>();
+    private static final Map<String, GuidanceInfo> INFO = new ConcurrentHashMap<>();
 
     /** The guidance of a folder this engine is bound to, or {@code null} for the bundled ones. */
     private final Guidance folder;
@@ -90,6 +91,10 @@ public final class DroolsScoringEngine implements ScoringEngine {
         return COMPILED.computeIfAbsent(id, Guidance::bundled);
     }
 
+    private static GuidanceInfo info(String id) {
+        return INFO.computeIfAbsent(id, Guidance::bundledInfo);
+    }
+
     private static Guidance covering(Guidance guidance, ScoringRequest request, List<Problem> problems) {
         if (!guidance.info().covers(request.year())) {
             problems.add(new Problem("year", "guidance " + guidance.info().id() + " covers " + years(guidance.info())
@@ -107,15 +112,20 @@ public final class DroolsScoringEngine implements ScoringEngine {
                         + String.join(", ", BUNDLED) + ")"));
                 return null;
             }
-            return covering(compiled(named), request, problems);
+            if (!info(named).covers(request.year())) {
+                problems.add(new Problem("year", "guidance " + named + " covers " + years(info(named)) + ", not "
+                        + request.year()));
+                return null;
+            }
+            return problems.isEmpty() ? compiled(named) : null;
         }
         for (String id : BUNDLED) {
-            if (compiled(id).info().covers(request.year())) {
-                return compiled(id);
+            if (info(id).covers(request.year())) {
+                return problems.isEmpty() ? compiled(id) : null;
             }
         }
         problems.add(new Problem("year", "no bundled guidance covers " + request.year() + " (bundled: "
-                + BUNDLED.stream().map(id -> id + " for " + years(compiled(id).info()))
+                + BUNDLED.stream().map(id -> id + " for " + years(info(id)))
                 .collect(Collectors.joining(", ")) + ")"));
         return null;
     }

@@ -69,6 +69,16 @@ final class Guidance {
         return build(bundledFiles(id), "bundled guidance " + id);
     }
 
+    /** The descriptor of a bundled guidance, read without compiling its rules. */
+    static GuidanceInfo bundledInfo(String id) {
+        List<Finding> findings = new ArrayList<>();
+        Descriptor descriptor = Descriptor.parse(bundledFiles(id).get(Descriptor.FILE), findings);
+        if (descriptor == null) {
+            throw defects("bundled guidance " + id, findings);
+        }
+        return descriptor.info();
+    }
+
     /** The files of a bundled guidance, by name. */
     static SortedMap<String, String> bundledFiles(String id) {
         URL url = Guidance.class.getResource("/guidances/" + id + "/" + Descriptor.FILE);

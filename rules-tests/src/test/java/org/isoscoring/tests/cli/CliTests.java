@@ -89,10 +89,11 @@ class CliTests {
         }
 
         @Test
-        @DisplayName("with --explain of an unknown agency, then exit 2 and a message")
+        @DisplayName("with --explain of an unknown agency, then exit 64 (a wrong command line) and a message")
         void explainUnknown() {
             Run run = cli("evaluate", EXAMPLE.toString(), "--explain", "NOPE");
-            assertThat(run.status()).isEqualTo(2);
+            assertThat(run.status()).isEqualTo(64);
+            assertThat(run.out()).isEmpty();
             assertThat(run.err()).contains("NOPE");
         }
 
@@ -125,7 +126,7 @@ class CliTests {
     }
 
     @ParameterizedTest(name = "{0} --help")
-    @ValueSource(strings = {"evaluate", "guidances", "generate-example"})
+    @ValueSource(strings = {"evaluate", "check", "test", "diff", "mutate", "new-guidance", "guidances", "generate-example"})
     @DisplayName("every command has --help")
     void help(String command) {
         Run run = cli(command, "--help");
@@ -139,6 +140,15 @@ class CliTests {
         Run run = cli("--help");
         assertThat(run.status()).isZero();
         assertThat(run.out()).contains("evaluate").contains("guidances").contains("generate-example");
+    }
+
+    @Test
+    @DisplayName("a wrong command line gives exit 64 and points to --help, not the whole usage")
+    void usage() {
+        Run run = cli("evaluate", EXAMPLE.toString(), "--jsn");
+        assertThat(run.status()).isEqualTo(64);
+        assertThat(run.err()).contains("--jsn").contains("iso-scoring evaluate --help");
+        assertThat(run.err().lines().count()).isEqualTo(2);
     }
 
     @Test
