@@ -29,6 +29,16 @@ class ScenarioFileTests {
     }
 
     @TestFactory
+    @DisplayName("every row of the example of next year's change passes against its own folder")
+    Stream<DynamicTest> example2023() {
+        Path folder = BUNDLED.getParent().getParent().getParent().getParent().getParent().getParent()
+                .resolve("docs/examples/guidance-2023-example");
+        Scenarios scenarios = Scenarios.read(folder.resolve("scenarios.csv"));
+        return scenarios.run(ScoringEngine.create().withRules(folder)).stream().map(o -> DynamicTest.dynamicTest(
+                o.scenario().name(), () -> assertThat(o.failures()).as("line %d", o.scenario().line()).isEmpty()));
+    }
+
+    @TestFactory
     @DisplayName("every sub-criterion of the catalog is expected by some row")
     Stream<DynamicTest> coverage() {
         Scenarios scenarios = Scenarios.read(BUNDLED.resolve("scenarios.csv"));
