@@ -32,9 +32,6 @@ import org.kie.api.runtime.KieSession;
  */
 final class Evaluation {
 
-    /** Rule firings allowed per assessment before the rules are taken to loop (about 40 are needed). */
-    static final int FIRINGS_PER_ASSESSMENT = 400;
-
     private static final BigDecimal HALF = new BigDecimal("0.5");
     private static final int MAX_DEFECTS_SHOWN = 20;
 
@@ -85,17 +82,24 @@ final class Evaluation {
                 sheets.add(sheet);
                 session.insert(sheet);
             }
-            int budget = FIRINGS_PER_ASSESSMENT * (sheets.size() + districts.size() + 1);
+            long budget = (long) Budgets.maxFiringsPerAssessment() * (sheets.size() + districts.size() + 1);
+            Budgets budgets = new Budgets(session);
+            session.addEventListener(budgets);
             int fired;
             try {
-                fired = session.fireAllRules(budget);
+                fired = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, budget));
             } catch (RuntimeException e) {
                 throw new RulesException(guidance.info().id(), List.of("a rule failed while scoring / một quy tắc bị lỗi "
                         + "khi chấm: " + failure(e)));
             }
-            if (fired >= budget) {
-                throw new RulesException(guidance.info().id(), List.of("the rules fired " + fired
-                        + " times without finishing (a rule keeps re-activating itself?); scoring was stopped"));
+            if (fired >= budget || budgets.outOfTime()) {
+                throw new RulesException(guidance.info().id(), List.of((budgets.outOfTime()
+                        ? "the rules ran longer than " + Budgets.maxTime().toSeconds() + " s"
+                        : "the rules fired " + fired + " times, more than the budget of "
+                        + Budgets.maxFiringsPerAssessment() + " per assessment")
+                        + " without finishing; scoring was stopped / quy tắc chạy vòng lặp, đã dừng. Most fired: "
+                        + budgets.busiest() + " — does a rule insert a fact that makes it, or another rule, fire "
+                        + "again? (isoscoring.maxFiringsPerAssessment, isoscoring.maxSeconds)"));
             }
             for (Object o : session.getObjects()) {
                 derived.add(o);

@@ -42,7 +42,20 @@ final class RatingProbe {
                 probes.put(sheet, total);
                 session.insert(new Total(sheet, total, BigDecimal.ZERO));
             }
-            session.fireAllRules(10_000);
+            Budgets budgets = new Budgets(session);
+            session.addEventListener(budgets);
+            int limit = 201 * 50;
+            int fired = session.fireAllRules(limit);
+            if (fired >= limit || budgets.outOfTime()) {
+                String file = check.rules().stream().filter(r -> budgets.busiest().contains("\"" + r.descr().getName() + "\""))
+                        .findFirst().map(r -> r.file() + ":" + r.descr().getLine() + ":" + (r.descr().getColumn() + 1))
+                        .orElse(Descriptor.FILE + ":0:0");
+                String[] at = file.split(":");
+                return List.of(new Finding(at[0], Integer.parseInt(at[1]), Integer.parseInt(at[2]),
+                        "các quy tắc chạy vòng lặp không dừng / the rules loop: " + fired + " firings for 201 totals; "
+                        + "most fired: " + budgets.busiest() + " — does a rule insert a fact that makes it, or another "
+                        + "rule, fire again?"));
+            }
             for (Object o : session.getObjects()) {
                 if (o instanceof Rated r) {
                     ratings.computeIfAbsent(r.sheet(), k -> new ArrayList<>()).add(r);
