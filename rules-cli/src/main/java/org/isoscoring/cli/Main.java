@@ -34,8 +34,16 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8)));
+        PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
+        int status;
+        try {
+            status = run(args, new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8), err);
+        } catch (Throwable e) { // an Error (out of memory, a broken class) still gets one line, not a stack trace
+            err.println("iso-scoring failed: " + e);
+            err.flush();
+            status = FAILED;
+        }
+        System.exit(status);
     }
 
     /** Runs the tool with the given output streams and returns its exit status. */

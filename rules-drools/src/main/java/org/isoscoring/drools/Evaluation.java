@@ -54,56 +54,13 @@ final class Evaluation {
         Derived derived = new Derived();
         KieSession session = guidance.kieBase().newKieSession();
         try {
-            session.insert(new Catalog(guidance.info().subCriteria().size()));
-            Map<String, Agency> agencies = new HashMap<>();
-            Map<String, Integer> communes = new HashMap<>();
-            for (Agency a : request.agencies()) {
-                agencies.put(a.id(), a);
-                if (a.kind() == AgencyKind.COMMUNE) {
-                    communes.merge(a.district(), 1, Integer::sum);
-                }
+            fill(session, sheets, districts, derived);
+        } catch (RuntimeException | LinkageError e) {
+            if (e instanceof RulesException r) {
+                throw r;
             }
-            for (Agency a : request.agencies()) {
-                if (a.kind() == AgencyKind.DISTRICT) {
-                    var scoring = a.communeScoring();
-                    District d = new District(a.id(), communes.getOrDefault(a.id(), 0),
-                            new HashSet<>(scoring.onSiteCommunes()).size(), scoring.resultsSentOn(),
-                            scoring.resultsDeadline());
-                    districts.add(d);
-                    session.insert(d);
-                }
-            }
-            List<Assessment> assessments = request.assessments();
-            for (int i = 0; i < assessments.size(); i++) {
-                Assessment a = assessments.get(i);
-                Agency agency = agencies.get(a.agency());
-                Sheet sheet = new Sheet(i, a.agency(), agency.kind(), a.assessor(), agency.district(), request.year(),
-                        a.facts());
-                sheets.add(sheet);
-                session.insert(sheet);
-            }
-            long budget = (long) Budgets.maxFiringsPerAssessment() * (sheets.size() + districts.size() + 1);
-            Budgets budgets = new Budgets(session);
-            session.addEventListener(budgets);
-            int fired;
-            try {
-                fired = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, budget));
-            } catch (RuntimeException e) {
-                throw new RulesException(guidance.info().id(), List.of("a rule failed while scoring / một quy tắc bị lỗi "
-                        + "khi chấm: " + failure(e)));
-            }
-            if (fired >= budget || budgets.outOfTime()) {
-                throw new RulesException(guidance.info().id(), List.of((budgets.outOfTime()
-                        ? "the rules ran longer than " + Budgets.maxTime().toSeconds() + " s"
-                        : "the rules fired " + fired + " times, more than the budget of "
-                        + Budgets.maxFiringsPerAssessment() + " per assessment")
-                        + " without finishing; scoring was stopped / quy tắc chạy vòng lặp, đã dừng. Most fired: "
-                        + budgets.busiest() + " — does a rule insert a fact that makes it, or another rule, fire "
-                        + "again? (isoscoring.maxFiringsPerAssessment, isoscoring.maxSeconds)"));
-            }
-            for (Object o : session.getObjects()) {
-                derived.add(o);
-            }
+            throw new RulesException(guidance.info().id(), List.of("a rule failed while scoring / một quy tắc bị lỗi "
+                    + "khi chấm: " + failure(e)));
         } finally {
             session.dispose();
         }
@@ -116,6 +73,54 @@ final class Evaluation {
             throw new RulesException(guidance.info().id(), shown);
         }
         return result;
+    }
+
+    /** Inserts the request's facts, fires the rules within their budgets, and collects what they derived. */
+    private void fill(KieSession session, List<Sheet> sheets, List<District> districts, Derived derived) {
+        session.insert(new Catalog(guidance.info().subCriteria().size()));
+        Map<String, Agency> agencies = new HashMap<>();
+        Map<String, Integer> communes = new HashMap<>();
+        for (Agency a : request.agencies()) {
+            agencies.put(a.id(), a);
+            if (a.kind() == AgencyKind.COMMUNE) {
+                communes.merge(a.district(), 1, Integer::sum);
+            }
+        }
+        for (Agency a : request.agencies()) {
+            if (a.kind() == AgencyKind.DISTRICT) {
+                var scoring = a.communeScoring();
+                District d = new District(a.id(), communes.getOrDefault(a.id(), 0),
+                        new HashSet<>(scoring.onSiteCommunes()).size(), scoring.resultsSentOn(),
+                        scoring.resultsDeadline());
+                districts.add(d);
+                session.insert(d);
+            }
+        }
+        List<Assessment> assessments = request.assessments();
+        for (int i = 0; i < assessments.size(); i++) {
+            Assessment a = assessments.get(i);
+            Agency agency = agencies.get(a.agency());
+            Sheet sheet = new Sheet(i, a.agency(), agency.kind(), a.assessor(), agency.district(), request.year(),
+                    a.facts());
+            sheets.add(sheet);
+            session.insert(sheet);
+        }
+        long budget = (long) Budgets.maxFiringsPerAssessment() * (sheets.size() + districts.size() + 1);
+        Budgets budgets = new Budgets(session);
+        session.addEventListener(budgets);
+        int fired = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, budget));
+        if (fired >= budget || budgets.outOfTime()) {
+            throw new RulesException(guidance.info().id(), List.of((budgets.outOfTime()
+                    ? "the rules ran longer than " + Budgets.maxTime().toSeconds() + " s"
+                    : "the rules fired " + fired + " times, more than the budget of "
+                    + Budgets.maxFiringsPerAssessment() + " per assessment")
+                    + " without finishing; scoring was stopped / quy tắc chạy vòng lặp, đã dừng. Most fired: "
+                    + budgets.busiest() + " — does a rule insert a fact that makes it, or another rule, fire "
+                    + "again? (isoscoring.maxFiringsPerAssessment, isoscoring.maxSeconds)"));
+        }
+        for (Object o : session.getObjects()) {
+            derived.add(o);
+        }
     }
 
     /** The facts the rules derived, grouped. */

@@ -42,6 +42,9 @@ final class Guidance {
     /** The officers' scenario file a guidance folder may carry; it is not part of the rules or their hash. */
     static final String SCENARIOS = "scenarios.csv";
 
+    /** Rule files are compiled and run with JDK classes outside scoring refused. */
+    private static final ClassLoader GUARD = new GuardedClassLoader(Guidance.class.getClassLoader());
+
     private final Descriptor descriptor;
     private final KieBase kieBase;
     private final String rulesHash;
@@ -163,7 +166,7 @@ final class Guidance {
         return new RulesException(origin, findings.stream().map(Finding::toString).toList());
     }
 
-    private static KieBase compile(SortedMap<String, String> files, Map<String, DrlText> texts, String origin) {
+    static KieBase compile(SortedMap<String, String> files, Map<String, DrlText> texts, String origin) {
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         // Every build has its own release id: two builds at once with the default id get each other's rules.
@@ -176,7 +179,7 @@ final class Guidance {
         });
         KieBuilder builder;
         try {
-            builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+            builder = ks.newKieBuilder(kfs, GUARD).buildAll(ExecutableModelProject.class);
         } catch (RuntimeException | LinkageError e) {
             throw defects(origin, Bisect.crash(files, e));
         }
@@ -185,7 +188,10 @@ final class Guidance {
             throw defects(origin, new CompileErrors(texts).map(errors));
         }
         try {
-            return ks.newKieContainer(releaseId).getKieBase();
+            return ks.newKieContainer(releaseId, GUARD).getKieBase();
+        } catch (RuntimeException | LinkageError e) {
+            throw defects(origin, List.of(new Finding("", 0, 0, "không nạp được quy tắc đã biên dịch / the compiled rules "
+                    + "cannot be loaded: " + e)));
         } finally {
             ks.getRepository().removeKieModule(releaseId);
         }

@@ -48,7 +48,8 @@ final class GuidanceCheck {
     private static final Pattern FORBIDDEN = Pattern.compile("\\b(System|Runtime|Thread|ThreadGroup|ProcessBuilder"
             + "|Process|ProcessHandle|ClassLoader|Class|forName|getClass|getClassLoader|reflect|invoke|Unsafe|Files|Paths"
             + "|File|FileInputStream|FileOutputStream|FileReader|FileWriter|RandomAccessFile|Socket|ServerSocket|URL|URI"
-            + "|HttpClient|InetAddress|Executors|ForkJoinPool|CompletableFuture|exit|halt|exec|eval|while|for|do"
+            + "|HttpClient|InetAddress|Executors|ForkJoinPool|CompletableFuture|MethodHandles|MethodHandle|VarHandle"
+            + "|exit|halt|exec|eval|while|for|do"
             + "|modify|update|delete|retract|salience|dialect|global|function|java|javax|jdk|sun|com)\\b"
             + "|\\b(kcontext|drools)\\s*\\.");
 

@@ -20,7 +20,7 @@ import org.kie.api.runtime.KieSession;
  */
 final class RatingProbe {
 
-    private static final Facts NOTHING = Facts.builder().isoTeam(IsoTeam.MISSING).leaderInvolvement(Judgement.NONE)
+    static final Facts NOTHING = Facts.builder().isoTeam(IsoTeam.MISSING).leaderInvolvement(Judgement.NONE)
             .staffTotal(1).objectivesSmart(Judgement.NONE).contextDetermined(Judgement.NONE)
             .riskActionsEvaluated(Judgement.NONE).documentControl(Judgement.NONE).recordsAccessible(Judgement.NONE)
             .auditReport(Judgement.NONE).reviewOutputs(Judgement.NONE).declaration(Declaration.NONE)
