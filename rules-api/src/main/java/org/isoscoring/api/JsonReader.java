@@ -45,6 +45,11 @@ final class JsonReader {
         Integer year = integer(root.get("year"), "year", true);
         List<Agency> agencies = new ArrayList<>();
         JsonNode agencyNodes = array(root.get("agencies"), "agencies");
+        if (agencyNodes != null && agencyNodes.size() > ScoringJson.MAX_AGENCIES) {
+            problems.add(new Problem("agencies", agencyNodes.size() + " agencies, more than the limit of "
+                    + ScoringJson.MAX_AGENCIES));
+            return null;
+        }
         if (agencyNodes != null) {
             for (int i = 0; i < agencyNodes.size(); i++) {
                 Agency agency = agency(agencyNodes.get(i), "agencies[" + i + "]");
@@ -55,6 +60,11 @@ final class JsonReader {
         }
         List<Assessment> assessments = new ArrayList<>();
         JsonNode assessmentNodes = array(root.get("assessments"), "assessments");
+        if (assessmentNodes != null && assessmentNodes.size() > ScoringJson.MAX_ASSESSMENTS) {
+            problems.add(new Problem("assessments", assessmentNodes.size() + " assessments, more than the limit of "
+                    + ScoringJson.MAX_ASSESSMENTS));
+            return null;
+        }
         if (assessmentNodes != null) {
             for (int i = 0; i < assessmentNodes.size(); i++) {
                 Assessment assessment = assessment(assessmentNodes.get(i), "assessments[" + i + "]");

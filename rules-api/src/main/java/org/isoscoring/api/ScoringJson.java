@@ -39,9 +39,21 @@ import java.util.Map;
  */
 public final class ScoringJson {
 
+    /** The largest request read, in bytes (a national request of 22,000 assessments is about 30 MB). */
+    public static final long MAX_BYTES = 128L * 1024 * 1024;
+    /** The most agencies a request may list. */
+    public static final int MAX_AGENCIES = 200_000;
+    /** The most assessments a request may list. */
+    public static final int MAX_ASSESSMENTS = 1_000_000;
+    /** The deepest nesting of arrays and objects read (a request needs 4). */
+    public static final int MAX_DEPTH = 32;
+    /** The longest string read, in characters. */
+    public static final int MAX_STRING = 100_000;
+
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(MAX_STRING).maxNumberLength(100).build())
             .build();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
@@ -57,6 +69,9 @@ public final class ScoringJson {
      * @throws RequestRejectedException with every problem found
      */
     public static ScoringRequest readRequest(String json) {
+        if (json.length() > MAX_BYTES) {
+            throw new RequestRejectedException(List.of(tooLarge()));
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -74,8 +89,13 @@ public final class ScoringJson {
     public static ScoringRequest readRequest(InputStream json) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = MAPPER.readTree(new LimitedInputStream(json, MAX_BYTES));
+        } catch (LimitedInputStream.TooLarge e) {
+            throw new RequestRejectedException(List.of(tooLarge()));
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof LimitedInputStream.TooLarge) {
+                throw new RequestRejectedException(List.of(tooLarge()));
+            }
             throw new RequestRejectedException(List.of(syntaxProblem(e)));
         } catch (CharacterCodingException e) {
             throw new RequestRejectedException(List.of(new Problem("", "the file is not valid UTF-8 text")));
@@ -96,6 +116,13 @@ public final class ScoringJson {
         }
         if (!Files.isReadable(file)) {
             throw new RequestRejectedException(List.of(new Problem(file.toString(), "no such file, or not readable")));
+        }
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new RequestRejectedException(List.of(new Problem(file.toString(), tooLarge().message())));
+            }
+        } catch (IOException e) {
+            throw new RequestRejectedException(List.of(new Problem(file.toString(), "cannot be read: " + e.getMessage())));
         }
         try (InputStream in = Files.newInputStream(file)) {
             return readRequest(in);
@@ -127,6 +154,10 @@ public final class ScoringJson {
         }
     }
 
+    private static Problem tooLarge() {
+        return new Problem("", "the request is larger than " + MAX_BYTES / (1024 * 1024) + " MiB, the limit");
+    }
+
     private static Problem syntaxProblem(JsonProcessingException e) {
         String message = e.getOriginalMessage();
         if (message != null && message.contains("Duplicate field")) {
@@ -134,6 +165,15 @@ public final class ScoringJson {
         }
         if (message != null && (message.contains("Invalid UTF-8") || message.contains("Invalid UTF8"))) {
             message = "the file is not valid UTF-8 text";
+        }
+        if (message != null && message.contains("Document nesting depth")) {
+            message = "nested deeper than " + MAX_DEPTH + " levels, the limit (a request needs 4)";
+        }
+        if (message != null && message.contains("String value length")) {
+            message = "a text longer than " + MAX_STRING + " characters, the limit";
+        }
+        if (message != null && message.contains("Number value length")) {
+            message = "a number with more than 100 digits";
         }
         if (message != null && message.contains("No content to map")) {
             message = "the document is empty: a request is a JSON object";
