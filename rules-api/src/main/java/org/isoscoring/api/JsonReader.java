@@ -277,7 +277,8 @@ final class JsonReader {
             return null;
         }
         if (!node.canConvertToInt()) {
-            problems.add(new Problem(place, node.asText() + " is too large (at most " + Integer.MAX_VALUE + ")"));
+            problems.add(new Problem(place, abbreviate(node.asText()) + " is out of range (a count is 0 to "
+                    + Integer.MAX_VALUE + ")"));
             return null;
         }
         return node.intValue();
@@ -311,6 +312,9 @@ final class JsonReader {
             return null;
         }
         try {
+            if (!node.textValue().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                throw new DateTimeParseException("not YYYY-MM-DD", node.textValue(), 0);
+            }
             return LocalDate.parse(node.textValue());
         } catch (DateTimeParseException e) {
             problems.add(new Problem(place, "\"" + node.textValue() + "\" is not a date YYYY-MM-DD that exists"));

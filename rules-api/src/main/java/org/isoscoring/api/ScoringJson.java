@@ -17,7 +17,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -56,6 +59,7 @@ public final class ScoringJson {
                     .maxStringLength(MAX_STRING).maxNumberLength(100).build())
             .build();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
@@ -87,22 +91,25 @@ public final class ScoringJson {
      * @throws RequestRejectedException with every problem found
      */
     public static ScoringRequest readRequest(InputStream json) {
-        JsonNode root;
+        byte[] bytes;
         try {
-            root = MAPPER.readTree(new LimitedInputStream(json, MAX_BYTES));
+            bytes = new LimitedInputStream(json, MAX_BYTES).readAllBytes();
         } catch (LimitedInputStream.TooLarge e) {
             throw new RequestRejectedException(List.of(tooLarge()));
-        } catch (JsonProcessingException e) {
-            if (e.getCause() instanceof LimitedInputStream.TooLarge) {
-                throw new RequestRejectedException(List.of(tooLarge()));
-            }
-            throw new RequestRejectedException(List.of(syntaxProblem(e)));
-        } catch (CharacterCodingException e) {
-            throw new RequestRejectedException(List.of(new Problem("", "the file is not valid UTF-8 text")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return toRequest(root);
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0; // a UTF-8 byte order mark is allowed
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+        } catch (CharacterCodingException e) {
+            throw new RequestRejectedException(List.of(new Problem("", "the file is not valid UTF-8 text")));
+        }
+        return readRequest(text);
     }
 
     /**
@@ -126,7 +133,7 @@ public final class ScoringJson {
         }
         try (InputStream in = Files.newInputStream(file)) {
             return readRequest(in);
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new RequestRejectedException(List.of(new Problem(file.toString(), "cannot be read: " + e.getMessage())));
         }
     }
@@ -174,6 +181,9 @@ public final class ScoringJson {
         }
         if (message != null && message.contains("Number value length")) {
             message = "a number with more than 100 digits";
+        }
+        if (message != null && message.contains("Trailing token")) {
+            message = "there is more after the request object; a request is one JSON object";
         }
         if (message != null && message.contains("No content to map")) {
             message = "the document is empty: a request is a JSON object";

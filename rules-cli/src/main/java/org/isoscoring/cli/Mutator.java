@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.isoscoring.drools.DrlText;
 
 /**
  * Small changes to rule files, one at a time: each number in a rule nudged down and up, each comparison flipped
@@ -60,7 +61,7 @@ final class Mutator {
 
     /** Every mutant of one rule file. */
     static List<Mutant> mutants(String file, String text) {
-        String code = blank(text);
+        String code = new DrlText(text).code();
         List<Mutant> out = new ArrayList<>();
         Matcher rule = RULE.matcher(code);
         while (rule.find()) {
@@ -122,37 +123,7 @@ final class Mutator {
     }
 
     private static Mutant mutant(String file, String text, int offset, String original, String replacement) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return new Mutant(file, line, offset - lineStart + 1, offset, original, replacement);
-    }
-
-    /** The text with comments and the insides of strings replaced by spaces. */
-    static String blank(String s) {
-        StringBuilder out = new StringBuilder(s);
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (c == '/' && i + 1 < s.length() && s.charAt(i + 1) == '/') {
-                while (i < s.length() && s.charAt(i) != '\n') {
-                    out.setCharAt(i++, ' ');
-                }
-            } else if (c == '"') {
-                i++;
-                while (i < s.length() && s.charAt(i) != '"' && s.charAt(i) != '\n') {
-                    out.setCharAt(i++, ' ');
-                }
-                i++;
-            } else {
-                i++;
-            }
-        }
-        return out.toString();
+        DrlText positions = new DrlText(text);
+        return new Mutant(file, positions.line(offset), positions.column(offset), offset, original, replacement);
     }
 }

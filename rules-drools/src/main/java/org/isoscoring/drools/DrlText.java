@@ -1,27 +1,29 @@
 package org.isoscoring.drools;
 
 /** Positions in a rule file's text, and the text with comments and string literals blanked out. */
-final class DrlText {
+public final class DrlText {
 
     private final String text;
     private final String code;
 
-    DrlText(String text) {
+    /** Reads a rule file's text. */
+    public DrlText(String text) {
         this.text = text;
         this.code = blank(text);
     }
 
-    String text() {
+    /** The text as written. */
+    public String text() {
         return text;
     }
 
     /** The text with comments and the insides of string literals replaced by spaces (same length, same lines). */
-    String code() {
+    public String code() {
         return code;
     }
 
     /** Line (from 1) of a character offset. */
-    int line(int offset) {
+    public int line(int offset) {
         int line = 1;
         for (int i = 0; i < offset && i < text.length(); i++) {
             if (text.charAt(i) == '\n') {
@@ -32,7 +34,7 @@ final class DrlText {
     }
 
     /** Column (from 1) of a character offset. */
-    int column(int offset) {
+    public int column(int offset) {
         int start = text.lastIndexOf('\n', Math.max(0, offset - 1));
         return offset - start;
     }

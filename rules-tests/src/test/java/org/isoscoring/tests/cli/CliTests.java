@@ -3,8 +3,6 @@ package org.isoscoring.tests.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +11,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.isoscoring.api.ScoringEngine;
 import org.isoscoring.api.ScoringJson;
-import org.isoscoring.cli.Main;
+import org.isoscoring.tests.support.Cli;
+import org.isoscoring.tests.support.Cli.Run;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -28,15 +27,8 @@ class CliTests {
     static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
     static final Path EXAMPLE = ROOT.resolve("docs/examples/bac-giang-2022.json");
 
-    /** What one run printed and returned. */
-    record Run(int status, String out, String err) {
-    }
-
     static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(status, out.toString(), err.toString());
+        return Cli.run(args);
     }
 
     @Nested

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.isoscoring.api.ScoringEngine;
 import org.isoscoring.api.ScoringJson;
-import org.isoscoring.cli.Main;
+import org.isoscoring.tests.support.Cli;
+import org.isoscoring.tests.support.Cli.Run;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -33,14 +32,8 @@ class OfficerToolsTests {
     static Path work;
     static Path copy;
 
-    record Run(int status, String out, String err) {
-    }
-
     static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(status, out.toString(), err.toString());
+        return Cli.run(args);
     }
 
     @BeforeAll

@@ -754,31 +754,31 @@ public final class Generators {
     }
 
     /** Draws from the QuickTheories randomness source, so every choice is reproducible and shrinks. */
-    static final class Draw {
+    public static class Draw {
 
         private final RandomnessSource in;
 
-        Draw(RandomnessSource in) {
+        public Draw(RandomnessSource in) {
             this.in = in;
         }
 
-        int between(int lo, int hi) {
+        public int between(int lo, int hi) {
             return lo >= hi ? lo : Generate.range(lo, hi).generate(in);
         }
 
-        boolean percent(int p) {
+        public boolean percent(int p) {
             return between(1, 100) <= p;
         }
 
-        <T> T pick(List<T> items) {
+        public <T> T pick(List<T> items) {
             return items.get(between(0, items.size() - 1));
         }
 
-        LocalDate day(LocalDate from, LocalDate to) {
+        public LocalDate day(LocalDate from, LocalDate to) {
             return LocalDate.ofEpochDay(from.toEpochDay() + between(0, (int) (to.toEpochDay() - from.toEpochDay())));
         }
 
-        <T> void shuffle(List<T> list) {
+        public <T> void shuffle(List<T> list) {
             for (int i = list.size() - 1; i > 0; i--) {
                 int j = between(0, i);
                 T t = list.get(i);
@@ -787,7 +787,7 @@ public final class Generators {
             }
         }
 
-        void shuffle(int[] array) {
+        public void shuffle(int[] array) {
             for (int i = array.length - 1; i > 0; i--) {
                 int j = between(0, i);
                 int t = array[i];
