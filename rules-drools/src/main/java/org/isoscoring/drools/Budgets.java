@@ -14,13 +14,13 @@ import org.kie.api.runtime.KieSession;
  * are stopped and named instead of running forever.
  *
  * <p>Configured by system properties: {@code isoscoring.maxFiringsPerAssessment} (default
- * {@value #DEFAULT_FIRINGS}; the bundled rules need about 40) and {@code isoscoring.maxSeconds} (default
+ * {@value #DEFAULT_FIRINGS}; the bundled rules need about 35) and {@code isoscoring.maxSeconds} (default
  * {@value #DEFAULT_SECONDS}, for one call).
  */
 final class Budgets extends DefaultAgendaEventListener {
 
-    static final int DEFAULT_FIRINGS = 400;
-    static final int DEFAULT_SECONDS = 60;
+    static final int DEFAULT_FIRINGS = 200;
+    static final int DEFAULT_SECONDS = 30;
 
     private final KieSession session;
     private final long deadline;
