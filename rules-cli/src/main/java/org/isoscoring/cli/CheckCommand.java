@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.isoscoring.api.GuidanceInfo;
-import org.isoscoring.api.RulesException;
 import org.isoscoring.api.ScoringEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -25,15 +24,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> problems;
-        GuidanceInfo info = null;
-        try {
-            info = ScoringEngine.create().withRules(dir).guidances().get(0);
-            problems = List.of();
-        } catch (RulesException e) {
-            problems = e.messages();
-        }
+        List<String> problems = ScoringEngine.create().check(dir);
         if (problems.isEmpty()) {
+            GuidanceInfo info = ScoringEngine.create().withRules(dir).guidances().get(0);
             spec.commandLine().getOut().println("OK: " + dir + " — " + info.id() + ", " + info.subCriteria().size()
                     + " tiêu chí thành phần / sub-criteria, không có lỗi / no problem");
             return 0;

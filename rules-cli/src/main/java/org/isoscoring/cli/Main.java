@@ -70,7 +70,7 @@ public final class Main implements Runnable {
                 return FAILED;
             }
             if (e instanceof RulesException broken) {
-                err.println("the rules are defective / bộ quy tắc bị lỗi:");
+                err.println("bộ quy tắc bị lỗi / the rules are defective:");
                 broken.messages().forEach(m -> err.println("  " + m));
                 err.flush();
                 return FAILED;

@@ -50,7 +50,8 @@ final class Mutator {
             for (Path p : (Iterable<Path>) list::iterator) {
                 String name = p.getFileName().toString();
                 if (name.endsWith(".drl") || name.equals("guidance.json")) {
-                    files.put(name, Files.readString(p, StandardCharsets.UTF_8));
+                    String text = Files.readString(p, StandardCharsets.UTF_8);
+                    files.put(name, text.startsWith("\uFEFF") ? text.substring(1) : text);
                 }
             }
         } catch (IOException e) {

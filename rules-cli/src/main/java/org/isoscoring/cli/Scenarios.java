@@ -24,6 +24,7 @@ import org.isoscoring.api.RulesException;
 import org.isoscoring.api.ScoringEngine;
 import org.isoscoring.api.ScoringJson;
 import org.isoscoring.api.ScoringResult;
+import org.isoscoring.drools.BaseFacts;
 
 /**
  * Scenario tests an officer writes in a spreadsheet and saves as CSV. Each row is a named case: what kind of
@@ -35,6 +36,8 @@ import org.isoscoring.api.ScoringResult;
  * </pre>
  *
  * <ul>
+ *   <li>Dates may be written relative to the guidance's first year: {@code {year}-03-31}, {@code {year-1}-12-31},
+ *       {@code {year+1}-01-01}, so that the scenarios keep working when {@code years} changes.</li>
  *   <li>{@code base}: {@code perfect} (facts that earn every point), {@code worst} (facts that earn none), or the
  *       name of an earlier case, whose facts (after its changes) this case starts from.</li>
  *   <li>{@code facts}: {@code name=value} separated by {@code ;} — facts as in FORMAT.md. For a {@code DISTRICT}
@@ -100,7 +103,7 @@ public final class Scenarios {
         boolean header = false;
         Map<String, Integer> names = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
+            String line = i == 0 && lines.get(0).startsWith("\uFEFF") ? lines.get(0).substring(1) : lines.get(i);
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
@@ -190,16 +193,22 @@ public final class Scenarios {
 
     private static Map<String, Object> factsFor(Case c, Map<String, Map<String, Object>> known, int year) {
         Map<String, Object> facts = new LinkedHashMap<>(switch (c.base()) {
-            case "perfect" -> json(perfect(year));
-            case "worst" -> json(worst(year));
+            case "perfect" -> json(BaseFacts.allMet(year));
+            case "worst" -> json(BaseFacts.noneMet(year));
             default -> known.get(c.base());
         });
         c.facts().forEach((k, v) -> {
             if (!(c.kind() == AgencyKind.DISTRICT && DISTRICT_KEYS.contains(k))) {
-                facts.put(k, value(v));
+                facts.put(k, value(years(v, year)));
             }
         });
         return facts;
+    }
+
+    /** Dates may be written relative to the guidance's year: {@code {year}-03-31}, {@code {year-1}-12-31}. */
+    static String years(String value, int year) {
+        return value.replace("{year}", String.valueOf(year)).replace("{year-1}", String.valueOf(year - 1))
+                .replace("{year+1}", String.valueOf(year + 1));
     }
 
     private static String request(Case c, Map<String, Object> own, Map<String, Map<String, Object>> known, int year) {
@@ -210,8 +219,8 @@ public final class Scenarios {
             int n = Integer.parseInt(d.getOrDefault("communes", "3"));
             int onSite = Integer.parseInt(d.getOrDefault("onSite", String.valueOf(n)));
             int below = Integer.parseInt(d.getOrDefault("communesBelow80", "0"));
-            String sent = d.getOrDefault("resultsSentOn", year + "-11-10");
-            String deadline = d.getOrDefault("resultsDeadline", year + "-11-15");
+            String sent = years(d.getOrDefault("resultsSentOn", year + "-11-10"), year);
+            String deadline = years(d.getOrDefault("resultsDeadline", year + "-11-15"), year);
             String onSiteIds = java.util.stream.IntStream.rangeClosed(1, Math.min(onSite, n))
                     .mapToObj(i -> "\"X" + i + "\"").collect(Collectors.joining(","));
             agencies.append("{\"id\":\"H\",\"kind\":\"DISTRICT\",\"communeScoring\":{\"onSiteCommunes\":[").append(onSiteIds)
@@ -223,7 +232,7 @@ public final class Scenarios {
             String[] appraised = d.containsKey("appraised") ? d.get("appraised").split("/") : null;
             for (int i = 1; i <= n; i++) {
                 agencies.append(",{\"id\":\"X").append(i).append("\",\"kind\":\"COMMUNE\",\"district\":\"H\"}");
-                Map<String, Object> facts = i > n - below ? json(worst(year)) : json(perfect(year));
+                Map<String, Object> facts = i > n - below ? json(BaseFacts.noneMet(year)) : json(BaseFacts.allMet(year));
                 if (i == 1 && appraised != null) {
                     facts = known.getOrDefault(appraised[0].trim(), facts);
                     assessments.append(',').append(assessment("X1", Assessor.PROVINCE,
@@ -326,50 +335,6 @@ public final class Scenarios {
         facts.byName().forEach((k, v) -> out.put(k, v instanceof Enum<?> e ? e.name()
                 : v instanceof java.time.LocalDate d ? d.toString() : v));
         return out;
-    }
-
-    /** Facts that earn every point in the bundled guidance. */
-    static Facts perfect(int year) {
-        return Facts.builder()
-                .isoTeam(org.isoscoring.api.IsoTeam.CURRENT).annualPlanIssuedOn(java.time.LocalDate.of(year, 3, 15))
-                .leaderInvolvement(org.isoscoring.api.Judgement.FULL)
-                .staffTotal(20).staffTrained(20).internalAuditors(2)
-                .qualityPolicyPublished(true).objectivesSmart(org.isoscoring.api.Judgement.FULL).objectiveReviews(2)
-                .contextDetermined(org.isoscoring.api.Judgement.FULL).riskRegisterUpdated(true)
-                .riskActionsEvaluated(org.isoscoring.api.Judgement.FULL)
-                .proceduresInScope(10).proceduresWithProcess(10).procedureChanges(0).changesUpdatedWithin30Days(0)
-                .processesMatchingOneStop(10)
-                .documentControl(org.isoscoring.api.Judgement.FULL).recordsAccessible(org.isoscoring.api.Judgement.FULL)
-                .dossiersResolved(100).dossiersOnTime(100).lateDossiersWithApology(0)
-                .surveyResponses(30).satisfiedResponses(30)
-                .internalAuditDate(java.time.LocalDate.of(year, 9, 10)).processesAudited(10)
-                .auditReport(org.isoscoring.api.Judgement.FULL)
-                .managementReviewDate(java.time.LocalDate.of(year, 11, 20)).reviewOutputs(org.isoscoring.api.Judgement.FULL)
-                .nonconformitiesFound(0).nonconformitiesClosed(0)
-                .declaration(org.isoscoring.api.Declaration.CURRENT)
-                .reportSubmittedOn(java.time.LocalDate.of(year, 11, 28)).reportDeadline(java.time.LocalDate.of(year, 12, 1))
-                .improvementInitiatives(2).electronicDocuments(true)
-                .publicDisclosure(org.isoscoring.api.Judgement.FULL).feedbackReceived(0).feedbackResolved(0)
-                .build();
-    }
-
-    /** Facts that earn no point in the bundled guidance. */
-    static Facts worst(int year) {
-        return perfect(year).toBuilder()
-                .isoTeam(org.isoscoring.api.IsoTeam.MISSING).annualPlanIssuedOn(null)
-                .leaderInvolvement(org.isoscoring.api.Judgement.NONE).staffTrained(0).internalAuditors(0)
-                .qualityPolicyPublished(false).objectivesSmart(org.isoscoring.api.Judgement.NONE).objectiveReviews(0)
-                .contextDetermined(org.isoscoring.api.Judgement.NONE).riskRegisterUpdated(false)
-                .riskActionsEvaluated(org.isoscoring.api.Judgement.NONE)
-                .proceduresWithProcess(0).procedureChanges(10).changesUpdatedWithin30Days(0).processesMatchingOneStop(0)
-                .documentControl(org.isoscoring.api.Judgement.NONE).recordsAccessible(org.isoscoring.api.Judgement.NONE)
-                .dossiersOnTime(0).surveyResponses(0).satisfiedResponses(0)
-                .internalAuditDate(null).processesAudited(0).auditReport(org.isoscoring.api.Judgement.NONE)
-                .managementReviewDate(null).reviewOutputs(org.isoscoring.api.Judgement.NONE)
-                .declaration(org.isoscoring.api.Declaration.NONE).reportSubmittedOn(null)
-                .improvementInitiatives(0).electronicDocuments(false)
-                .publicDisclosure(org.isoscoring.api.Judgement.NONE).feedbackReceived(10).feedbackResolved(0)
-                .build();
     }
 
     private static Map<String, String> pairs(String cell, String at, List<String> problems) {

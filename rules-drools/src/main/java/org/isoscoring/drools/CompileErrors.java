@@ -116,8 +116,9 @@ final class CompileErrors {
         Matcher method = MISSING_METHOD.matcher(message);
         if (method.find()) {
             String type = method.group(2).substring(method.group(2).lastIndexOf('.') + 1);
-            return "'" + method.group(1) + "' không có ở " + type + " / " + type + " has no '" + method.group(1) + "'"
-                    + (type.equals("Ratio") ? " (a ratio has atLeast(p), below(p), complete())" : "");
+            return "'" + method.group(1) + "' không có ở " + type + " với tham số này / " + type + " has no '"
+                    + method.group(1) + "' with these arguments" + (type.equals("Ratio")
+                    ? " (a ratio has atLeast(p), below(p), complete(), with p a whole percentage such as 85)" : "");
         }
         if (message.contains("is not applicable for the arguments")) {
             return "lời gọi sai tham số: " + message + " / wrong arguments (points are written in quotes, e.g. \"8\")";

@@ -64,8 +64,7 @@ public final class DroolsScoringEngine implements ScoringEngine {
     @Override
     public List<String> check(Path dir) {
         try {
-            load(dir);
-            return List.of();
+            return load(dir).probeBands().stream().map(Finding::toString).toList();
         } catch (RulesException e) {
             return e.messages();
         }

@@ -178,12 +178,15 @@ final class Evaluation {
             for (Criterion sub : catalog) {
                 List<Award> given = byCriterion.getOrDefault(sub.id(), List.of());
                 if (given.isEmpty()) {
-                    defects.add(who + ": sub-criterion " + sub.id() + " got no points: no rule matched its facts");
+                    defects.add(who + ": tiêu chí " + sub.id() + " không được quy tắc nào cho điểm (các mức bị hở?) / "
+                            + "sub-criterion " + sub.id() + " got no points: no rule matched its facts (a gap between "
+                            + "bands?) — " + factsOf(sheet));
                     continue;
                 }
                 if (given.size() > 1) {
-                    defects.add(who + ": sub-criterion " + sub.id() + " got points from " + given.size() + " rules: "
-                            + given.stream().map(a -> "\"" + a.rule() + "\"").sorted()
+                    defects.add(who + ": tiêu chí " + sub.id() + " được " + given.size() + " quy tắc cho điểm (các mức "
+                            + "chồng nhau?) / sub-criterion " + sub.id() + " got points from " + given.size() + " rules "
+                            + "(overlapping bands?): " + given.stream().map(a -> "\"" + a.rule() + "\"").sorted()
                             .collect(Collectors.joining(", ")));
                     continue;
                 }
@@ -198,10 +201,13 @@ final class Evaluation {
                 explanations.add(new Explanation(sub.id(), award.points(), sub.max(), award.rule(), award.reason(),
                         award.facts()));
             }
+            if (points.size() != catalog.size()) {
+                continue; // the totals of a sheet with a missing or double award are not derived: one message is enough
+            }
             Total total = one(derived.totals.get(sheet), who + ": total");
             Rated rated = one(derived.ratings.get(sheet), who + ": rating");
             Subtotal subtotal = one(derived.subtotals.get(sheet), who + ": subtotal");
-            if (total == null || rated == null || subtotal == null || points.size() != catalog.size()) {
+            if (total == null || rated == null || subtotal == null) {
                 continue;
             }
             results.add(new AssessmentResult(sheet.getAgency(), sheet.getAssessor(), points, subtotal.value(),
@@ -235,6 +241,12 @@ final class Evaluation {
         }
         return new ScoringResult(guidance.info().id(), request.year(), guidance.rulesHash(), results, agencies,
                 reports);
+    }
+
+    /** The facts of a sheet, for a message about a sub-criterion that got no points. */
+    private static String factsOf(Sheet sheet) {
+        return "facts: " + sheet.getFacts().byName().entrySet().stream().filter(e -> e.getValue() != null)
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 
     private static String failure(Throwable e) {

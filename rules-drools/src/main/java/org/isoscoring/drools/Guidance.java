@@ -48,11 +48,18 @@ final class Guidance {
     private final Descriptor descriptor;
     private final KieBase kieBase;
     private final String rulesHash;
+    private final GuidanceCheck check;
 
-    private Guidance(Descriptor descriptor, KieBase kieBase, String rulesHash) {
+    private Guidance(Descriptor descriptor, KieBase kieBase, String rulesHash, GuidanceCheck check) {
         this.descriptor = descriptor;
         this.kieBase = kieBase;
         this.rulesHash = rulesHash;
+        this.check = check;
+    }
+
+    /** The deeper check of {@code check}: probes every band of every sub-criterion for gaps and overlaps. */
+    List<Finding> probeBands() {
+        return BandProbe.findings(this, check);
     }
 
     GuidanceInfo info() {
@@ -110,7 +117,8 @@ final class Guidance {
         try {
             return build(read(folder), origin);
         } catch (IOException e) {
-            throw new RulesException(origin, List.of(folder + ":0:0: không đọc được / cannot be read: " + e.getMessage()));
+            throw new RulesException(origin, List.of(folder + ":0:0: không đọc được (tệp phải là văn bản UTF-8) / cannot be "
+                    + "read (files must be UTF-8 text): " + e));
         }
     }
 
@@ -120,7 +128,8 @@ final class Guidance {
             for (Path p : (Iterable<Path>) list::iterator) {
                 String name = p.getFileName().toString();
                 if (name.endsWith(".drl") || name.equals(Descriptor.FILE) || name.equals(SCENARIOS)) {
-                    files.put(name, Files.readString(p, StandardCharsets.UTF_8));
+                    String text = Files.readString(p, StandardCharsets.UTF_8);
+                    files.put(name, text.startsWith("\uFEFF") ? text.substring(1) : text); // Notepad and Excel write a BOM
                 }
             }
         }
@@ -144,7 +153,7 @@ final class Guidance {
         KieBase kieBase = compile(files, texts, origin);
         SortedMap<String, String> rules = new TreeMap<>(files);
         rules.remove(SCENARIOS);
-        Guidance guidance = new Guidance(descriptor, kieBase, hash(rules));
+        Guidance guidance = new Guidance(descriptor, kieBase, hash(rules), check);
         List<Finding> bands = RatingProbe.findings(guidance, check);
         if (!bands.isEmpty()) {
             throw defects(origin, bands);

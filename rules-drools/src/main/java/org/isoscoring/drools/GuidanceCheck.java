@@ -53,7 +53,16 @@ final class GuidanceCheck {
             + "|modify|update|delete|retract|salience|dialect|global|function|java|javax|jdk|sun|com)\\b"
             + "|\\b(kcontext|drools)\\s*\\.");
 
-    private static final Pattern AWARD = Pattern.compile("award\\s*\\(\\s*kcontext\\s*,\\s*[$\\w]+\\s*,\\s*\"([^\"]*)\"");
+    private static final Pattern AWARD = Pattern.compile("award\\s*\\(\\s*kcontext\\s*,\\s*[$\\w]+\\s*,\\s*\"([^\"]*)\""
+            + "(?:\\s*,\\s*\"((?:[^\"\\\\]|\\\\.)*)\")?");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9]+)}");
+
+    /** What a reason may quote: every name one of the facts the rules see answers to. */
+    private static final List<Quotable> QUOTABLE = List.of(
+            new Sheet(-1, "probe", org.isoscoring.api.AgencyKind.DEPARTMENT, org.isoscoring.api.Assessor.SELF, null,
+                    2000, RatingProbe.NOTHING),
+            new District("probe", 1, 1, null, java.time.LocalDate.of(2000, 1, 1)), new CommuneTally("probe", 1, 1),
+            new DistrictFigures("probe", 1, 1, 1));
 
     private final SortedMap<String, String> files;
     private final List<Finding> findings = new ArrayList<>();
@@ -221,6 +230,17 @@ final class GuidanceCheck {
                 awards = true;
                 int line = r.descr().getConsequenceLine() + (int) consequence.substring(0, m.start()).chars()
                         .filter(ch -> ch == '\n').count();
+                if (m.group(2) != null) {
+                    Matcher p = PLACEHOLDER.matcher(m.group(2));
+                    while (p.find()) {
+                        String name = p.group(1);
+                        if (QUOTABLE.stream().allMatch(q -> q.quote(name) == Quotable.UNKNOWN)) {
+                            findings.add(new Finding(r.file(), line, 1, "lý do trích {" + name + "}, không phải tên một "
+                                    + "dữ kiện / the reason quotes {" + name + "}, which is not a fact"
+                                    + " (facts are written as in FORMAT.md, e.g. {dossiersOnTime})"));
+                        }
+                    }
+                }
                 if (r.criterion() == null) {
                     findings.add(new Finding(r.file(), r.descr().getLine(), 1, "quy tắc \"" + r.descr().getName()
                             + "\" cho điểm nhưng không có @criterion(\"…\") / the rule gives points but has no "
@@ -244,8 +264,8 @@ final class GuidanceCheck {
                 if (points.signum() < 0 || points.compareTo(sub.max()) > 0
                         || points.remainder(new BigDecimal("0.5")).signum() != 0) {
                     findings.add(new Finding(r.file(), line, 1, "cho " + plain(points) + " điểm ở tiêu chí " + sub.id()
-                            + ", tối đa là " + plain(sub.max()) + " / gives " + plain(points) + " points to "
-                            + sub.id() + ", whose maximum is " + plain(sub.max())
+                            + ", tối đa là " + plain(sub.max()) + " (điểm là bội số của 0,5, từ 0 đến tối đa) / gives "
+                            + plain(points) + " points to " + sub.id() + ", whose maximum is " + plain(sub.max())
                             + " (points are multiples of 0.5 from 0 to the maximum)"));
                 }
             }

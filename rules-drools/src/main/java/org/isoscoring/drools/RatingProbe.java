@@ -84,8 +84,9 @@ final class RatingProbe {
                     + " / the rating bands leave totals " + ranges(gaps) + " without a rating"));
         }
         if (!overlaps.isEmpty()) {
-            findings.add(new Finding(file, 0, 0, "các mức xếp loại chồng nhau ở tổng điểm / the rating bands overlap at "
-                    + String.join("; ", overlaps.subList(0, Math.min(5, overlaps.size())))
+            findings.add(new Finding(file, 0, 0, "các mức xếp loại chồng nhau ở tổng điểm "
+                    + overlaps.stream().map(o -> o.substring(0, o.indexOf(' '))).limit(5).collect(java.util.stream.Collectors.joining(", "))
+                    + " / the rating bands overlap at " + String.join("; ", overlaps.subList(0, Math.min(5, overlaps.size())))
                     + (overlaps.size() > 5 ? "; … (" + overlaps.size() + " totals)" : "")));
         }
         return findings;

@@ -38,6 +38,11 @@ public final class Sheet implements Quotable {
         this.values = facts.byName();
     }
 
+    /** The facts as the request gave them. */
+    public Facts getFacts() {
+        return facts;
+    }
+
     /** The position of the assessment in the request. */
     public int index() {
         return index;

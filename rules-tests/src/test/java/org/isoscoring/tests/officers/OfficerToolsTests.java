@@ -108,6 +108,15 @@ class OfficerToolsTests {
                             "07-dossier-handling.drl:\\d+:\\d+: 'System' .*"),
                     org.junit.jupiter.params.provider.Arguments.of("a gap in the rating bands", "23-rating.drl",
                             "value >= 80, value < 90", "value >= 80, value < 89", "23-rating.drl:0:0: .*89–89.5.*"),
+                    org.junit.jupiter.params.provider.Arguments.of("a gap between two bands of 7.1", "07-dossier-handling.drl",
+                            "onTimeRate.atLeast(95), onTimeRate.below(98)", "onTimeRate.atLeast(95), onTimeRate.below(97)",
+                            "07-dossier-handling.drl:\\d+:\\d+: tiêu chí 7.1: không quy tắc nào cho điểm.*194/200.*"),
+                    org.junit.jupiter.params.provider.Arguments.of("an overlap of two bands of 2.1", "02-training.drl",
+                            "trainedRate.atLeast(90) )", "trainedRate.atLeast(86) )",
+                            "02-training.drl:\\d+:\\d+: tiêu chí 2.1: nhiều quy tắc cùng cho điểm.*172/200.*"),
+                    org.junit.jupiter.params.provider.Arguments.of("a reason quoting a fact that does not exist", "02-training.drl",
+                            "{internalAuditors} chuyên gia đánh giá nội bộ (≥ 2)", "{internalAuditorz} chuyên gia (≥ 2)",
+                            "02-training.drl:\\d+:\\d+: .*\\{internalAuditorz}.*"),
                     org.junit.jupiter.params.provider.Arguments.of("maxima that do not add up to 100", "guidance.json",
                             "\"max\": 10,", "\"max\": 11,", "guidance.json:\\d+:\\d+: .*7.*"));
         }
