@@ -103,6 +103,10 @@ final class DiffCommand implements Callable<Integer> {
         if (Files.isDirectory(folder)) {
             return ScoringEngine.create().withRules(folder).evaluate(request);
         }
+        if (ScoringEngine.create().guidances().stream().noneMatch(g -> g.id().equals(guidance))) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "\"" + guidance + "\" không phải thư mục "
+                    + "hay bộ tiêu chí có sẵn / is neither a guidance folder nor a bundled guidance");
+        }
         return ScoringEngine.create().evaluate(new ScoringRequest(guidance, request.year(), request.agencies(),
                 request.assessments()));
     }
@@ -197,20 +201,22 @@ final class DiffCommand implements Callable<Integer> {
         ArrayNode list = root.putArray("agencies");
         for (AgencyDiff d : agencies) {
             ObjectNode n = list.addObject().put("agency", d.agency());
-            n.putObject("base").put("total", d.before().total()).put("rating", d.before().rating().name())
+            n.putObject("base").put("total", Report.number(d.before().total())).put("rating", d.before().rating().name())
                     .put("finalAssessor", d.before().finalAssessor().name());
-            n.putObject("with").put("total", d.after().total()).put("rating", d.after().rating().name())
+            n.putObject("with").put("total", Report.number(d.after().total())).put("rating", d.after().rating().name())
                     .put("finalAssessor", d.after().finalAssessor().name());
             ArrayNode changes = n.putArray("changes");
             for (Change c : d.changes()) {
-                changes.addObject().put("criterion", c.criterion()).put("base", c.before()).put("with", c.after())
+                changes.addObject().put("criterion", c.criterion()).put("base", Report.number(c.before()))
+                        .put("with", Report.number(c.after()))
                         .put("baseRule", c.ruleBefore()).put("withRule", c.ruleAfter());
             }
         }
         ArrayNode ds = root.putArray("districts");
         for (DistrictDiff d : districts) {
-            ds.addObject().put("agency", d.agency()).put("base152", d.points152Before()).put("with152", d.points152After())
-                    .put("basePenalty", d.penaltyBefore()).put("withPenalty", d.penaltyAfter());
+            ds.addObject().put("agency", d.agency()).put("base152", Report.number(d.points152Before()))
+                    .put("with152", Report.number(d.points152After())).put("basePenalty", Report.number(d.penaltyBefore()))
+                    .put("withPenalty", Report.number(d.penaltyAfter()));
         }
         ObjectNode summary = root.putObject("summary");
         summary.put("agenciesChanged", agencies.size());

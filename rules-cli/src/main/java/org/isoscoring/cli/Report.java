@@ -181,6 +181,15 @@ final class Report {
         return r.vietnamese() + " (" + r.name() + ")";
     }
 
+    /** A number without trailing zeros, for JSON; {@code null} stays null. */
+    static BigDecimal number(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal s = value.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
     static String points(BigDecimal value) {
         BigDecimal s = value.stripTrailingZeros();
         return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
