@@ -56,13 +56,13 @@ import org.isoscoring.api.ScoringJson;
 import org.isoscoring.api.ScoringRequest;
 import org.isoscoring.api.ScoringResult;
 import org.isoscoring.tests.properties.Generators;
+import org.isoscoring.tests.support.SeedReporter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.QuickTheory;
 import org.quicktheories.api.AsString;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
-import org.quicktheories.core.Reporter;
 import org.quicktheories.generators.Generate;
 
 /**
@@ -566,7 +566,7 @@ final class BadInputProperties {
     }
 
     /** Reports a falsified property with its seed, the replay command, the failing corruptions and the survey. */
-    private static final class FailureReporter implements Reporter {
+    private static final class FailureReporter extends SeedReporter {
 
         private final String property;
         private final String survey;
@@ -577,23 +577,7 @@ final class BadInputProperties {
         }
 
         @Override
-        public void falisification(long seed, int examplesUsed, Object smallest, Throwable cause,
-                                   List<Object> others, AsString<Object> asString) {
-            throw new AssertionError(message(seed, examplesUsed, smallest, cause, others, asString), cause);
-        }
-
-        @Override
-        public void falisification(long seed, int examplesUsed, Object smallest, List<Object> others,
-                                   AsString<Object> asString) {
-            throw new AssertionError(message(seed, examplesUsed, smallest, null, others, asString));
-        }
-
-        @Override
-        public void valuesExhausted(int examplesFound) {
-            throw new IllegalStateException("gave up after " + examplesFound + " examples");
-        }
-
-        private String message(long seed, int examplesUsed, Object smallest, Throwable cause, List<Object> others,
+        protected String message(long seed, int examplesUsed, Object smallest, Throwable cause, List<Object> others,
                                AsString<Object> asString) {
             return "Property " + property + " falsified after " + examplesUsed + " example(s)\nSeed was " + seed
                     + "; replay with: mvn -B -pl rules-tests test -Dtest='BadInputProperties#" + property

@@ -45,13 +45,13 @@ import org.isoscoring.api.ScoringJson;
 import org.isoscoring.api.ScoringRequest;
 import org.isoscoring.api.ScoringResult;
 import org.isoscoring.tests.reference.ReferenceScorer;
+import org.isoscoring.tests.support.SeedReporter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.QuickTheory;
 import org.quicktheories.api.AsString;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
-import org.quicktheories.core.Reporter;
 
 /**
  * Properties of the scoring engine over whole generated requests ({@link Generators}): the engine agrees with
@@ -811,7 +811,7 @@ final class ScoringProperties {
      * Reports a falsified property with its seed and the shrunk counterexample, minimizes a request further when
      * it can, and saves the request as FORMAT.md JSON.
      */
-    private static final class FailureReporter implements Reporter {
+    private static final class FailureReporter extends SeedReporter {
 
         private final String property;
         private final Consumer<ScoringRequest> check;
@@ -822,23 +822,7 @@ final class ScoringProperties {
         }
 
         @Override
-        public void falisification(long seed, int examplesUsed, Object smallest, Throwable cause,
-                                   List<Object> others, AsString<Object> asString) {
-            throw new AssertionError(message(seed, examplesUsed, smallest, cause, others, asString), cause);
-        }
-
-        @Override
-        public void falisification(long seed, int examplesUsed, Object smallest, List<Object> others,
-                                   AsString<Object> asString) {
-            throw new AssertionError(message(seed, examplesUsed, smallest, null, others, asString));
-        }
-
-        @Override
-        public void valuesExhausted(int examplesFound) {
-            throw new IllegalStateException("gave up after " + examplesFound + " examples matching the assumptions");
-        }
-
-        private String message(long seed, int examplesUsed, Object smallest, Throwable cause, List<Object> others,
+        protected String message(long seed, int examplesUsed, Object smallest, Throwable cause, List<Object> others,
                                AsString<Object> asString) {
             StringBuilder m = new StringBuilder();
             m.append("Property ").append(property).append(" falsified after ").append(examplesUsed)
