@@ -103,13 +103,39 @@ public final class ScoringJson {
                 && (bytes[2] & 0xFF) == 0xBF ? 3 : 0; // a UTF-8 byte order mark is allowed
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+            text = strictUtf8(bytes, start, bytes.length);
         } catch (CharacterCodingException e) {
-            throw new RequestRejectedException(List.of(new Problem("", "the file is not valid UTF-8 text")));
+            // a document cut in the middle of a character is a truncated document: let the JSON reader say where
+            int end = incompleteTail(bytes);
+            try {
+                text = strictUtf8(bytes, start, end);
+            } catch (CharacterCodingException again) {
+                throw new RequestRejectedException(List.of(new Problem("", "the file is not valid UTF-8 text")));
+            }
+            if (end == bytes.length) {
+                throw new RequestRejectedException(List.of(new Problem("", "the file is not valid UTF-8 text")));
+            }
         }
         return readRequest(text);
+    }
+
+    private static String strictUtf8(byte[] bytes, int from, int to) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes, from, Math.max(0, to - from))).toString();
+    }
+
+    /** Where an incomplete multi-byte character at the very end starts, or the length when there is none. */
+    private static int incompleteTail(byte[] bytes) {
+        for (int i = bytes.length - 1; i >= Math.max(0, bytes.length - 4); i--) {
+            int b = bytes[i] & 0xFF;
+            if ((b & 0xC0) == 0x80) {
+                continue; // a continuation byte: look further back for the lead byte
+            }
+            int length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+            return bytes.length - i < length ? i : bytes.length;
+        }
+        return bytes.length;
     }
 
     /**
