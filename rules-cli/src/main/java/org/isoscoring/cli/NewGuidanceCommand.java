@@ -33,6 +33,12 @@ final class NewGuidanceCommand implements Callable<Integer> {
     @Option(names = "--id", paramLabel = "ID", description = "The id of the copy (default: the folder's name).")
     private String id;
 
+    private static boolean empty(Path dir) throws IOException {
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         Map<String, String> files;
@@ -41,7 +47,7 @@ final class NewGuidanceCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (Files.exists(to) && (!Files.isDirectory(to) || Files.list(to).findAny().isPresent())) {
+        if (Files.exists(to) && (!Files.isDirectory(to) || !empty(to))) {
             throw new CommandLine.ParameterException(spec.commandLine(), to + " exists and is not an empty folder");
         }
         Files.createDirectories(to);

@@ -274,20 +274,20 @@ public final class Scenarios {
             String actual;
             String rule = "";
             if (sheet.points().containsKey(key)) {
-                actual = plain(sheet.points().get(key));
+                actual = Report.points(sheet.points().get(key));
                 Explanation e = sheet.explanation(key);
                 rule = " — quy tắc / rule \"" + e.rule() + "\": " + e.reason();
             } else {
                 actual = switch (key) {
-                    case "subtotal" -> plain(sheet.subtotal());
-                    case "penalty" -> plain(sheet.penalty());
-                    case "total" -> plain(sheet.total());
+                    case "subtotal" -> Report.points(sheet.subtotal());
+                    case "penalty" -> Report.points(sheet.penalty());
+                    case "total" -> Report.points(sheet.total());
                     case "rating" -> sheet.rating().name();
                     case "onSiteRequired" -> report.map(r -> String.valueOf(r.onSiteRequired())).orElse("—");
                     case "provinceSampleSize" -> report.map(r -> String.valueOf(r.provinceSampleSize())).orElse("—");
                     case "communesAtLeast80" -> report.map(r -> String.valueOf(r.communesAtLeast80())).orElse("—");
                     case "overScoredCommunes" -> report.map(r -> String.valueOf(r.overScoredCommunes().size())).orElse("—");
-                    case "districtPenalty" -> report.map(r -> plain(r.penalty())).orElse("—");
+                    case "districtPenalty" -> report.map(r -> Report.points(r.penalty())).orElse("—");
                     default -> null;
                 };
             }
@@ -308,10 +308,6 @@ public final class Scenarios {
         }
     }
 
-    static String plain(BigDecimal value) {
-        BigDecimal s = value.stripTrailingZeros();
-        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
-    }
 
     private static Object value(String raw) {
         String v = raw.trim();

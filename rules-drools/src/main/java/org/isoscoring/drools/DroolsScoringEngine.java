@@ -53,7 +53,7 @@ public final class DroolsScoringEngine implements ScoringEngine {
 
     @Override
     public List<GuidanceInfo> guidances() {
-        return folder != null ? List.of(folder.info()) : BUNDLED.stream().map(id -> compiled(id).info()).toList();
+        return folder != null ? List.of(folder.info()) : BUNDLED.stream().map(DroolsScoringEngine::info).toList();
     }
 
     @Override
