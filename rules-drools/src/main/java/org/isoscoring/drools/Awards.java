@@ -3,8 +3,11 @@ package org.isoscoring.drools;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kie.api.runtime.rule.RuleContext;
@@ -26,6 +29,10 @@ import org.kie.api.runtime.rule.RuleContext;
 public final class Awards {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9]+)}");
+    /** Reasons already split, by their text: a rule's reason is a constant, parsed once. */
+    private static final Map<String, Template> TEMPLATES = new ConcurrentHashMap<>();
+    /** Points by their text: a rule gives a constant. */
+    private static final Map<String, BigDecimal> POINTS = new ConcurrentHashMap<>();
     private static final DateTimeFormatter VIETNAMESE_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private Awards() {
@@ -42,10 +49,9 @@ public final class Awards {
      */
     public static void award(RuleContext context, Sheet sheet, String points, String reason, Quotable... others) {
         String criterion = metadata(context, "criterion");
-        Map<String, String> used = new LinkedHashMap<>();
-        String text = fill(reason, sheet, others, used);
-        context.insertLogical(new Award(sheet, criterion, new BigDecimal(points), context.getRule().getName(), text,
-                used));
+        Filled filled = fill(reason, sheet, others);
+        context.insertLogical(new Award(sheet, criterion, POINTS.computeIfAbsent(points, BigDecimal::new),
+                context.getRule().getName(), filled.text(), filled.facts()));
     }
 
     /**
@@ -83,24 +89,63 @@ public final class Awards {
         return s;
     }
 
+    /** A reason with its placeholders filled, and the facts it quoted, by name, in the order quoted. */
+    record Filled(String text, Map<String, String> facts) {
+    }
+
     /** Fills {@code {name}} placeholders from the facts, recording each fact used. */
-    static String fill(String template, Quotable first, Quotable[] others, Map<String, String> used) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String name = m.group(1);
+    @SuppressWarnings("unchecked")
+    static Filled fill(String template, Quotable first, Quotable[] others) {
+        Template t = TEMPLATES.computeIfAbsent(template, Template::parse);
+        String[] parts = t.parts();
+        StringBuilder out = new StringBuilder(template.length() + 16);
+        Map.Entry<String, String>[] used = new Map.Entry[parts.length / 2];
+        int count = 0;
+        for (int i = 0; i < parts.length; i++) {
+            if ((i & 1) == 0) {
+                out.append(parts[i]);
+                continue;
+            }
+            String name = parts[i];
             Object value = first.quote(name);
-            for (int i = 0; value == Quotable.UNKNOWN && i < others.length; i++) {
-                value = others[i].quote(name);
+            for (int j = 0; value == Quotable.UNKNOWN && j < others.length; j++) {
+                value = others[j].quote(name);
             }
             if (value == Quotable.UNKNOWN) {
                 throw new IllegalArgumentException("the reason quotes {" + name + "}, which is not a fact");
             }
-            used.put(name, raw(value));
-            m.appendReplacement(out, Matcher.quoteReplacement(readable(value)));
+            if (!quoted(used, count, name)) {
+                used[count++] = Map.entry(name, raw(value));
+            }
+            out.append(readable(value));
         }
-        m.appendTail(out);
-        return out.toString();
+        // An immutable map: the explanation keeps it as it is instead of copying it.
+        return new Filled(out.toString(), Map.ofEntries(count == used.length ? used : Arrays.copyOf(used, count)));
+    }
+
+    private static boolean quoted(Map.Entry<String, String>[] used, int count, String name) {
+        for (int i = 0; i < count; i++) {
+            if (used[i].getKey().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A reason split into text and placeholder names, alternating: text, name, text, ..., text. */
+    private record Template(String[] parts) {
+        static Template parse(String template) {
+            List<String> parts = new ArrayList<>();
+            Matcher m = PLACEHOLDER.matcher(template);
+            int from = 0;
+            while (m.find()) {
+                parts.add(template.substring(from, m.start()));
+                parts.add(m.group(1));
+                from = m.end();
+            }
+            parts.add(template.substring(from));
+            return new Template(parts.toArray(String[]::new));
+        }
     }
 
     private static String raw(Object value) {

@@ -1,8 +1,5 @@
 package org.isoscoring.drools;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-
 /**
  * A ratio of two counts, compared exactly: {@code atLeast(98)} is {@code 100 · part ≥ 98 · whole} in whole
  * numbers, never in floating point.
@@ -27,17 +24,18 @@ public record Ratio(long part, long whole) {
         return part == whole;
     }
 
-    /** The percentage, for example {@code 99,33%}, rounded for reading only; {@code —} when the whole is 0. */
+    /** The percentage, for example {@code 99,33%}, rounded half up to hundredths for reading only; {@code —} when the whole is 0. */
     @Override
     public String toString() {
         if (whole == 0) {
             return "—";
         }
-        BigDecimal percent = BigDecimal.valueOf(100L * part).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP)
-                .stripTrailingZeros();
-        if (percent.scale() < 0) {
-            percent = percent.setScale(0);
+        long hundredths = (20_000L * part + whole) / (2 * whole); // 10000 · part / whole, rounded half up
+        long units = hundredths / 100;
+        long rest = hundredths % 100;
+        if (rest == 0) {
+            return units + "%";
         }
-        return percent.toPlainString().replace('.', ',') + "%";
+        return rest % 10 == 0 ? units + "," + rest / 10 + "%" : units + "," + (rest < 10 ? "0" : "") + rest + "%";
     }
 }
