@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         description = {"Chọn mẫu xã có thể kiểm tra lại / Draws a verifiable sample of a district's communes.",
                 "Each commune's key is the SHA-256 of \"<purpose>\\n<seed>\\n<commune id>\" (UTF-8, lowercase hex);",
                 "the communes with the smallest keys are chosen. Anyone can recompute it: docs/sampling.md.",
-                "province: max(1, ⌈10% · n⌉) communes appraised by the province; district: ⌈n/3⌉ scored on site",
+                "province: max(1, ⌈10%% · n⌉) communes appraised by the province; district: ⌈n/3⌉ scored on site",
                 "(the sizes are the guidance's). Exit 2: a rejected request; 64: a wrong command line."})
 final class SampleCommand implements Callable<Integer> {
 

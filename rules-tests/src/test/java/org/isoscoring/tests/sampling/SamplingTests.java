@@ -284,6 +284,22 @@ class SamplingTests {
         }
 
         @Test
+        @DisplayName("with --rules of a guidance whose province takes 20%, then the province's sample follows it")
+        void sizesFromTheGuidance(@TempDir Path dir) throws IOException {
+            Path folder = dir.resolve("bg-20pc");
+            assertThat(Cli.run("new-guidance", "--from", "bac-giang-2022", "--to", folder.toString()).status()).isZero();
+            Path rule = folder.resolve("24-district-sampling.drl");
+            String drl = Files.readString(rule);
+            assertThat(drl).contains("ceilDiv($n * 10, 100)");
+            Files.writeString(rule, drl.replace("ceilDiv($n * 10, 100)", "ceilDiv($n * 20, 100)"));
+            JsonNode root = json(Cli.run("sample", "--district", "HUYEN-YD", "--seed", PUBLIC_SEED, "--purpose",
+                    "province", "--json", "--rules", folder.toString(), EXAMPLE.toString()));
+            assertThat(root.get("draws").get(0).get("size").asInt()).isEqualTo(4); // ⌈20% · 18⌉
+            assertThat(texts(root.get("draws").get(0).get("chosen")))
+                    .containsExactly("XA-YD-12", "XA-YD-03", "XA-YD-08", "XA-YD-04");
+        }
+
+        @Test
         @DisplayName("given an unknown district or an agency that is not a district, then exit 64 naming it")
         void unknownDistrict() {
             Run unknown = Cli.run("sample", "--district", "HUYEN-NOPE", "--seed", "s", EXAMPLE.toString());
