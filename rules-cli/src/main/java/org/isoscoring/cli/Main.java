@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         description = "Chấm điểm việc áp dụng HTQLCL theo TCVN ISO 9001:2015 / "
                 + "Scores how state agencies apply their ISO 9001 quality management system.",
         subcommands = {EvaluateCommand.class, CheckCommand.class, TestCommand.class, DiffCommand.class,
-                MutateCommand.class, NewGuidanceCommand.class,
+                MutateCommand.class, NewGuidanceCommand.class, SampleCommand.class,
                 GuidancesCommand.class,
                 GenerateExampleCommand.class,
                 CommandLine.HelpCommand.class})

@@ -118,7 +118,8 @@ class CliTests {
     }
 
     @ParameterizedTest(name = "{0} --help")
-    @ValueSource(strings = {"evaluate", "check", "test", "diff", "mutate", "new-guidance", "guidances", "generate-example"})
+    @ValueSource(strings = {"evaluate", "check", "test", "diff", "mutate", "new-guidance", "sample", "guidances",
+            "generate-example"})
     @DisplayName("every command has --help")
     void help(String command) {
         Run run = cli(command, "--help");

@@ -1,0 +1,193 @@
+package org.isoscoring.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.isoscoring.api.Agency;
+import org.isoscoring.api.AgencyKind;
+import org.isoscoring.api.DistrictReport;
+import org.isoscoring.api.Sampling;
+import org.isoscoring.api.Sampling.Purpose;
+import org.isoscoring.api.Sampling.Ranked;
+import org.isoscoring.api.ScoringEngine;
+import org.isoscoring.api.ScoringJson;
+import org.isoscoring.api.ScoringRequest;
+import org.isoscoring.api.ScoringResult;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * Draws a district's samples by the verifiable algorithm of {@link Sampling} (docs/sampling.md): the communes the
+ * province appraises and the communes the district scores on site. The sizes are the guidance's
+ * ({@code provinceSampleSize}, {@code onSiteRequired}).
+ */
+@Command(name = "sample", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Chọn mẫu xã có thể kiểm tra lại / Draws a verifiable sample of a district's communes.",
+                "Each commune's key is the SHA-256 of \"<purpose>\\n<seed>\\n<commune id>\" (UTF-8, lowercase hex);",
+                "the communes with the smallest keys are chosen. Anyone can recompute it: docs/sampling.md.",
+                "province: max(1, ⌈10%% · n⌉) communes appraised by the province; district: ⌈n/3⌉ scored on site",
+                "(the sizes are the guidance's). Exit 2: a rejected request; 64: a wrong command line."})
+final class SampleCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "REQUEST", description = "The request, a JSON file (FORMAT.md).")
+    private Path request;
+
+    @Option(names = "--district", required = true, paramLabel = "ID", description = "The district's agency id.")
+    private String district;
+
+    @Option(names = "--seed", required = true, paramLabel = "TEXT",
+            description = "A public text, for example \"2022-11-02 QĐ 2532/QĐ-UBND\" (hashed as UTF-8, NFC).")
+    private String seed;
+
+    @Option(names = "--purpose", paramLabel = "province|district|both", defaultValue = "both",
+            description = "Which draw: province (appraisal), district (on site) or both (default: ${DEFAULT-VALUE}).")
+    private String purpose;
+
+    @Option(names = "--json", description = "Print the draw as JSON.")
+    private boolean json;
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Take the sample sizes from the guidance in this folder instead of the bundled one.")
+    private Path rules;
+
+    /** One draw: its purpose, the ranking, and how many are taken. */
+    private record Draw(Purpose purpose, int communes, int size, List<Ranked> ranking) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<Purpose> purposes = switch (purpose) {
+            case "province" -> List.of(Purpose.PROVINCE);
+            case "district" -> List.of(Purpose.DISTRICT);
+            case "both" -> List.of(Purpose.PROVINCE, Purpose.DISTRICT);
+            default -> throw usage("--purpose: \"" + purpose + "\" is not one of province, district, both");
+        };
+        String hashedSeed;
+        try {
+            hashedSeed = Sampling.seed(seed);
+        } catch (IllegalArgumentException e) {
+            throw usage("--seed: " + e.getMessage());
+        }
+        ScoringRequest parsed = ScoringJson.readRequest(request);
+        Agency agency = parsed.agencies().stream().filter(a -> a.id().equals(district)).findFirst()
+                .orElseThrow(() -> usage("--district: không có huyện / no agency \"" + district + "\" in " + request));
+        if (agency.kind() != AgencyKind.DISTRICT) {
+            throw usage("--district: \"" + district + "\" là / is a " + agency.kind() + ", không phải huyện / not a "
+                    + "DISTRICT");
+        }
+        List<String> communes = Sampling.communesOf(parsed, district);
+        if (communes.isEmpty()) { // a valid request has none such (SCORING.md §7); kept for a request built in Java
+            throw usage("--district: huyện / district \"" + district + "\" không có xã nào / has no communes");
+        }
+        ScoringEngine engine = rules == null ? ScoringEngine.create() : ScoringEngine.create().withRules(rules);
+        ScoringResult result = engine.evaluate(parsed);
+        DistrictReport report = result.district(district).orElseThrow(
+                () -> new IllegalStateException("the result has no report of district " + district));
+        List<Draw> draws = purposes.stream().map(p -> new Draw(p, communes.size(),
+                p == Purpose.PROVINCE ? report.provinceSampleSize() : report.onSiteRequired(),
+                Sampling.rank(p, hashedSeed, communes))).toList();
+        Map<String, String> names = parsed.agencies().stream()
+                .collect(Collectors.toMap(Agency::id, a -> a.name() == null ? "" : a.name(), (a, b) -> a));
+        var out = spec.commandLine().getOut();
+        out.print(json ? json(agency, hashedSeed, result, draws, names::get) : text(agency, hashedSeed, result, draws,
+                names::get));
+        out.flush();
+        return 0;
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    private static String text(Agency agency, String seed, ScoringResult result, List<Draw> draws,
+                               Function<String, String> names) {
+        StringBuilder out = new StringBuilder();
+        out.append("CHỌN MẪU / SAMPLE — ").append(agency.id());
+        if (agency.name() != null && !agency.name().isEmpty()) {
+            out.append(" (").append(agency.name()).append(')');
+        }
+        out.append('\n');
+        out.append("Hạt giống / seed: \"").append(seed).append("\" (UTF-8: ").append(utf8Hex(seed)).append(")\n");
+        out.append("Thuật toán / algorithm ").append(Sampling.ALGORITHM).append(": khoá / key = SHA-256(UTF-8(")
+                .append("mục đích / purpose + \"\\n\" + seed + \"\\n\" + mã xã / commune id)), hex chữ thường / "
+                        + "lowercase; xếp khoá tăng dần / keys ascending; chọn k xã đầu / the first k are chosen "
+                        + "(docs/sampling.md)\n");
+        out.append("Cỡ mẫu theo bộ tiêu chí / sizes from guidance ").append(result.guidance()).append(" · ")
+                .append(result.rulesHash()).append('\n');
+        for (Draw d : draws) {
+            out.append('\n');
+            if (d.purpose() == Purpose.PROVINCE) {
+                out.append("TỈNH THẨM ĐỊNH / PROVINCE APPRAISAL (purpose \"province\"): n = ").append(d.communes())
+                        .append(" xã / communes, k = provinceSampleSize = ").append(d.size())
+                        .append(" (bac-giang-2022: max(1, ⌈10% · n⌉))\n");
+            } else {
+                out.append("HUYỆN CHẤM TẠI CHỖ / DISTRICT ON SITE (purpose \"district\"): n = ").append(d.communes())
+                        .append(" xã / communes, k = onSiteRequired = ").append(d.size())
+                        .append(" (bac-giang-2022: ⌈n/3⌉)\n");
+            }
+            int idWidth = d.ranking().stream().mapToInt(r -> r.commune().length()).max().orElse(0);
+            int nameWidth = d.ranking().stream().mapToInt(r -> names.apply(r.commune()).length()).max().orElse(0);
+            for (Ranked r : d.ranking()) {
+                out.append(r.rank() <= d.size() ? "  * " : "    ")
+                        .append(String.format("%" + String.valueOf(d.ranking().size()).length() + "d", r.rank()))
+                        .append("  ").append(pad(r.commune(), idWidth)).append("  ")
+                        .append(pad(names.apply(r.commune()), nameWidth)).append("  ").append(r.key()).append('\n');
+            }
+            out.append("  Chọn / chosen (*): ").append(d.ranking().subList(0, d.size()).stream().map(Ranked::commune)
+                    .collect(Collectors.joining(", "))).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String json(Agency agency, String seed, ScoringResult result, List<Draw> draws,
+                               Function<String, String> names) throws Exception {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("district", agency.id());
+        root.put("seed", seed);
+        root.put("seedUtf8", utf8Hex(seed));
+        root.put("algorithm", Sampling.ALGORITHM);
+        root.put("keyOf", "lowercase hex SHA-256 of UTF-8(purpose + \"\\n\" + seed + \"\\n\" + communeId)");
+        root.put("guidance", result.guidance());
+        root.put("rulesHash", result.rulesHash());
+        ArrayNode list = root.putArray("draws");
+        for (Draw d : draws) {
+            ObjectNode n = list.addObject();
+            n.put("purpose", d.purpose().label());
+            n.put("communes", d.communes());
+            n.put("size", d.size());
+            ArrayNode chosen = n.putArray("chosen");
+            d.ranking().subList(0, d.size()).forEach(r -> chosen.add(r.commune()));
+            ArrayNode ranking = n.putArray("ranking");
+            for (Ranked r : d.ranking()) {
+                ranking.addObject().put("rank", r.rank()).put("commune", r.commune())
+                        .put("name", names.apply(r.commune())).put("key", r.key()).put("chosen", r.rank() <= d.size());
+            }
+        }
+        return mapper.writeValueAsString(root) + "\n";
+    }
+
+    private static String utf8Hex(String s) {
+        return HexFormat.ofDelimiter(" ").formatHex(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+}
