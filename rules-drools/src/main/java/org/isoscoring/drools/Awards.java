@@ -22,6 +22,11 @@ import org.kie.api.runtime.rule.RuleContext;
  * <p>The sub-criterion comes from the rule's {@code @criterion("7.1")} metadata, the rule's name is kept as the
  * explanation, and every {@code {name}} in the reason is replaced by that fact of the assessment (or of the other
  * facts given after the reason) and listed as a fact the rule used.
+ *
+ * <p>A second reason, in English, may follow the Vietnamese one:
+ * {@code award(kcontext, $s, "8", "{onTimeRate} hồ sơ đúng hạn", "{onTimeRate} of dossiers on time")}. It is filled
+ * the same way, with numbers and dates written the English way ({@code 99.33%}, {@code 2022-03-15}, yes/no);
+ * without it the English reason is the Vietnamese one.
  */
 public final class Awards {
 
@@ -43,9 +48,29 @@ public final class Awards {
     public static void award(RuleContext context, Sheet sheet, String points, String reason, Quotable... others) {
         String criterion = metadata(context, "criterion");
         Map<String, String> used = new LinkedHashMap<>();
-        String text = fill(reason, sheet, others, used);
+        String text = fill(reason, sheet, others, used, false);
         context.insertLogical(new Award(sheet, criterion, new BigDecimal(points), context.getRule().getName(), text,
                 used));
+    }
+
+    /**
+     * Gives {@code points} with a reason in Vietnamese and in English.
+     *
+     * @param context  the rule's {@code kcontext}
+     * @param sheet    the assessment
+     * @param points   the points, as an exact decimal
+     * @param reason   the reason in Vietnamese, quoting facts as {@code {name}}
+     * @param reasonEn the same reason in English, quoting facts the same way
+     * @param others   other facts the reasons may quote (a district's record, a tally)
+     */
+    public static void award(RuleContext context, Sheet sheet, String points, String reason, String reasonEn,
+                             Quotable... others) {
+        String criterion = metadata(context, "criterion");
+        Map<String, String> used = new LinkedHashMap<>();
+        String text = fill(reason, sheet, others, used, false);
+        String english = fill(reasonEn, sheet, others, used, true);
+        context.insertLogical(new Award(sheet, criterion, new BigDecimal(points), context.getRule().getName(), text,
+                english, used));
     }
 
     /**
@@ -84,7 +109,8 @@ public final class Awards {
     }
 
     /** Fills {@code {name}} placeholders from the facts, recording each fact used. */
-    static String fill(String template, Quotable first, Quotable[] others, Map<String, String> used) {
+    static String fill(String template, Quotable first, Quotable[] others, Map<String, String> used,
+                       boolean english) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -97,7 +123,7 @@ public final class Awards {
                 throw new IllegalArgumentException("the reason quotes {" + name + "}, which is not a fact");
             }
             used.put(name, raw(value));
-            m.appendReplacement(out, Matcher.quoteReplacement(readable(value)));
+            m.appendReplacement(out, Matcher.quoteReplacement(english ? english(value) : readable(value)));
         }
         m.appendTail(out);
         return out.toString();
@@ -124,5 +150,19 @@ public final class Awards {
             return b ? "có" : "không";
         }
         return value.toString();
+    }
+
+    /** A value as an English reason writes it: {@code 99.33%}, {@code 2022-03-15}, yes/no, none. */
+    private static String english(Object value) {
+        if (value == null) {
+            return "none";
+        }
+        if (value instanceof Ratio r) {
+            return r.english();
+        }
+        if (value instanceof Boolean b) {
+            return b ? "yes" : "no";
+        }
+        return value.toString(); // a LocalDate prints as ISO yyyy-MM-dd
     }
 }

@@ -199,7 +199,7 @@ final class Evaluation {
                 }
                 points.put(sub.id(), award.points());
                 explanations.add(new Explanation(sub.id(), award.points(), sub.max(), award.rule(), award.reason(),
-                        award.facts()));
+                        award.reasonEn(), award.facts()));
             }
             if (points.size() != catalog.size()) {
                 continue; // the totals of a sheet with a missing or double award are not derived: one message is enough

@@ -30,14 +30,20 @@ public record Ratio(long part, long whole) {
     /** The percentage, for example {@code 99,33%}, rounded for reading only; {@code —} when the whole is 0. */
     @Override
     public String toString() {
-        if (whole == 0) {
-            return "—";
-        }
+        return whole == 0 ? "—" : percent().replace('.', ',') + "%";
+    }
+
+    /** The percentage written the English way, for example {@code 99.33%}; {@code —} when the whole is 0. */
+    public String english() {
+        return whole == 0 ? "—" : percent() + "%";
+    }
+
+    private String percent() {
         BigDecimal percent = BigDecimal.valueOf(100L * part).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP)
                 .stripTrailingZeros();
         if (percent.scale() < 0) {
             percent = percent.setScale(0);
         }
-        return percent.toPlainString().replace('.', ',') + "%";
+        return percent.toPlainString();
     }
 }
