@@ -63,7 +63,7 @@ final class DashboardPage {
                 .raw("<b>").raw(String.valueOf(result.assessments().size())).raw("</b></div>\n");
         for (Rating r : Rating.values()) {
             long n = counts.getOrDefault(r, 0L);
-            page.raw("<div class=\"card\" data-rating=\"").raw(r.name()).raw("\" data-count=\"")
+            page.raw("<div class=\"card\" data-rating-count=\"").raw(r.name()).raw("\" data-count=\"")
                     .raw(String.valueOf(n)).raw("\">").esc(lang.rating(r)).raw("<b>").raw(String.valueOf(n))
                     .raw("</b></div>\n");
         }
@@ -157,7 +157,7 @@ final class DashboardPage {
         }
         int max = Math.max(1, java.util.Arrays.stream(counts).max().orElse(1));
         int left = 28;
-        int top = 14;
+        int top = 24;
         int plotHeight = 90;
         int barWidth = 17;
         int width = left + bins * barWidth + 10;
@@ -192,9 +192,9 @@ final class DashboardPage {
         svg.append("<text x=\"").append(left + bins * barWidth).append("\" y=\"").append(top + plotHeight + 12)
                 .append("\" font-size=\"9\" text-anchor=\"middle\">100</text>\n");
         int x80 = left + 80 / BIN * barWidth;
-        svg.append("<line x1=\"").append(x80).append("\" y1=\"").append(top - 8).append("\" x2=\"").append(x80)
+        svg.append("<line x1=\"").append(x80).append("\" y1=\"").append(top - 12).append("\" x2=\"").append(x80)
                 .append("\" y2=\"").append(top + plotHeight).append("\" stroke=\"#1f4e79\" stroke-dasharray=\"4 3\"/>")
-                .append("<text x=\"").append(x80 - 3).append("\" y=\"").append(top - 2)
+                .append("<text x=\"").append(x80 - 3).append("\" y=\"").append(9)
                 .append("\" font-size=\"9\" text-anchor=\"end\" fill=\"#1f4e79\">80</text>\n");
         svg.append("<text x=\"").append(left).append("\" y=\"").append(top + plotHeight + 26)
                 .append("\" font-size=\"10\">")
