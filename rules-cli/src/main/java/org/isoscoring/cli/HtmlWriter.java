@@ -24,8 +24,8 @@ final class HtmlWriter {
             p { margin: 4px 0; }
             a { color: var(--head); }
             nav { font-size: 12px; margin-bottom: 8px; }
-            .meta { color: #444; font-size: 12px; }
-            .stamp { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 10px; color: #555;
+            .meta { color: #444; font-size: 0.92em; }
+            .stamp { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 0.78em; color: #555;
                      word-break: break-all; }
             table { border-collapse: collapse; width: 100%; margin: 6px 0 10px; }
             th, td { border: 1px solid var(--line); padding: 3px 5px; vertical-align: top; text-align: left; }
@@ -36,8 +36,8 @@ final class HtmlWriter {
             tr.sum td { font-weight: 600; }
             tr.total td { font-weight: 700; font-size: 14px; background: var(--soft); }
             .reason { }
-            .facts { color: #555; font-size: 11px; }
-            .rule { color: #777; font-size: 10.5px; }
+            .facts { color: #555; font-size: 0.85em; }
+            .rule { color: #777; font-size: 0.8em; }
             .final { display: inline-block; background: var(--head); color: #fff; padding: 1px 6px; border-radius: 3px;
                      font-size: 11px; }
             .short { color: var(--bad); font-weight: 600; }
@@ -59,7 +59,12 @@ final class HtmlWriter {
             .signatures .space { height: 48px; }
             @page { size: A4; margin: 12mm 11mm 13mm 11mm; }
             @media print {
-              body { max-width: none; padding: 0; font-size: 10.5px; }
+              body { max-width: none; padding: 0; font-size: 9.5px; line-height: 1.25; }
+              h1 { font-size: 15px; }
+              h2 { font-size: 12.5px; margin: 8px 0 4px; }
+              th, td { padding: 1.5px 4px; }
+              .signatures { margin-top: 8px; }
+              .signatures .space { height: 36px; }
               nav, .screen-only { display: none; }
               h2 { break-after: avoid; page-break-after: avoid; }
               tr, .card, svg { break-inside: avoid; page-break-inside: avoid; }

@@ -270,6 +270,12 @@ class HtmlPagesTests {
         }
     }
 
+    /** Points as the JSON result writes them: {@code 3}, {@code 2.5}. */
+    static String plain(java.math.BigDecimal value) {
+        java.math.BigDecimal s = value.stripTrailingZeros();
+        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+    }
+
     static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
                 .replace("'", "&#39;");
