@@ -236,11 +236,13 @@ final class GuidanceCheck {
                         continue;
                     }
                     String which = reason == 2 ? "" : " (English)";
+                    int at = r.descr().getConsequenceLine() + (int) consequence.substring(0, m.start(reason)).chars()
+                            .filter(ch -> ch == '\n').count();
                     Matcher p = PLACEHOLDER.matcher(m.group(reason));
                     while (p.find()) {
                         String name = p.group(1);
                         if (QUOTABLE.stream().allMatch(q -> q.quote(name) == Quotable.UNKNOWN)) {
-                            findings.add(new Finding(r.file(), line, 1, "lý do" + (reason == 2 ? "" : " tiếng Anh")
+                            findings.add(new Finding(r.file(), at, 1, "lý do" + (reason == 2 ? "" : " tiếng Anh")
                                     + " trích {" + name + "}, không phải tên một dữ kiện / the reason" + which
                                     + " quotes {" + name + "}, which is not a fact"
                                     + " (facts are written as in FORMAT.md, e.g. {dossiersOnTime})"));
