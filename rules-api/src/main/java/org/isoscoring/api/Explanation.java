@@ -12,10 +12,12 @@ import java.util.Objects;
  * @param max       the sub-criterion's maximum
  * @param rule      the name of the rule that fired, as written in its rule file
  * @param reason    the reason in Vietnamese, quoting the facts used
+ * @param reasonEn  the same reason in English (numbers and dates written the English way); the Vietnamese reason
+ *                  when the rule gives no English one
  * @param facts     the facts the rule used, by name, as written in the request
  */
 public record Explanation(String criterion, BigDecimal points, BigDecimal max, String rule, String reason,
-                          Map<String, String> facts) {
+                          String reasonEn, Map<String, String> facts) {
 
     public Explanation {
         Objects.requireNonNull(criterion, "criterion");
@@ -23,6 +25,18 @@ public record Explanation(String criterion, BigDecimal points, BigDecimal max, S
         Objects.requireNonNull(max, "max");
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(reason, "reason");
+        reasonEn = reasonEn == null ? reason : reasonEn;
         facts = Map.copyOf(Objects.requireNonNull(facts, "facts"));
+    }
+
+    /** An explanation whose reason is Vietnamese only (its English reason is the Vietnamese one). */
+    public Explanation(String criterion, BigDecimal points, BigDecimal max, String rule, String reason,
+                       Map<String, String> facts) {
+        this(criterion, points, max, rule, reason, reason, facts);
+    }
+
+    /** The reason in English when {@code english}, else in Vietnamese. */
+    public String reason(boolean english) {
+        return english ? reasonEn : reason;
     }
 }

@@ -261,6 +261,7 @@ public final class ScoringJson {
                 x.put("max", number(e.max()));
                 x.put("rule", e.rule());
                 x.put("reason", e.reason());
+                x.put("reasonEn", e.reasonEn());
                 ObjectNode facts = x.putObject("facts");
                 e.facts().entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .forEach(f -> facts.put(f.getKey(), f.getValue()));

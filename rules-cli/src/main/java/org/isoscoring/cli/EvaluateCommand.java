@@ -1,5 +1,8 @@
 package org.isoscoring.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.isoscoring.api.ScoringEngine;
@@ -13,10 +16,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Scores a request file and prints a summary, the JSON result, or one agency's score sheet. */
+/**
+ * Scores a request file and prints a summary, the JSON result, or one agency's score sheet, or writes the score
+ * sheets and the province dashboard as HTML pages.
+ */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Chấm điểm một yêu cầu (JSON) / Scores a request (FORMAT.md JSON).",
                 "Prints every agency ranked with its total and rating, then one line per district.",
+                "With --html DIR: writes index.html, dashboard.html and one score sheet page per agency.",
                 "A rejected request: exit status 2, one line per problem on standard error."})
 final class EvaluateCommand implements Callable<Integer> {
 
@@ -37,15 +44,38 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Print the score sheet of this agency, criterion by criterion, with reasons.")
     private String explain;
 
+    @Option(names = "--html", paramLabel = "DIR",
+            description = "Write the score sheets (one page per agency), index.html and dashboard.html into DIR.")
+    private Path html;
+
+    @Option(names = "--lang", paramLabel = "vi|en",
+            description = "Language of the summary, --explain and --html: vi (Vietnamese) or en (English). "
+                    + "Without it the text outputs are bilingual and the pages Vietnamese.")
+    private String lang;
+
     @Override
     public Integer call() {
         if (json && explain != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--json and --explain cannot be combined");
         }
+        if (html != null && (json || explain != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--html cannot be combined with " + (json ? "--json" : "--explain"));
+        }
+        Lang language = lang == null ? Lang.BOTH : Lang.parse(lang);
+        if (language == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--lang: \"" + lang + "\" is not a language; use vi (Vietnamese) or en (English)");
+        }
+        if (html != null && Files.exists(html) && !Files.isDirectory(html)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--html: " + html
+                    + " " + language.t("là một tệp, không phải thư mục", "is a file, not a folder"));
+        }
         ScoringRequest parsed = ScoringJson.readRequest(request);
         if (explain != null && parsed.agencies().stream().noneMatch(a -> a.id().equals(explain))) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--explain: no agency \"" + explain + "\" in " + request);
+            throw new CommandLine.ParameterException(spec.commandLine(), "--explain: " + language.t(
+                    "không có cơ quan \"" + explain + "\" trong " + request,
+                    "no agency \"" + explain + "\" in " + request));
         }
         ScoringEngine engine = rules == null ? ScoringEngine.create() : ScoringEngine.create().withRules(rules);
         ScoringResult result = engine.evaluate(parsed);
@@ -55,7 +85,15 @@ final class EvaluateCommand implements Callable<Integer> {
         } else {
             var guidance = engine.guidances().stream().filter(g -> g.id().equals(result.guidance())).findFirst()
                     .orElseThrow();
-            Report report = new Report(parsed, result, guidance);
+            if (html != null) {
+                int pages = write(new HtmlReport(parsed, result, guidance, language));
+                out.println(language.t("Đã ghi " + pages + " trang vào " + html,
+                        "wrote " + pages + " pages to " + html) + " (" + HtmlReport.INDEX + ", "
+                        + HtmlReport.DASHBOARD + ")");
+                out.flush();
+                return 0;
+            }
+            Report report = new Report(parsed, result, guidance, language);
             if (explain != null) {
                 out.print(report.scoreSheets(explain));
             } else {
@@ -64,5 +102,13 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private int write(HtmlReport pages) {
+        try {
+            return pages.write(html);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the pages to " + html + ": " + e.getMessage(), e);
+        }
     }
 }

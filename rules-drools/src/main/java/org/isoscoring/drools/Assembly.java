@@ -128,6 +128,7 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
             }
             points.put(sub.id(), award.points());
             explanations.add(new Explanation(sub.id(), award.points(), sub.max(), award.rule(), award.reason(),
+                    award.reasonEn(),
                     award.facts()));
         }
         if (!complete) {

@@ -11,10 +11,17 @@ import java.util.Map;
  * @param points    the points
  * @param rule      the name of the rule that gave them
  * @param reason    the rule's reason with the facts filled in
- * @param facts     the facts the reason quoted, as given in the request
+ * @param reasonEn  the rule's English reason with the facts filled in (the Vietnamese one when it has none)
+ * @param facts     the facts the reasons quoted, as given in the request
  */
 public record Award(Sheet sheet, String criterion, BigDecimal points, String rule, String reason,
-                    Map<String, String> facts) {
+                    String reasonEn, Map<String, String> facts) {
+
+    /** An award with a Vietnamese reason only. */
+    public Award(Sheet sheet, String criterion, BigDecimal points, String rule, String reason,
+                 Map<String, String> facts) {
+        this(sheet, criterion, points, rule, reason, reason, facts);
+    }
 
     /**
      * Awards are told apart by identity: the truth maintenance of {@code insertLogical} hashes every award it

@@ -25,6 +25,11 @@ import org.kie.api.runtime.rule.RuleContext;
  * <p>The sub-criterion comes from the rule's {@code @criterion("7.1")} metadata, the rule's name is kept as the
  * explanation, and every {@code {name}} in the reason is replaced by that fact of the assessment (or of the other
  * facts given after the reason) and listed as a fact the rule used.
+ *
+ * <p>A second reason, in English, may follow the Vietnamese one:
+ * {@code award(kcontext, $s, "8", "{onTimeRate} hồ sơ đúng hạn", "{onTimeRate} of dossiers on time")}. It is filled
+ * the same way, with numbers and dates written the English way ({@code 99.33%}, {@code 2022-03-15}, yes/no);
+ * without it the English reason is the Vietnamese one.
  */
 public final class Awards {
 
@@ -48,10 +53,32 @@ public final class Awards {
      * @param others  other facts the reason may quote (a district's record, a tally)
      */
     public static void award(RuleContext context, Sheet sheet, String points, String reason, Quotable... others) {
-        String criterion = metadata(context, "criterion");
-        Filled filled = fill(reason, sheet, others);
-        context.insertLogical(new Award(sheet, criterion, POINTS.computeIfAbsent(points, BigDecimal::new),
-                context.getRule().getName(), filled.text(), filled.facts()));
+        give(context, sheet, points, reason, null, others);
+    }
+
+    /**
+     * Gives {@code points} with a reason in Vietnamese and in English.
+     *
+     * @param context  the rule's {@code kcontext}
+     * @param sheet    the assessment
+     * @param points   the points, as an exact decimal
+     * @param reason   the reason in Vietnamese, quoting facts as {@code {name}}
+     * @param reasonEn the same reason in English, quoting facts the same way
+     * @param others   other facts the reasons may quote (a district's record, a tally)
+     */
+    public static void award(RuleContext context, Sheet sheet, String points, String reason, String reasonEn,
+                             Quotable... others) {
+        give(context, sheet, points, reason, reasonEn, others);
+    }
+
+    private static void give(RuleContext context, Sheet sheet, String points, String reason, String reasonEn,
+                             Quotable[] others) {
+        Quoted quoted = new Quoted();
+        String text = fill(reason, sheet, others, quoted, false);
+        String english = reasonEn == null ? text : fill(reasonEn, sheet, others, quoted, true);
+        context.insertLogical(new Award(sheet, metadata(context, "criterion"),
+                POINTS.computeIfAbsent(points, BigDecimal::new), context.getRule().getName(), text, english,
+                quoted.facts()));
     }
 
     /**
@@ -89,18 +116,42 @@ public final class Awards {
         return s;
     }
 
-    /** A reason with its placeholders filled, and the facts it quoted, by name, in the order quoted. */
-    record Filled(String text, Map<String, String> facts) {
+    /** The facts the reasons of one award quoted, by name, in the order first quoted. */
+    static final class Quoted {
+        private String[] names = new String[4];
+        private String[] values = new String[4];
+        private int count;
+
+        void add(String name, String value) {
+            for (int i = 0; i < count; i++) {
+                if (names[i].equals(name)) {
+                    return;
+                }
+            }
+            if (count == names.length) {
+                names = Arrays.copyOf(names, count * 2);
+                values = Arrays.copyOf(values, count * 2);
+            }
+            names[count] = name;
+            values[count++] = value;
+        }
+
+        /** An immutable map: the explanation keeps it as it is instead of copying it. */
+        @SuppressWarnings("unchecked")
+        Map<String, String> facts() {
+            Map.Entry<String, String>[] entries = new Map.Entry[count];
+            for (int i = 0; i < count; i++) {
+                entries[i] = Map.entry(names[i], values[i]);
+            }
+            return Map.ofEntries(entries);
+        }
     }
 
-    /** Fills {@code {name}} placeholders from the facts, recording each fact used. */
-    @SuppressWarnings("unchecked")
-    static Filled fill(String template, Quotable first, Quotable[] others) {
+    /** Fills {@code {name}} placeholders from the facts, in Vietnamese or English, recording each fact quoted. */
+    static String fill(String template, Quotable first, Quotable[] others, Quoted quoted, boolean english) {
         Template t = TEMPLATES.computeIfAbsent(template, Template::parse);
         String[] parts = t.parts();
         StringBuilder out = new StringBuilder(template.length() + 16);
-        Map.Entry<String, String>[] used = new Map.Entry[parts.length / 2];
-        int count = 0;
         for (int i = 0; i < parts.length; i++) {
             if ((i & 1) == 0) {
                 out.append(parts[i]);
@@ -114,22 +165,10 @@ public final class Awards {
             if (value == Quotable.UNKNOWN) {
                 throw new IllegalArgumentException("the reason quotes {" + name + "}, which is not a fact");
             }
-            if (!quoted(used, count, name)) {
-                used[count++] = Map.entry(name, raw(value));
-            }
-            out.append(readable(value));
+            quoted.add(name, raw(value));
+            out.append(english ? english(value) : readable(value));
         }
-        // An immutable map: the explanation keeps it as it is instead of copying it.
-        return new Filled(out.toString(), Map.ofEntries(count == used.length ? used : Arrays.copyOf(used, count)));
-    }
-
-    private static boolean quoted(Map.Entry<String, String>[] used, int count, String name) {
-        for (int i = 0; i < count; i++) {
-            if (used[i].getKey().equals(name)) {
-                return true;
-            }
-        }
-        return false;
+        return out.toString();
     }
 
     /** A reason split into text and placeholder names, alternating: text, name, text, ..., text. */
@@ -169,5 +208,19 @@ public final class Awards {
             return b ? "có" : "không";
         }
         return value.toString();
+    }
+
+    /** A value as an English reason writes it: {@code 99.33%}, {@code 2022-03-15}, yes/no, none. */
+    private static String english(Object value) {
+        if (value == null) {
+            return "none";
+        }
+        if (value instanceof Ratio r) {
+            return r.english();
+        }
+        if (value instanceof Boolean b) {
+            return b ? "yes" : "no";
+        }
+        return value.toString(); // a LocalDate prints as ISO yyyy-MM-dd
     }
 }

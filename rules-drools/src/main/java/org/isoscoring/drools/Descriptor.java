@@ -47,10 +47,12 @@ record Descriptor(GuidanceInfo info) {
             List<Criterion> subs = new ArrayList<>();
             for (JsonNode s : c.path("subCriteria")) {
                 subs.add(new Criterion(text(s, "id", problems), number(s, problems),
-                        text(s, "title", problems), s.path("titleForDistrict").asText(null), List.of()));
+                        text(s, "title", problems), s.path("titleForDistrict").asText(null), List.of(),
+                        s.path("titleEn").asText(null), s.path("titleForDistrictEn").asText(null)));
             }
             criteria.add(new Criterion(text(c, "id", problems), number(c, problems), text(c, "title", problems),
-                    c.path("titleForDistrict").asText(null), subs));
+                    c.path("titleForDistrict").asText(null), subs, c.path("titleEn").asText(null),
+                    c.path("titleForDistrictEn").asText(null)));
         }
         if (criteria.isEmpty()) {
             problems.add(new Finding(FILE, 0, 0, "\"criteria\" không có tiêu chí nào / lists no criterion"));

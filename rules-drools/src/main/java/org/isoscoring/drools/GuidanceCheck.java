@@ -53,8 +53,9 @@ final class GuidanceCheck {
             + "|modify|update|delete|retract|salience|dialect|global|function|java|javax|jdk|sun|com)\\b"
             + "|\\b(kcontext|drools)\\s*\\.");
 
+    /** An award: its points, its Vietnamese reason and its English reason (both optional to the pattern). */
     private static final Pattern AWARD = Pattern.compile("award\\s*\\(\\s*kcontext\\s*,\\s*[$\\w]+\\s*,\\s*\"([^\"]*)\""
-            + "(?:\\s*,\\s*\"((?:[^\"\\\\]|\\\\.)*)\")?");
+            + "(?:\\s*,\\s*\"((?:[^\"\\\\]|\\\\.)*)\")?(?:\\s*,\\s*\"((?:[^\"\\\\]|\\\\.)*)\")?");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9]+)}");
 
     /** What a reason may quote: every name one of the facts the rules see answers to. */
@@ -230,13 +231,20 @@ final class GuidanceCheck {
                 awards = true;
                 int line = r.descr().getConsequenceLine() + (int) consequence.substring(0, m.start()).chars()
                         .filter(ch -> ch == '\n').count();
-                if (m.group(2) != null) {
-                    Matcher p = PLACEHOLDER.matcher(m.group(2));
+                for (int reason = 2; reason <= 3; reason++) {
+                    if (m.group(reason) == null) {
+                        continue;
+                    }
+                    String which = reason == 2 ? "" : " (English)";
+                    int at = r.descr().getConsequenceLine() + (int) consequence.substring(0, m.start(reason)).chars()
+                            .filter(ch -> ch == '\n').count();
+                    Matcher p = PLACEHOLDER.matcher(m.group(reason));
                     while (p.find()) {
                         String name = p.group(1);
                         if (QUOTABLE.stream().allMatch(q -> q.quote(name) == Quotable.UNKNOWN)) {
-                            findings.add(new Finding(r.file(), line, 1, "lý do trích {" + name + "}, không phải tên một "
-                                    + "dữ kiện / the reason quotes {" + name + "}, which is not a fact"
+                            findings.add(new Finding(r.file(), at, 1, "lý do" + (reason == 2 ? "" : " tiếng Anh")
+                                    + " trích {" + name + "}, không phải tên một dữ kiện / the reason" + which
+                                    + " quotes {" + name + "}, which is not a fact"
                                     + " (facts are written as in FORMAT.md, e.g. {dossiersOnTime})"));
                         }
                     }

@@ -24,9 +24,19 @@ public record Ratio(long part, long whole) {
         return part == whole;
     }
 
-    /** The percentage, for example {@code 99,33%}, rounded half up to hundredths for reading only; {@code —} when the whole is 0. */
+    /** The percentage, for example {@code 99,33%}, rounded for reading only; {@code —} when the whole is 0. */
     @Override
     public String toString() {
+        return percent(',');
+    }
+
+    /** The percentage written the English way, for example {@code 99.33%}; {@code —} when the whole is 0. */
+    public String english() {
+        return percent('.');
+    }
+
+    /** {@code 100 · part / whole} rounded half up to hundredths, without trailing zeros, with {@code %}. */
+    private String percent(char decimalSeparator) {
         if (whole == 0) {
             return "—";
         }
@@ -36,6 +46,7 @@ public record Ratio(long part, long whole) {
         if (rest == 0) {
             return units + "%";
         }
-        return rest % 10 == 0 ? units + "," + rest / 10 + "%" : units + "," + (rest < 10 ? "0" : "") + rest + "%";
+        return units + String.valueOf(decimalSeparator)
+                + (rest % 10 == 0 ? String.valueOf(rest / 10) : (rest < 10 ? "0" : "") + rest) + "%";
     }
 }

@@ -117,6 +117,10 @@ class OfficerToolsTests {
                     org.junit.jupiter.params.provider.Arguments.of("a reason quoting a fact that does not exist", "02-training.drl",
                             "{internalAuditors} chuyên gia đánh giá nội bộ (≥ 2)", "{internalAuditorz} chuyên gia (≥ 2)",
                             "02-training.drl:\\d+:\\d+: .*\\{internalAuditorz}.*"),
+                    org.junit.jupiter.params.provider.Arguments.of("an English reason quoting a fact that does not exist",
+                            "02-training.drl", "\"{internalAuditors} internal auditors (≥ 2)\"",
+                            "\"{internalAuditorz} internal auditors (≥ 2)\"",
+                            "02-training.drl:\\d+:\\d+: lý do tiếng Anh trích \\{internalAuditorz}.*\\(English\\).*"),
                     org.junit.jupiter.params.provider.Arguments.of("maxima that do not add up to 100", "guidance.json",
                             "\"max\": 10,", "\"max\": 11,", "guidance.json:\\d+:\\d+: .*7.*"));
         }

@@ -1,0 +1,86 @@
+package org.isoscoring.cli;
+
+import java.util.Locale;
+import org.isoscoring.api.AgencyKind;
+import org.isoscoring.api.Assessor;
+import org.isoscoring.api.Explanation;
+import org.isoscoring.api.Rating;
+
+/**
+ * The language of what the tool writes: Vietnamese, English, or both side by side ("vi / en"), which is what the
+ * text outputs have always printed when no {@code --lang} is given.
+ */
+enum Lang {
+    VI, EN, BOTH;
+
+    /** The language a {@code --lang} value names, or {@code null} for an unknown one. */
+    static Lang parse(String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "vi" -> VI;
+            case "en" -> EN;
+            default -> null;
+        };
+    }
+
+    /** A text in this language: the Vietnamese, the English, or {@code "vi / en"}. */
+    String t(String vi, String en) {
+        return switch (this) {
+            case VI -> vi;
+            case EN -> en;
+            case BOTH -> vi + " / " + en;
+        };
+    }
+
+    /** Whether reasons and titles are shown in English. */
+    boolean english() {
+        return this == EN;
+    }
+
+    /** The value of the HTML {@code lang} attribute. */
+    String code() {
+        return this == EN ? "en" : "vi";
+    }
+
+    /** The reason of an explanation in this language (Vietnamese when both). */
+    String reason(Explanation e) {
+        return e.reason(english());
+    }
+
+    String rating(Rating r) {
+        return switch (this) {
+            case VI -> r.vietnamese();
+            case EN -> switch (r) {
+                case EXCELLENT -> "Excellent";
+                case GOOD -> "Good";
+                case FAIR -> "Fair";
+                case AVERAGE -> "Average";
+                case WEAK -> "Weak";
+            };
+            case BOTH -> r.vietnamese() + " (" + r.name() + ")";
+        };
+    }
+
+    /** Who scored an assessment; both languages write the Vietnamese and the assessor's code. */
+    String assessor(Assessor assessor) {
+        String vi = switch (assessor) {
+            case SELF -> "cơ quan tự chấm";
+            case DISTRICT -> "UBND cấp huyện chấm tại chỗ";
+            case PROVINCE -> "Ban chỉ đạo ISO tỉnh thẩm định";
+        };
+        String en = switch (assessor) {
+            case SELF -> "self-assessment";
+            case DISTRICT -> "scored on site by the district";
+            case PROVINCE -> "appraised by the provincial ISO committee";
+        };
+        return this == BOTH ? vi + " / " + assessor.name() : t(vi, en);
+    }
+
+    String kind(AgencyKind kind) {
+        return switch (kind) {
+            case DEPARTMENT -> t("Sở, ban, ngành", "department");
+            case DISTRICT -> t("UBND cấp huyện", "district");
+            case COMMUNE -> t("UBND cấp xã", "commune");
+            case PUBLIC_SERVICE_UNIT -> t("Đơn vị sự nghiệp công lập", "public service unit");
+        };
+    }
+}

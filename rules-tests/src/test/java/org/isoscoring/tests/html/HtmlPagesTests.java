@@ -1,0 +1,283 @@
+package org.isoscoring.tests.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.isoscoring.api.Agency;
+import org.isoscoring.api.AgencyKind;
+import org.isoscoring.api.Criterion;
+import org.isoscoring.api.GuidanceInfo;
+import org.isoscoring.api.ScoringEngine;
+import org.isoscoring.api.ScoringJson;
+import org.isoscoring.api.ScoringRequest;
+import org.isoscoring.api.ScoringResult;
+import org.isoscoring.tests.support.Cli;
+import org.isoscoring.tests.support.Pages;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTML pages of {@code evaluate --html}, read as files (no browser): content, numbers, escaping, safety. */
+@DisplayName("The HTML pages of a result")
+class HtmlPagesTests {
+
+    static final ScoringEngine ENGINE = ScoringEngine.create();
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @DisplayName("given the example province written with --html")
+    class ExampleProvince {
+
+        Rendered pages;
+        ScoringRequest request;
+        ScoringResult result;
+        GuidanceInfo guidance;
+
+        @BeforeAll
+        void render(@TempDir Path dir) {
+            pages = Rendered.of(Rendered.EXAMPLE, dir.resolve("out"));
+            request = ScoringJson.readRequest(Rendered.EXAMPLE);
+            result = ENGINE.evaluate(request);
+            guidance = ENGINE.guidances().get(0);
+        }
+
+        @Test
+        @DisplayName("then there is an index, a dashboard and one page per agency, linked from the index")
+        void files() throws IOException {
+            try (Stream<Path> files = Files.list(pages.dir)) {
+                assertThat(files.map(p -> p.getFileName().toString()).toList())
+                        .contains("index.html", "dashboard.html").hasSize(request.agencies().size() + 2);
+            }
+            Map<String, String> linked = pages.pagesByAgency();
+            assertThat(linked.keySet()).containsExactlyInAnyOrderElementsOf(
+                    request.agencies().stream().map(Agency::id).toList());
+            assertThat(linked.values()).doesNotHaveDuplicates().allSatisfy(f -> assertThat(pages.dir.resolve(f)).isRegularFile());
+            assertThat(pages.run.out()).contains("255");
+        }
+
+        @Test
+        @DisplayName("then no page loads anything: no http(s) address, no script, no external style or font")
+        void selfContained() throws IOException {
+            try (Stream<Path> files = Files.list(pages.dir)) {
+                for (Path f : files.toList()) {
+                    String html = Files.readString(f, StandardCharsets.UTF_8);
+                    assertThat(html).as(f.toString()).doesNotContainIgnoringCase("http://")
+                            .doesNotContainIgnoringCase("https://").doesNotContainIgnoringCase("<script")
+                            .doesNotContainIgnoringCase("<link").doesNotContainIgnoringCase("@import")
+                            .doesNotContainIgnoringCase("url(").doesNotContain("src=\"");
+                    Pages.withAttribute(html, "href").forEach(a -> assertThat(a.get("href")).matches("[-\\w.]+\\.html"));
+                }
+            }
+        }
+
+        @Test
+        @DisplayName("then every sheet of every agency shows the points, subtotal, penalty, total and rating of the result")
+        void numbersEqualTheResult() throws IOException {
+            Map<String, String> files = pages.pagesByAgency();
+            for (var assessment : result.assessments()) {
+                Rendered.assertSheetMatches(pages.read(files.get(assessment.agency())), assessment);
+            }
+        }
+
+        @Test
+        @DisplayName("then a department's sheet lists every sub-criterion of the catalog with its title and maximum")
+        void catalogOnTheSheet() throws IOException {
+            String page = pages.read(pages.pagesByAgency().get("SO-KHCN"));
+            for (Criterion c : guidance.criteria()) {
+                assertThat(page).contains(">" + c.id() + "<").contains(escape(c.titleFor(AgencyKind.DEPARTMENT)));
+                for (Criterion s : c.subCriteria()) {
+                    Map<String, String> row = Pages.withAttribute(page, "data-criterion").stream()
+                            .filter(r -> r.get("data-criterion").equals(s.id())).findFirst().orElseThrow();
+                    assertThat(row.get("data-max")).isEqualTo(s.max().stripTrailingZeros().toPlainString());
+                    assertThat(page).contains(escape(s.titleFor(AgencyKind.DEPARTMENT)));
+                }
+            }
+            assertThat(page).contains("PHIẾU CHẤM ĐIỂM").contains("KẾT QUẢ CUỐI CÙNG").contains(result.rulesHash())
+                    .contains("bac-giang-2022").contains("lang=\"vi\"");
+        }
+
+        @Test
+        @DisplayName("then a penalised district's sheet shows its 15.2 line, the penalty and the over-scored commune's two totals")
+        void districtLines() throws IOException {
+            String page = pages.read(pages.pagesByAgency().get("HUYEN-LNG"));
+            String sheet = Rendered.section(page, "PROVINCE");
+            assertThat(sheet).contains("Chỉ đạo, hướng dẫn áp dụng ISO ở cấp xã").contains("data-field=\"15.2\"")
+                    .contains("19/29");
+            assertThat(Pages.one(sheet, "data-field", "penalty").get("data-value")).isEqualTo("3");
+            Map<String, String> row = Pages.one(sheet, "data-over-scored", "XA-LNG-29");
+            assertThat(row.get("data-district-total")).isEqualTo("98");
+            assertThat(row.get("data-province-total")).isEqualTo("79.5");
+        }
+
+        @Test
+        @DisplayName("then the dashboard shows every district's figures, its chart and over-scored communes, and the ratings")
+        void dashboard() throws IOException {
+            String dashboard = pages.read("dashboard.html");
+            for (var d : result.districts()) {
+                Rendered.assertDistrictMatches(dashboard, d, result);
+                Map<String, String> chart = Pages.withAttribute(dashboard, "data-communes-charted").stream()
+                        .filter(e -> e.get("data-district").equals(d.agency())).findFirst().orElseThrow();
+                assertThat(chart.get("data-communes-charted")).isEqualTo(String.valueOf(d.communes()));
+            }
+            for (var rating : org.isoscoring.api.Rating.values()) {
+                long n = result.agencies().stream().filter(a -> a.rating() == rating).count();
+                assertThat(Pages.one(dashboard, "data-rating-count", rating.name()).get("data-count")).isEqualTo(String.valueOf(n));
+            }
+            List<Map<String, String>> ranked = Pages.withAttribute(dashboard, "data-rank");
+            assertThat(ranked).hasSize(result.agencies().size());
+            for (Map<String, String> row : ranked) {
+                var agency = result.agency(row.get("data-agency")).orElseThrow();
+                assertThat(new java.math.BigDecimal(row.get("data-total"))).isEqualByComparingTo(agency.total());
+                assertThat(row.get("data-rating")).isEqualTo(agency.rating().name());
+            }
+            assertThat(dashboard).contains("<svg");
+        }
+    }
+
+    @Nested
+    @DisplayName("given --lang en")
+    class English {
+
+        @Test
+        @DisplayName("then the sheet's titles and reasons are English, with English numbers and dates")
+        void english(@TempDir Path dir) throws IOException {
+            Rendered pages = Rendered.of(Rendered.EXAMPLE, dir.resolve("en"), "--lang", "en");
+            String page = pages.read(pages.pagesByAgency().get("HUYEN-LNG"));
+            assertThat(page).contains("lang=\"en\"").contains("SCORE SHEET").contains("Share of dossiers resolved on time")
+                    .contains("Directing and guiding the communes&#39; ISO work").contains("dossiers resolved on time: ")
+                    .contains("Internal audit on 2022-").doesNotContain("hồ sơ giải quyết đúng hạn:")
+                    .doesNotContain("KẾT QUẢ CUỐI CÙNG");
+            assertThat(page).containsPattern("\\d+\\.\\d+%");
+            assertThat(pages.read("dashboard.html")).contains("Province dashboard").contains("Excellent");
+            assertThat(pages.run.out()).startsWith("wrote 255 pages");
+        }
+
+        @Test
+        @DisplayName("then --explain prints the sheet in English only")
+        void explain() {
+            Cli.Run run = Cli.run("evaluate", Rendered.EXAMPLE.toString(), "--explain", "XA-LNG-29", "--lang", "en");
+            assertThat(run.status()).isZero();
+            assertThat(run.out()).contains("SCORE SHEET").contains("reason: ").contains("Share of dossiers resolved on time")
+                    .doesNotContain("lý do").doesNotContain("PHIẾU CHẤM");
+        }
+
+        @Test
+        @DisplayName("then the summary is English, and --lang vi gives it in Vietnamese only")
+        void summary() {
+            Cli.Run en = Cli.run("evaluate", Rendered.EXAMPLE.toString(), "--lang", "en");
+            assertThat(en.out()).contains("RANKING (final results)").contains("DISTRICTS").contains("over-scored: XA-LNG-29")
+                    .doesNotContain("XẾP HẠNG");
+            Cli.Run vi = Cli.run("evaluate", Rendered.EXAMPLE.toString(), "--lang", "vi");
+            assertThat(vi.out()).contains("XẾP HẠNG (kết quả cuối cùng)").contains("CẤP HUYỆN").doesNotContain("RANKING")
+                    .doesNotContain("/ on site").doesNotContain("/ agencies");
+        }
+    }
+
+    @Nested
+    @DisplayName("given a wrong command line")
+    class Refused {
+
+        @Test
+        @DisplayName("when --lang names an unknown language, then it is a usage error (64) and nothing is written")
+        void unknownLanguage(@TempDir Path dir) {
+            Cli.Run run = Cli.run("evaluate", Rendered.EXAMPLE.toString(), "--html", dir.resolve("x").toString(),
+                    "--lang", "fr");
+            assertThat(run.status()).isEqualTo(64);
+            assertThat(run.err()).contains("--lang: \"fr\" is not a language");
+            assertThat(dir.resolve("x")).doesNotExist();
+        }
+
+        @Test
+        @DisplayName("when --html names a file, then it is a usage error (64) and the file is untouched")
+        void htmlIsAFile(@TempDir Path dir) throws IOException {
+            Path file = Files.writeString(dir.resolve("report.html"), "mine");
+            Cli.Run run = Cli.run("evaluate", Rendered.EXAMPLE.toString(), "--html", file.toString());
+            assertThat(run.status()).isEqualTo(64);
+            assertThat(run.err()).contains("is a file, not a folder");
+            assertThat(file).hasContent("mine");
+        }
+
+        @Test
+        @DisplayName("when the request is rejected, then no folder appears (exit 2)")
+        void rejected(@TempDir Path dir) throws IOException {
+            Path bad = Files.writeString(dir.resolve("bad.json"), "{\"year\": 1999, \"agencies\": [], \"assessments\": []}");
+            Cli.Run run = Cli.run("evaluate", bad.toString(), "--html", dir.resolve("out").toString());
+            assertThat(run.status()).isEqualTo(2);
+            assertThat(dir.resolve("out")).doesNotExist();
+            try (Stream<Path> left = Files.list(dir)) {
+                assertThat(left.map(p -> p.getFileName().toString()).toList()).containsExactly("bad.json");
+            }
+        }
+
+        @Test
+        @DisplayName("when the folder exists with other files, then the pages are added and the other files kept")
+        void existingFolder(@TempDir Path dir) throws IOException {
+            Path keep = Files.writeString(dir.resolve("notes.txt"), "keep me");
+            Rendered.of(Rendered.EXAMPLE, dir);
+            assertThat(keep).hasContent("keep me");
+            assertThat(dir.resolve("index.html")).isRegularFile();
+            try (Stream<Path> left = Files.list(dir)) {
+                assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("given agencies with hostile ids and names")
+    class Hostile {
+
+        @Test
+        @DisplayName("then every text is escaped, file names are safe and distinct, and the links still lead to each page")
+        void escaped(@TempDir Path dir) throws IOException {
+            String evil = "<script>alert(1)</script>\\\"&'/../../x";
+            String name = "<img src=x onerror=alert(1)> Sở \\\"KH&CN\\\"";
+            String json = Files.readString(Rendered.EXAMPLE, StandardCharsets.UTF_8)
+                    .replace("\"SO-KHCN\"", "\"" + evil + "\"")
+                    .replace("\"Sở Khoa học và Công nghệ\"", "\"" + name + "\"")
+                    .replace("\"SO-TP\"", "\"so-khcn\"").replace("\"SO-NV\"", "\"SO-KHCN\"");
+            Path request = Files.writeString(dir.resolve("hostile.json"), json);
+            Rendered pages = Rendered.of(request, dir.resolve("out"));
+            Map<String, String> files = pages.pagesByAgency();
+            String hostileId = "<script>alert(1)</script>\"&'/../../x";
+            assertThat(files).containsKeys(hostileId, "so-khcn", "SO-KHCN");
+            assertThat(files.values()).allMatch(f -> f.matches("agency-[-\\w.]+\\.html"))
+                    .doesNotHaveDuplicates();
+            assertThat(files.values().stream().map(String::toLowerCase).distinct()).hasSize(files.size());
+            try (Stream<Path> all = Files.walk(dir.resolve("out"))) {
+                assertThat(all.filter(Files::isRegularFile)).allMatch(p -> p.getParent().equals(dir.resolve("out")));
+            }
+            for (String file : List.of("index.html", "dashboard.html", files.get(hostileId))) {
+                String html = pages.read(file);
+                assertThat(html).doesNotContain("<script").doesNotContain("<img")
+                        .doesNotContain("</script>\"&");
+            }
+            String page = pages.read(files.get(hostileId));
+            assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&amp;&#39;/../../x")
+                    .contains("&lt;img src=x onerror=alert(1)&gt; Sở &quot;KH&amp;CN&quot;");
+            var result = ENGINE.evaluate(ScoringJson.readRequest(request));
+            Rendered.assertSheetMatches(page, result.assessment(hostileId, org.isoscoring.api.Assessor.PROVINCE)
+                    .orElseGet(() -> result.assessments().stream().filter(a -> a.agency().equals(hostileId))
+                            .findFirst().orElseThrow()));
+        }
+    }
+
+    /** Points as the JSON result writes them: {@code 3}, {@code 2.5}. */
+    static String plain(java.math.BigDecimal value) {
+        java.math.BigDecimal s = value.stripTrailingZeros();
+        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
+    }
+}
