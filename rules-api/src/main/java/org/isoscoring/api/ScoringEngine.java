@@ -28,6 +28,17 @@ public interface ScoringEngine {
     List<GuidanceInfo> guidances();
 
     /**
+     * Loads the rules of every guidance this engine scores with now, instead of on the first {@link #evaluate}: a
+     * server calls it at start-up, and the command line while it reads the request.
+     *
+     * @return this engine
+     * @throws RulesException if the rules are defective
+     */
+    default ScoringEngine preload() {
+        return this;
+    }
+
+    /**
      * An engine that scores every request with the guidance in a folder ({@code guidance.json} and its
      * {@code .drl} files), read and compiled now, without rebuilding anything. The request's {@code guidance}
      * is ignored (the folder's guidance scores it); its {@code year} must be one the folder covers. The folder

@@ -15,7 +15,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -26,6 +28,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The JSON contract of FORMAT.md: a request read from JSON, a result written as JSON. A service that receives
@@ -166,7 +169,100 @@ public final class ScoringJson {
 
     /** The result as FORMAT.md JSON, pretty-printed, with a final newline. */
     public static String writeResult(ScoringResult result) {
-        return write(resultNode(result));
+        StringWriter text = new StringWriter();
+        writeResult(result, text);
+        return text.toString();
+    }
+
+    /**
+     * Writes the result as FORMAT.md JSON, pretty-printed, with a final newline, as it goes: a national result
+     * is hundreds of megabytes of text, which need not be held in memory. The writer is flushed, not closed.
+     *
+     * @throws UncheckedIOException if the writer fails
+     */
+    public static void writeResult(ScoringResult result, Writer out) {
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+            g.setPrettyPrinter(printer());
+            writeResult(result, g);
+            g.flush();
+            out.write("\n");
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the result", e);
+        }
+    }
+
+    private static void writeResult(ScoringResult result, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("guidance", result.guidance());
+        g.writeNumberField("year", result.year());
+        g.writeStringField("rulesHash", result.rulesHash());
+        g.writeArrayFieldStart("assessments");
+        for (AssessmentResult a : result.assessments()) {
+            g.writeStartObject();
+            g.writeStringField("agency", a.agency());
+            g.writeStringField("assessor", a.assessor().name());
+            g.writeObjectFieldStart("points");
+            for (Map.Entry<String, BigDecimal> p : a.points().entrySet()) {
+                g.writeNumberField(p.getKey(), number(p.getValue()));
+            }
+            g.writeEndObject();
+            g.writeNumberField("subtotal", number(a.subtotal()));
+            g.writeNumberField("penalty", number(a.penalty()));
+            g.writeNumberField("total", number(a.total()));
+            g.writeStringField("rating", a.rating().name());
+            g.writeArrayFieldStart("explanations");
+            for (Explanation e : a.explanations()) {
+                g.writeStartObject();
+                g.writeStringField("criterion", e.criterion());
+                g.writeNumberField("points", number(e.points()));
+                g.writeNumberField("max", number(e.max()));
+                g.writeStringField("rule", e.rule());
+                g.writeStringField("reason", e.reason());
+                g.writeStringField("reasonEn", e.reasonEn());
+                g.writeObjectFieldStart("facts");
+                for (Map.Entry<String, String> f : new TreeMap<>(e.facts()).entrySet()) {
+                    g.writeStringField(f.getKey(), f.getValue());
+                }
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("agencies");
+        for (AgencyResult a : result.agencies()) {
+            g.writeStartObject();
+            g.writeStringField("agency", a.agency());
+            g.writeStringField("finalAssessor", a.finalAssessor().name());
+            g.writeNumberField("total", number(a.total()));
+            g.writeStringField("rating", a.rating().name());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("districts");
+        for (DistrictReport d : result.districts()) {
+            g.writeStartObject();
+            g.writeStringField("agency", d.agency());
+            g.writeNumberField("communes", d.communes());
+            g.writeNumberField("onSiteRequired", d.onSiteRequired());
+            g.writeNumberField("onSite", d.onSite());
+            g.writeNumberField("provinceSampleSize", d.provinceSampleSize());
+            g.writeNumberField("provinceAppraised", d.provinceAppraised());
+            g.writeNumberField("communesAtLeast80", d.communesAtLeast80());
+            g.writeArrayFieldStart("overScoredCommunes");
+            for (String c : d.overScoredCommunes()) {
+                g.writeString(c);
+            }
+            g.writeEndArray();
+            g.writeNumberField("penalty", number(d.penalty()));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     /** The request as FORMAT.md JSON, pretty-printed, with a final newline. */
@@ -174,14 +270,18 @@ public final class ScoringJson {
         return write(requestNode(request));
     }
 
-    private static String write(JsonNode node) {
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+    /** Two spaces of indent, {@code "key": value}, one value a line. */
+    private static DefaultPrettyPrinter printer() {
+        return new DefaultPrettyPrinter()
                 .withSeparators(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
                         .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER))
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    }
+
+    private static String write(JsonNode node) {
         try {
-            return MAPPER.writer(printer).writeValueAsString(node) + "\n";
+            return MAPPER.writer(printer()).writeValueAsString(node) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
@@ -235,61 +335,6 @@ public final class ScoringJson {
         }
         RequestChecks.requireValid(request);
         return request;
-    }
-
-    private static JsonNode resultNode(ScoringResult result) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("guidance", result.guidance());
-        root.put("year", result.year());
-        root.put("rulesHash", result.rulesHash());
-        ArrayNode assessments = root.putArray("assessments");
-        for (AssessmentResult a : result.assessments()) {
-            ObjectNode node = assessments.addObject();
-            node.put("agency", a.agency());
-            node.put("assessor", a.assessor().name());
-            ObjectNode points = node.putObject("points");
-            a.points().forEach((id, p) -> points.put(id, number(p)));
-            node.put("subtotal", number(a.subtotal()));
-            node.put("penalty", number(a.penalty()));
-            node.put("total", number(a.total()));
-            node.put("rating", a.rating().name());
-            ArrayNode explanations = node.putArray("explanations");
-            for (Explanation e : a.explanations()) {
-                ObjectNode x = explanations.addObject();
-                x.put("criterion", e.criterion());
-                x.put("points", number(e.points()));
-                x.put("max", number(e.max()));
-                x.put("rule", e.rule());
-                x.put("reason", e.reason());
-                x.put("reasonEn", e.reasonEn());
-                ObjectNode facts = x.putObject("facts");
-                e.facts().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                        .forEach(f -> facts.put(f.getKey(), f.getValue()));
-            }
-        }
-        ArrayNode agencies = root.putArray("agencies");
-        for (AgencyResult a : result.agencies()) {
-            ObjectNode node = agencies.addObject();
-            node.put("agency", a.agency());
-            node.put("finalAssessor", a.finalAssessor().name());
-            node.put("total", number(a.total()));
-            node.put("rating", a.rating().name());
-        }
-        ArrayNode districts = root.putArray("districts");
-        for (DistrictReport d : result.districts()) {
-            ObjectNode node = districts.addObject();
-            node.put("agency", d.agency());
-            node.put("communes", d.communes());
-            node.put("onSiteRequired", d.onSiteRequired());
-            node.put("onSite", d.onSite());
-            node.put("provinceSampleSize", d.provinceSampleSize());
-            node.put("provinceAppraised", d.provinceAppraised());
-            node.put("communesAtLeast80", d.communesAtLeast80());
-            ArrayNode over = node.putArray("overScoredCommunes");
-            d.overScoredCommunes().forEach(over::add);
-            node.put("penalty", number(d.penalty()));
-        }
-        return root;
     }
 
     private static BigDecimal number(BigDecimal value) {

@@ -3,6 +3,7 @@ package org.isoscoring.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.concurrent.CompletableFuture;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.isoscoring.api.ScoringEngine;
@@ -71,17 +72,19 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--html: " + html
                     + " " + language.t("là một tệp, không phải thư mục", "is a file, not a folder"));
         }
+        // The rules load on another core while the request is read: the two take about as long.
+        CompletableFuture<ScoringEngine> loading = Loading.engine(rules);
         ScoringRequest parsed = ScoringJson.readRequest(request);
         if (explain != null && parsed.agencies().stream().noneMatch(a -> a.id().equals(explain))) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--explain: " + language.t(
                     "không có cơ quan \"" + explain + "\" trong " + request,
                     "no agency \"" + explain + "\" in " + request));
         }
-        ScoringEngine engine = rules == null ? ScoringEngine.create() : ScoringEngine.create().withRules(rules);
+        ScoringEngine engine = Loading.join(loading);
         ScoringResult result = engine.evaluate(parsed);
         var out = spec.commandLine().getOut();
         if (json) {
-            out.print(ScoringJson.writeResult(result));
+            ScoringJson.writeResult(result, out); // as it goes: a national result is hundreds of megabytes
         } else {
             var guidance = engine.guidances().stream().filter(g -> g.id().equals(result.guidance())).findFirst()
                     .orElseThrow();

@@ -137,7 +137,7 @@ public final class Awards {
         }
 
         /** An immutable map: the explanation keeps it as it is instead of copying it. */
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         Map<String, String> facts() {
             Map.Entry<String, String>[] entries = new Map.Entry[count];
             for (int i = 0; i < count; i++) {

@@ -57,6 +57,14 @@ public final class DroolsScoringEngine implements ScoringEngine {
     }
 
     @Override
+    public ScoringEngine preload() {
+        if (folder == null) {
+            BUNDLED.forEach(DroolsScoringEngine::compiled);
+        }
+        return this;
+    }
+
+    @Override
     public ScoringEngine withRules(Path dir) {
         return new DroolsScoringEngine(load(dir));
     }

@@ -27,6 +27,7 @@ import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.KieModule;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 
@@ -36,8 +37,8 @@ import org.kie.api.builder.ReleaseId;
  */
 final class Guidance {
 
-    /** Where the rule files go inside the in-memory Drools project; the DRL files declare package {@code iso.rules}. */
-    private static final String RULES_DIR = "src/main/resources/iso/rules/";
+    /** The package the rule files of a guidance declare. */
+    static final String RULES_PACKAGE = "iso.rules";
 
     /** The officers' scenario file a guidance folder may carry; it is not part of the rules or their hash. */
     static final String SCENARIOS = "scenarios.csv";
@@ -74,9 +75,24 @@ final class Guidance {
         return rulesHash;
     }
 
-    /** Loads a bundled guidance from the class path, for example {@code bac-giang-2022}. */
+    /**
+     * Loads a bundled guidance from the class path, for example {@code bac-giang-2022}: the rules precompiled when
+     * this jar was built (see {@link Precompile}), when they were compiled from exactly these files; otherwise the
+     * files, compiled now.
+     */
     static Guidance bundled(String id) {
-        return build(bundledFiles(id), "bundled guidance " + id);
+        SortedMap<String, String> files = bundledFiles(id);
+        String origin = "bundled guidance " + id;
+        Precompiled precompiled = Precompiled.find(id);
+        if (precompiled != null && precompiled.rulesHash().equals(hash(rulesOnly(files)))) {
+            List<Finding> findings = new ArrayList<>();
+            Descriptor descriptor = descriptor(files, findings);
+            if (!findings.isEmpty()) {
+                throw defects(origin, findings);
+            }
+            return new Guidance(descriptor, precompiled.kieBase(), precompiled.rulesHash(), null);
+        }
+        return build(files, origin);
     }
 
     /** The descriptor of a bundled guidance, read without compiling its rules. */
@@ -151,9 +167,7 @@ final class Guidance {
         Map<String, DrlText> texts = new TreeMap<>();
         check.parsedFiles().forEach(f -> texts.put(f.name(), f.text()));
         KieBase kieBase = compile(files, texts, origin);
-        SortedMap<String, String> rules = new TreeMap<>(files);
-        rules.remove(SCENARIOS);
-        Guidance guidance = new Guidance(descriptor, kieBase, hash(rules), check);
+        Guidance guidance = new Guidance(descriptor, kieBase, hash(rulesOnly(files)), check);
         List<Finding> bands = RatingProbe.findings(guidance, check);
         if (!bands.isEmpty()) {
             throw defects(origin, bands);
@@ -177,13 +191,31 @@ final class Guidance {
 
     static KieBase compile(SortedMap<String, String> files, Map<String, DrlText> texts, String origin) {
         KieServices ks = KieServices.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
         // Every build has its own release id: two builds at once with the default id get each other's rules.
         ReleaseId releaseId = ks.newReleaseId("org.isoscoring.guidance", "g" + UUID.randomUUID(), "1.0.0");
+        module(files, texts, origin, releaseId, RULES_PACKAGE);
+        try {
+            return ks.newKieContainer(releaseId, GUARD).getKieBase();
+        } catch (RuntimeException | LinkageError e) {
+            throw defects(origin, List.of(new Finding("", 0, 0, "không nạp được quy tắc đã biên dịch / the compiled rules "
+                    + "cannot be loaded: " + e)));
+        } finally {
+            ks.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    /**
+     * Compiles the rule files, which declare package {@code pkg}, into an executable-model module of the given
+     * release id, or throws their defects.
+     */
+    static KieModule module(SortedMap<String, String> files, Map<String, DrlText> texts, String origin,
+                            ReleaseId releaseId, String pkg) {
+        KieServices ks = KieServices.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         files.forEach((name, text) -> {
             if (name.endsWith(".drl")) {
-                kfs.write(RULES_DIR + name, text);
+                kfs.write("src/main/resources/" + pkg.replace('.', '/') + "/" + name, text);
             }
         });
         KieBuilder builder;
@@ -196,17 +228,17 @@ final class Guidance {
         if (!errors.isEmpty()) {
             throw defects(origin, new CompileErrors(texts).map(errors));
         }
-        try {
-            return ks.newKieContainer(releaseId, GUARD).getKieBase();
-        } catch (RuntimeException | LinkageError e) {
-            throw defects(origin, List.of(new Finding("", 0, 0, "không nạp được quy tắc đã biên dịch / the compiled rules "
-                    + "cannot be loaded: " + e)));
-        } finally {
-            ks.getRepository().removeKieModule(releaseId);
-        }
+        return builder.getKieModule();
     }
 
-    private static String hash(SortedMap<String, String> files) {
+    /** The files that make the rules, whose hash a result carries: all but the officers' scenarios. */
+    static SortedMap<String, String> rulesOnly(SortedMap<String, String> files) {
+        SortedMap<String, String> rules = new TreeMap<>(files);
+        rules.remove(SCENARIOS);
+        return rules;
+    }
+
+    static String hash(SortedMap<String, String> files) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             files.forEach((name, text) -> {

@@ -1,0 +1,87 @@
+package org.isoscoring.drools;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.isoscoring.api.RulesException;
+import org.kie.api.KieServices;
+import org.kie.api.builder.ReleaseId;
+
+/**
+ * Build step of this module (run by Maven after compiling, see its pom): checks every bundled guidance as
+ * {@code check} would, compiles its rules into classes of the executable model, and writes them into the
+ * module's classes with a {@link Precompiled} description. At run time the bundled rules then load in a fraction
+ * of a second instead of being compiled from DRL for seconds.
+ *
+ * <p>The rules are compiled under a package of their own ({@code org.isoscoring.precompiled.bac_giang_2022}), so
+ * that their classes never meet the classes of a guidance folder compiled at run time (package {@code iso.rules}).
+ */
+final class Precompile {
+
+    private Precompile() {
+    }
+
+    /** {@code java org.isoscoring.drools.Precompile CLASSES_DIR}. */
+    public static void main(String[] args) throws IOException {
+        Path classes = Path.of(args[0]);
+        for (String id : DroolsScoringEngine.BUNDLED) {
+            try {
+                write(id, classes);
+            } catch (RulesException e) {
+                System.err.println("bundled guidance " + id + " is defective:");
+                e.messages().forEach(m -> System.err.println("  " + m));
+                System.exit(1);
+            }
+        }
+    }
+
+    private static void write(String id, Path classes) throws IOException {
+        SortedMap<String, String> files = Guidance.bundledFiles(id);
+        String origin = "bundled guidance " + id;
+        Guidance.build(files, origin); // every check, as when the guidance is loaded from its files
+        String pkg = "org.isoscoring.precompiled." + id.replaceAll("[^A-Za-z0-9]", "_");
+        SortedMap<String, String> renamed = new TreeMap<>();
+        files.forEach((name, text) -> renamed.put(name, name.endsWith(".drl")
+                ? text.replaceFirst("(?m)^package\\s+" + Guidance.RULES_PACKAGE.replace(".", "\\.") + "\\s*;",
+                "package " + pkg + ";") : text));
+        Map<String, DrlText> texts = new TreeMap<>();
+        KieServices ks = KieServices.get();
+        ReleaseId releaseId = ks.newReleaseId("org.isoscoring.precompiled", id, "1.0.0");
+        byte[] kjar = ((InternalKieModule) Guidance.module(renamed, texts, origin, releaseId, pkg)).getBytes();
+        List<String> models = new ArrayList<>();
+        int count = 0;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(kjar))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                byte[] bytes = zip.readAllBytes();
+                if (e.getName().endsWith(".class")) {
+                    Path target = classes.resolve(e.getName());
+                    Files.createDirectories(target.getParent());
+                    Files.write(target, bytes);
+                    count++;
+                } else if (e.getName().endsWith("/drools-model")) {
+                    new String(bytes, StandardCharsets.UTF_8).lines().map(String::trim)
+                            .filter(l -> !l.isEmpty() && !l.contains(":")).forEach(models::add);
+                }
+            }
+        }
+        if (models.isEmpty() || models.stream().anyMatch(m -> !m.startsWith(pkg + "."))) {
+            throw new IllegalStateException("unexpected model classes for " + id + ": " + models);
+        }
+        Path description = classes.resolve(Precompiled.resource(id));
+        Files.createDirectories(description.getParent());
+        Files.writeString(description, "# Written by org.isoscoring.drools.Precompile when this jar was built.\n"
+                + "rulesHash=" + Guidance.hash(Guidance.rulesOnly(files)) + "\n"
+                + "models=" + String.join(",", models) + "\n", StandardCharsets.UTF_8);
+        System.out.println("precompiled " + id + ": " + count + " classes, model " + String.join(", ", models));
+    }
+}

@@ -1,0 +1,57 @@
+package org.isoscoring.drools;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.KieBase;
+
+/**
+ * The rules of a bundled guidance as {@link Precompile} compiled them when the jar was built: classes of the
+ * executable model, on the class path, so that no rule file is compiled at start-up.
+ *
+ * @param rulesHash the hash of the files they were compiled from
+ * @param models    the names of the model classes
+ */
+record Precompiled(String rulesHash, List<String> models) {
+
+    /** Where the description of a bundled guidance's precompiled rules is, by guidance id. */
+    static String resource(String id) {
+        return "META-INF/isoscoring/" + id + ".properties";
+    }
+
+    /** The precompiled rules of a bundled guidance, or {@code null} if this jar has none. */
+    static Precompiled find(String id) {
+        try (InputStream in = Precompiled.class.getClassLoader().getResourceAsStream(resource(id))) {
+            if (in == null) {
+                return null;
+            }
+            Properties p = new Properties();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String hash = p.getProperty("rulesHash");
+            String models = p.getProperty("models");
+            return hash == null || models == null ? null : new Precompiled(hash, List.of(models.split(",")));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A knowledge base of the model classes. */
+    KieBase kieBase() {
+        try {
+            List<Model> instances = new ArrayList<>();
+            for (String name : models) {
+                instances.add((Model) Class.forName(name.trim(), true, Precompiled.class.getClassLoader())
+                        .getConstructor().newInstance());
+            }
+            return KieBaseBuilder.createKieBaseFromModel(instances);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            throw new IllegalStateException("the precompiled rules of this jar cannot be loaded: " + e, e);
+        }
+    }
+}
