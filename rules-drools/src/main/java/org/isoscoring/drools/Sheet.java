@@ -25,7 +25,7 @@ public final class Sheet implements Quotable {
     private final String district;
     private final int year;
     private final Facts facts;
-    private final Map<String, Object> values;
+    private Map<String, Object> values; // read by name only when a reason quotes a fact that has no getter here
 
     Sheet(int index, String agency, AgencyKind kind, Assessor assessor, String district, int year, Facts facts) {
         this.index = index;
@@ -35,7 +35,13 @@ public final class Sheet implements Quotable {
         this.district = district;
         this.year = year;
         this.facts = Objects.requireNonNull(facts);
-        this.values = facts.byName();
+    }
+
+    private Map<String, Object> byName() {
+        if (values == null) {
+            values = facts.byName(); // a sheet is read by the one session that scores it
+        }
+        return values;
     }
 
     /** The facts as the request gave them. */
@@ -154,7 +160,7 @@ public final class Sheet implements Quotable {
             case "satisfactionRate" -> getSatisfactionRate();
             case "nonconformitiesClosedRate" -> getNonconformitiesClosedRate();
             case "feedbackResolvedRate" -> getFeedbackResolvedRate();
-            default -> values.containsKey(name) ? values.get(name) : Quotable.UNKNOWN;
+            default -> byName().containsKey(name) ? byName().get(name) : Quotable.UNKNOWN;
         };
     }
 

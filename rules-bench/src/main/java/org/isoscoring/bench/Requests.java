@@ -1,0 +1,74 @@
+package org.isoscoring.bench;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.isoscoring.api.AgencyKind;
+import org.isoscoring.api.Assessment;
+import org.isoscoring.api.Assessor;
+import org.isoscoring.api.ScoringJson;
+import org.isoscoring.api.ScoringRequest;
+import org.isoscoring.cli.Main;
+
+/**
+ * The requests the benchmarks score, made by the command line's own deterministic generator
+ * ({@code iso-scoring generate-example}): the same arguments give the same request on any machine.
+ */
+public final class Requests {
+
+    /** Assessments of one generated district of 15 communes: its own, 5 on site, 2 appraised, 10 self-assessed. */
+    public static final int PER_DISTRICT = 18;
+
+    private Requests() {
+    }
+
+    /** The request of {@code iso-scoring generate-example ARGS}, as JSON text. */
+    public static String json(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] command = new String[args.length + 1];
+        command[0] = "generate-example";
+        System.arraycopy(args, 0, command, 1, args.length);
+        int status = Main.run(command, new PrintWriter(out), new PrintWriter(err));
+        if (status != 0) {
+            throw new IllegalStateException("generate-example failed: " + err);
+        }
+        return out.toString();
+    }
+
+    /** The example province of docs/examples/bac-giang-2022.json (293 assessments). */
+    public static ScoringRequest example() {
+        return ScoringJson.readRequest(json());
+    }
+
+    /** A national-size request of {@code districts} districts of 15 communes, seed 2022. */
+    public static ScoringRequest national(int districts) {
+        return ScoringJson.readRequest(json("--districts", Integer.toString(districts)));
+    }
+
+    /**
+     * A request of about {@code target} assessments: one department's appraisal for 1, otherwise
+     * {@code round(target / 18)} generated districts.
+     */
+    public static ScoringRequest ofSize(int target) {
+        if (target == 1) {
+            ScoringRequest example = example();
+            var department = example.agencies().stream().filter(a -> a.kind() == AgencyKind.DEPARTMENT).findFirst()
+                    .orElseThrow();
+            Assessment appraisal = example.assessments().stream()
+                    .filter(a -> a.agency().equals(department.id()) && a.assessor() == Assessor.PROVINCE).findFirst()
+                    .orElseThrow();
+            return new ScoringRequest(example.guidance(), example.year(), List.of(department), List.of(appraisal));
+        }
+        return national(Math.max(1, Math.round(target / (float) PER_DISTRICT)));
+    }
+
+    /** Fails unless the request has the number of assessments a benchmark divides by. */
+    static ScoringRequest expect(ScoringRequest request, int assessments) {
+        if (request.assessments().size() != assessments) {
+            throw new IllegalStateException("the generator made " + request.assessments().size()
+                    + " assessments, the benchmark expects " + assessments);
+        }
+        return request;
+    }
+}

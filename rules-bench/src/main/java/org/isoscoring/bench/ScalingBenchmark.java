@@ -1,0 +1,67 @@
+package org.isoscoring.bench;
+
+import java.io.Writer;
+import java.util.concurrent.TimeUnit;
+import org.isoscoring.api.ScoringEngine;
+import org.isoscoring.api.ScoringJson;
+import org.isoscoring.api.ScoringRequest;
+import org.isoscoring.api.ScoringResult;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * How the cost grows with the size of a request, warm, split where the time goes: reading the JSON request,
+ * scoring it (the rules), and writing the JSON result. The rules' loading is {@code KnowledgeBaseBenchmark}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 4, time = 2)
+@Fork(value = 1, jvmArgsAppend = "-Xmx6g")
+public class ScalingBenchmark {
+
+    /** The target number of assessments; the request has {@code round(size / 18)} districts (1: one department). */
+    @Param({"1", "500", "5000", "22000", "100000"})
+    public int size;
+
+    private String json;
+    private ScoringRequest request;
+    private ScoringResult result;
+    private ScoringEngine engine;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        request = Requests.ofSize(size);
+        json = ScoringJson.writeRequest(request);
+        engine = ScoringEngine.create().preload();
+        result = engine.evaluate(request);
+        System.out.println("size " + size + ": " + request.assessments().size() + " assessments, " + json.length()
+                + " characters of JSON");
+    }
+
+    @Benchmark
+    public ScoringRequest readJson() {
+        return ScoringJson.readRequest(json);
+    }
+
+    @Benchmark
+    public ScoringResult evaluate() {
+        return engine.evaluate(request);
+    }
+
+    @Benchmark
+    public void writeJson() {
+        ScoringJson.writeResult(result, Writer.nullWriter());
+    }
+}

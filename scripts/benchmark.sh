@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Benchmarks, not tests (docs/performance.md): builds the JMH module (profile bench) and the command line, runs
+# every JMH benchmark, then times the command line from a cold JVM. Takes about 12 minutes on 2 cores.
+# Writes target/bench/: jmh.json and jmh.txt (JMH), cli.txt (cold runs), scaling.md and scaling.svg (growth).
+# Usage: scripts/benchmark.sh [JMH options, e.g. NationalBenchmark to run one class]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=target/bench
+mkdir -p "$out"
+mvn -B -q -Pbench -DskipTests install
+jmh_jar=rules-bench/target/benchmarks.jar
+cli=rules-cli/target/iso-scoring.jar
+java -jar "$jmh_jar" -rf json -rff "$out/jmh.json" "$@" | tee "$out/jmh.txt"
+java -cp "$jmh_jar" org.isoscoring.bench.ScalingReport "$out/jmh.json" "$out/scaling.svg" | tee "$out/scaling.md"
+
+# Cold runs: a new JVM each time; wall time and peak resident memory from GNU time, median of $runs.
+runs=${RUNS:-7}
+example=docs/examples/bac-giang-2022.json
+java -jar "$cli" generate-example --districts 700 > "$out/national.json"
+rm -rf "$out/folder" && java -jar "$cli" new-guidance --from bac-giang-2022 --to "$out/folder" > /dev/null
+java -XX:ArchiveClassesAtExit="$out/iso-scoring.jsa" -jar "$cli" evaluate "$example" > /dev/null 2>&1
+cold() { # label, then the java arguments
+    local label=$1; shift
+    local times=() rss=()
+    for _ in $(seq "$runs"); do
+        /usr/bin/time -f '%e %M' -o "$out/time.txt" java "$@" > /dev/null
+        read -r t m < "$out/time.txt"; times+=("$t"); rss+=("$m")
+    done
+    printf '%-58s median %5.2f s (min %5.2f, max %5.2f)  peak RSS median %4d MB\n' "$label" \
+        "$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")" \
+        "$(printf '%s\n' "${times[@]}" | sort -n | head -1)" "$(printf '%s\n' "${times[@]}" | sort -n | tail -1)" \
+        "$(( $(printf '%s\n' "${rss[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p") / 1024 ))"
+}
+{
+    echo "# cold command line, $runs runs each, $(nproc) cores, $(java -version 2>&1 | head -1)"
+    cold "example province (293 assessments)" -jar "$cli" evaluate "$example"
+    cold "example province, AppCDS archive" -XX:SharedArchiveFile="$out/iso-scoring.jsa" -jar "$cli" evaluate "$example"
+    cold "example province, --rules DIR (a folder, compiled now)" -jar "$cli" evaluate --rules "$out/folder" "$example"
+    cold "national (12,600 assessments), summary" -jar "$cli" evaluate "$out/national.json"
+    cold "national, --json, -Xmx512m" -Xmx512m -jar "$cli" evaluate --json "$out/national.json"
+} | tee "$out/cli.txt"
