@@ -36,6 +36,7 @@ cold() { # label, then the java arguments
     cold "example province (293 assessments)" -jar "$cli" evaluate "$example"
     cold "example province, AppCDS archive" -XX:SharedArchiveFile="$out/iso-scoring.jsa" -jar "$cli" evaluate "$example"
     cold "example province, --rules DIR (a folder, compiled now)" -jar "$cli" evaluate --rules "$out/folder" "$example"
+    cold "the same, -XX:TieredStopAtLevel=1" -XX:TieredStopAtLevel=1 -jar "$cli" evaluate --rules "$out/folder" "$example"
     cold "national (12,600 assessments), summary" -jar "$cli" evaluate "$out/national.json"
     cold "national, --json, -Xmx512m" -Xmx512m -jar "$cli" evaluate --json "$out/national.json"
 } | tee "$out/cli.txt"

@@ -41,9 +41,12 @@ public final class Requests {
         return ScoringJson.readRequest(json());
     }
 
-    /** A national-size request of {@code districts} districts of 15 communes, seed 2022. */
+    /**
+     * A national-size request of {@code districts} districts of 15 communes, seed 2022: the request of
+     * {@code generate-example --districts N}, made without JSON (100,000 assessments are above the input limit).
+     */
     public static ScoringRequest national(int districts) {
-        return ScoringJson.readRequest(json("--districts", Integer.toString(districts)));
+        return org.isoscoring.cli.Generated.national(districts);
     }
 
     /**

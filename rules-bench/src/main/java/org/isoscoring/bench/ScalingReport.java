@@ -29,7 +29,7 @@ public final class ScalingReport {
         Map<Integer, Map<String, Double>> bySize = new TreeMap<>();
         for (JsonNode run : runs) {
             String name = run.get("benchmark").asText();
-            if (!name.contains("ScalingBenchmark")) {
+            if (!name.contains("ScalingBenchmark") && !name.contains("JsonReadBenchmark")) {
                 continue;
             }
             int size = run.get("params").get("size").asInt();

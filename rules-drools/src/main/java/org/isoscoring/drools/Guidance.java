@@ -190,6 +190,7 @@ final class Guidance {
     }
 
     static KieBase compile(SortedMap<String, String> files, Map<String, DrlText> texts, String origin) {
+        inlineLambdas();
         KieServices ks = KieServices.get();
         // Every build has its own release id: two builds at once with the default id get each other's rules.
         ReleaseId releaseId = ks.newReleaseId("org.isoscoring.guidance", "g" + UUID.randomUUID(), "1.0.0");
@@ -203,6 +204,19 @@ final class Guidance {
             ks.getRepository().removeKieModule(releaseId);
         }
     }
+
+    /**
+     * Has the executable model keep the rules' lambdas inside its generated classes instead of one class each: a
+     * folder then compiles in about 4 s instead of 5 from a cold JVM (the Java compiler has fewer classes to write).
+     * Drools reads this only as a system property; it is set once, unless the application set it itself.
+     */
+    private static void inlineLambdas() {
+        if (System.getProperty(EXTERNALISE_LAMBDAS) == null) {
+            System.setProperty(EXTERNALISE_LAMBDAS, "false");
+        }
+    }
+
+    private static final String EXTERNALISE_LAMBDAS = "drools.externaliseCanonicalModelLambda";
 
     /**
      * Compiles the rule files, which declare package {@code pkg}, into an executable-model module of the given
