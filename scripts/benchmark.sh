@@ -3,6 +3,7 @@
 # every JMH benchmark, then times the command line from a cold JVM. Takes about 12 minutes on 2 cores.
 # Writes target/bench/: jmh.json and jmh.txt (JMH), cli.txt (cold runs), scaling.md and scaling.svg (growth).
 # Usage: scripts/benchmark.sh [JMH options, e.g. NationalBenchmark to run one class]
+#        CLI_ONLY=1 RUNS=7 scripts/benchmark.sh      (only the cold command-line runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=target/bench
@@ -10,20 +11,28 @@ mkdir -p "$out"
 mvn -B -q -Pbench -DskipTests install
 jmh_jar=rules-bench/target/benchmarks.jar
 cli=rules-cli/target/iso-scoring.jar
-java -jar "$jmh_jar" -rf json -rff "$out/jmh.json" "$@" | tee "$out/jmh.txt"
-java -cp "$jmh_jar" org.isoscoring.bench.ScalingReport "$out/jmh.json" "$out/scaling.svg" | tee "$out/scaling.md"
+if [ -z "${CLI_ONLY:-}" ]; then
+    java -jar "$jmh_jar" -rf json -rff "$out/jmh.json" "$@" | tee "$out/jmh.txt"
+    java -cp "$jmh_jar" org.isoscoring.bench.ScalingReport "$out/jmh.json" "$out/scaling.svg" | tee "$out/scaling.md"
+fi
 
 # Cold runs: a new JVM each time; wall time and peak resident memory from GNU time, median of $runs.
 runs=${RUNS:-7}
 example=docs/examples/bac-giang-2022.json
 java -jar "$cli" generate-example --districts 700 > "$out/national.json"
 rm -rf "$out/folder" && java -jar "$cli" new-guidance --from bac-giang-2022 --to "$out/folder" > /dev/null
-java -XX:ArchiveClassesAtExit="$out/iso-scoring.jsa" -jar "$cli" evaluate "$example" > /dev/null 2>&1
-cold() { # label, then the java arguments
+rm -f rules-cli/target/*.jsa # bin/iso-scoring makes its archives again, here
+bin/iso-scoring evaluate "$example" > /dev/null
+bin/iso-scoring evaluate --rules "$out/folder" "$example" > /dev/null
+cold() { # label, then the command after "java" (or a command of its own)
     local label=$1; shift
     local times=() rss=()
     for _ in $(seq "$runs"); do
-        /usr/bin/time -f '%e %M' -o "$out/time.txt" java "$@" > /dev/null
+        if [ "${1:0:1}" != - ]; then
+            /usr/bin/time -f '%e %M' -o "$out/time.txt" "$@" > /dev/null
+        else
+            /usr/bin/time -f '%e %M' -o "$out/time.txt" java "$@" > /dev/null
+        fi
         read -r t m < "$out/time.txt"; times+=("$t"); rss+=("$m")
     done
     printf '%-58s median %5.2f s (min %5.2f, max %5.2f)  peak RSS median %4d MB\n' "$label" \
@@ -34,9 +43,12 @@ cold() { # label, then the java arguments
 {
     echo "# cold command line, $runs runs each, $(nproc) cores, $(java -version 2>&1 | head -1)"
     cold "example province (293 assessments)" -jar "$cli" evaluate "$example"
-    cold "example province, AppCDS archive" -XX:SharedArchiveFile="$out/iso-scoring.jsa" -jar "$cli" evaluate "$example"
     cold "example province, --rules DIR (a folder, compiled now)" -jar "$cli" evaluate --rules "$out/folder" "$example"
-    cold "the same, -XX:TieredStopAtLevel=1" -XX:TieredStopAtLevel=1 -jar "$cli" evaluate --rules "$out/folder" "$example"
     cold "national (12,600 assessments), summary" -jar "$cli" evaluate "$out/national.json"
     cold "national, --json, -Xmx512m" -Xmx512m -jar "$cli" evaluate --json "$out/national.json"
+    cold "bin/iso-scoring: example province" bin/iso-scoring evaluate "$example"
+    cold "bin/iso-scoring: --rules DIR" bin/iso-scoring evaluate --rules "$out/folder" "$example"
+    cold "bin/iso-scoring: national, summary" bin/iso-scoring evaluate "$out/national.json"
+    cold "bin/iso-scoring: national, --json, -Xmx512m" env JAVA_OPTS=-Xmx512m bin/iso-scoring evaluate --json \
+        "$out/national.json"
 } | tee "$out/cli.txt"

@@ -216,7 +216,7 @@ final class Guidance {
         }
     }
 
-    private static final String EXTERNALISE_LAMBDAS = "drools.externaliseCanonicalModelLambda";
+    static final String EXTERNALISE_LAMBDAS = "drools.externaliseCanonicalModelLambda";
 
     /**
      * Compiles the rule files, which declare package {@code pkg}, into an executable-model module of the given

@@ -33,6 +33,9 @@ final class Precompile {
 
     /** {@code java org.isoscoring.drools.Precompile CLASSES_DIR}. */
     public static void main(String[] args) throws IOException {
+        // One class per lambda, in the jar: loaded like any class (and archived by class data sharing), where
+        // lambdas kept inline would each be spun at run time (that suits a folder compiled once, not a jar).
+        System.setProperty(Guidance.EXTERNALISE_LAMBDAS, "true");
         Path classes = Path.of(args[0]);
         for (String id : DroolsScoringEngine.BUNDLED) {
             try {
