@@ -21,9 +21,11 @@ import org.isoscoring.api.ScoringResult;
 import org.kie.api.runtime.KieSession;
 
 /**
- * Scores one valid request with one guidance: inserts the request's facts into a new session, lets the rules
- * derive everything, then reads the derived facts back and checks that the rules did their whole job (one
- * award per sub-criterion, within its maximum; one total and rating per assessment; ...).
+ * Scores one valid request with one guidance: splits the request into parts no rule crosses (a district with its
+ * communes; batches of other agencies), and for each part, in a session of its own and on all cores for a large
+ * request, inserts its facts, lets the rules derive everything, reads the derived facts back and checks that the
+ * rules did their whole job (one award per sub-criterion, within its maximum; one total and rating per
+ * assessment; ...). The parts' results are put together in request order.
  */
 final class Evaluation {
 
@@ -31,7 +33,7 @@ final class Evaluation {
     /** The assessments from which a request is scored on all cores. */
     private static final int PARALLEL_FROM = 2_000;
     /** Small parts are put together in sessions of up to this many assessments. */
-    private static final int BATCH = Integer.getInteger("isoscoring.batch", 64);
+    private static final int BATCH = 64;
 
     private final Guidance guidance;
     private final ScoringRequest request;
