@@ -40,10 +40,9 @@ public final class ScalingReport {
         bySize.keySet().forEach(size -> assessments.put(size, Requests.ofSize(size).assessments().size()));
         StringBuilder table = new StringBuilder("| assessments | read JSON (ms) | rules (ms) | write JSON (ms) | "
                 + "rules per assessment (µs) |\n|---:|---:|---:|---:|---:|\n");
-        bySize.forEach((size, parts) -> table.append(String.format(Locale.ROOT, "| %,d | %.2f | %.2f | %.2f | %.1f |%n",
-                assessments.get(size), parts.getOrDefault("readJson", Double.NaN),
-                parts.getOrDefault("evaluate", Double.NaN), parts.getOrDefault("writeJson", Double.NaN),
-                1000 * parts.getOrDefault("evaluate", Double.NaN) / assessments.get(size))));
+        bySize.forEach((size, parts) -> table.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s |%n",
+                assessments.get(size), cell(parts.get("readJson"), 1), cell(parts.get("evaluate"), 1),
+                cell(parts.get("writeJson"), 1), cell(parts.get("evaluate"), 1000.0 / assessments.get(size)))));
         System.out.print(table);
         Files.writeString(Path.of(args[1]), svg(bySize, assessments), StandardCharsets.UTF_8);
     }
@@ -104,6 +103,11 @@ public final class ScalingReport {
         }
         s.append("</svg>\n");
         return s.toString();
+    }
+
+    /** A table cell: the figure times {@code scale}, or a dash when it was not measured. */
+    private static String cell(Double ms, double scale) {
+        return ms == null ? "—" : String.format(Locale.ROOT, "%,.2f", ms * scale);
     }
 
     private static String label(double v) {

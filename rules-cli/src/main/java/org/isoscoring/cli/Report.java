@@ -169,7 +169,7 @@ final class Report {
 
     private String sheet(Agency agency, AssessmentResult sheet, boolean isFinal) {
         StringBuilder out = new StringBuilder();
-        out.append(lang.t("Phiếu của", "assessment by")).append(' ').append(lang.assessor(sheet.assessor()))
+        out.append(lang.t("Phiếu của", "Sheet:")).append(' ').append(lang.assessor(sheet.assessor()))
                 .append(isFinal ? " — " + lang.t("KẾT QUẢ CUỐI CÙNG", "final") : "").append('\n');
         Map<String, Explanation> byId = sheet.explanations().stream()
                 .collect(Collectors.toMap(Explanation::criterion, Function.identity()));
