@@ -57,8 +57,7 @@ final class EvaluateCommand implements Callable<Integer>, Lang.Chosen {
 
     @Override
     public Lang language() {
-        Lang chosen = lang == null ? null : Lang.parse(lang);
-        return chosen == null ? Lang.BOTH : chosen;
+        return Lang.orBoth(lang);
     }
 
     @Override

@@ -58,6 +58,12 @@ enum Lang {
         return value == null ? BOTH : parse(value);
     }
 
+    /** The language a {@code --lang} value names, {@link #BOTH} for none or an unknown one (checked later). */
+    static Lang orBoth(String value) {
+        Lang chosen = value == null ? null : parse(value);
+        return chosen == null ? BOTH : chosen;
+    }
+
     /** The usage message of an unknown {@code --lang} value. */
     static String unknown(String value) {
         return "--lang: \"" + value + "\" is not a language; use vi (Vietnamese) or en (English)";

@@ -74,8 +74,7 @@ final class SampleCommand implements Callable<Integer>, Lang.Chosen {
 
     @Override
     public Lang language() {
-        Lang chosen = lang == null ? null : Lang.parse(lang);
-        return chosen == null ? Lang.BOTH : chosen;
+        return Lang.orBoth(lang);
     }
 
     /** One draw: its purpose, the ranking, and how many are taken. */

@@ -100,11 +100,11 @@ class ProblemLanguageTests {
     }
 
     private static ObjectNode facts(ObjectNode root, int assessment) {
-        return (ObjectNode) root.withArray("assessments").get(assessment).get("facts");
+        return RejectionTests.facts(root, assessment);
     }
 
     private static ObjectNode agency(ObjectNode root, int index) {
-        return (ObjectNode) root.withArray("agencies").get(index);
+        return RejectionTests.agency(root, index);
     }
 
     private static String many(String field, int count) {
