@@ -29,11 +29,13 @@ final class JsonReader {
 
     ScoringRequest request(JsonNode root) {
         if (root == null || root.isMissingNode()) {
-            problems.add(new Problem("", "the document is empty: a request is a JSON object"));
+            problems.add(new Problem("", "the document is empty: a request is a JSON object",
+                    "tài liệu trống: một yêu cầu là một đối tượng JSON"));
             return null;
         }
         if (!root.isObject()) {
-            problems.add(new Problem("", "a request is a JSON object, not " + describe(root)));
+            problems.add(new Problem("", "a request is a JSON object, not " + describe(root),
+                    "một yêu cầu là một đối tượng JSON, không phải " + describeVi(root)));
             return null;
         }
         unknownFields(root, REQUEST_FIELDS, "");
@@ -47,7 +49,8 @@ final class JsonReader {
         JsonNode agencyNodes = array(root.get("agencies"), "agencies");
         if (agencyNodes != null && agencyNodes.size() > ScoringJson.MAX_AGENCIES) {
             problems.add(new Problem("agencies", agencyNodes.size() + " agencies, more than the limit of "
-                    + ScoringJson.MAX_AGENCIES));
+                    + ScoringJson.MAX_AGENCIES, agencyNodes.size() + " cơ quan, vượt giới hạn "
+                    + ScoringJson.MAX_AGENCIES + " cơ quan"));
             return null;
         }
         if (agencyNodes != null) {
@@ -62,7 +65,8 @@ final class JsonReader {
         JsonNode assessmentNodes = array(root.get("assessments"), "assessments");
         if (assessmentNodes != null && assessmentNodes.size() > ScoringJson.MAX_ASSESSMENTS) {
             problems.add(new Problem("assessments", assessmentNodes.size() + " assessments, more than the limit of "
-                    + ScoringJson.MAX_ASSESSMENTS));
+                    + ScoringJson.MAX_ASSESSMENTS, assessmentNodes.size() + " phiếu chấm, vượt giới hạn "
+                    + ScoringJson.MAX_ASSESSMENTS + " phiếu chấm"));
             return null;
         }
         if (assessmentNodes != null) {
@@ -135,7 +139,7 @@ final class JsonReader {
 
     private Facts facts(JsonNode node, String place) {
         if (node == null) {
-            problems.add(new Problem(place, "missing"));
+            problems.add(missing(place));
             return null;
         }
         if (!object(node, place)) {
@@ -188,14 +192,15 @@ final class JsonReader {
             String name = names.next();
             if (!known.contains(name)) {
                 problems.add(new Problem(join(place, name), "unknown field \"" + name + "\""
-                        + suggestion(name, known)));
+                        + suggestion(name, known, true), "trường \"" + name + "\" không có trong định dạng"
+                        + suggestion(name, known, false)));
             }
         }
     }
 
-    private static String suggestion(String name, Set<String> known) {
+    private static String suggestion(String name, Set<String> known, boolean english) {
         return known.stream().filter(k -> k.equalsIgnoreCase(name) || distance(k, name) <= 2).sorted().findFirst()
-                .map(k -> " (did you mean \"" + k + "\"?)").orElse("");
+                .map(k -> english ? " (did you mean \"" + k + "\"?)" : " (có phải là \"" + k + "\"?)").orElse("");
     }
 
     private static int distance(String a, String b) {
@@ -223,11 +228,12 @@ final class JsonReader {
 
     private boolean object(JsonNode node, String place) {
         if (node == null) {
-            problems.add(new Problem(place, "missing"));
+            problems.add(missing(place));
             return false;
         }
         if (!node.isObject()) {
-            problems.add(new Problem(place, "expected an object, found " + describe(node)));
+            problems.add(new Problem(place, "expected an object, found " + describe(node),
+                    "cần một đối tượng, nhưng gặp " + describeVi(node)));
             return false;
         }
         return true;
@@ -235,11 +241,12 @@ final class JsonReader {
 
     private JsonNode array(JsonNode node, String place) {
         if (node == null) {
-            problems.add(new Problem(place, "missing"));
+            problems.add(missing(place));
             return null;
         }
         if (!node.isArray()) {
-            problems.add(new Problem(place, "expected an array, found " + describe(node)));
+            problems.add(new Problem(place, "expected an array, found " + describe(node),
+                    "cần một mảng, nhưng gặp " + describeVi(node)));
             return null;
         }
         return node;
@@ -249,7 +256,7 @@ final class JsonReader {
         JsonNode node = parent.get(field);
         String at = join(place, field);
         if (node == null || node.isNull()) {
-            problems.add(new Problem(at, "missing"));
+            problems.add(missing(at));
             return null;
         }
         return text(node, at);
@@ -257,7 +264,8 @@ final class JsonReader {
 
     private String text(JsonNode node, String place) {
         if (!node.isTextual()) {
-            problems.add(new Problem(place, "expected a string, found " + describe(node)));
+            problems.add(new Problem(place, "expected a string, found " + describe(node),
+                    "cần một chuỗi, nhưng gặp " + describeVi(node)));
             return null;
         }
         return node.textValue();
@@ -266,18 +274,23 @@ final class JsonReader {
     private Integer integer(JsonNode node, String place, boolean required) {
         if (node == null || node.isNull()) {
             if (required) {
-                problems.add(new Problem(place, node == null ? "missing" : "must not be null"));
+                problems.add(node == null ? missing(place) : new Problem(place, "must not be null",
+                        "không được là null"));
             }
             return null;
         }
         if (!node.isIntegralNumber()) {
-            problems.add(new Problem(place, node.isNumber()
-                    ? node.asText() + " is not a whole number (counts are JSON integers such as 3, not 3.0)"
-                    : "expected a whole number, found " + describe(node)));
+            problems.add(node.isNumber()
+                    ? new Problem(place, node.asText() + " is not a whole number (counts are JSON integers such as 3,"
+                            + " not 3.0)", node.asText() + " không phải số nguyên (số lượng viết là số nguyên JSON"
+                            + " như 3, không phải 3.0)")
+                    : new Problem(place, "expected a whole number, found " + describe(node),
+                            "cần một số nguyên, nhưng gặp " + describeVi(node)));
             return null;
         }
         if (!node.canConvertToInt()) {
             problems.add(new Problem(place, abbreviate(node.asText()) + " is out of range (a count is 0 to "
+                    + Integer.MAX_VALUE + ")", abbreviate(node.asText()) + " nằm ngoài giới hạn (số lượng từ 0 đến "
                     + Integer.MAX_VALUE + ")"));
             return null;
         }
@@ -286,11 +299,13 @@ final class JsonReader {
 
     private Boolean bool(JsonNode node, String place) {
         if (node == null || node.isNull()) {
-            problems.add(new Problem(place, node == null ? "missing" : "must not be null (true or false)"));
+            problems.add(node == null ? missing(place) : new Problem(place, "must not be null (true or false)",
+                    "không được là null (true hoặc false)"));
             return null;
         }
         if (!node.isBoolean()) {
-            problems.add(new Problem(place, "expected true or false, found " + describe(node)));
+            problems.add(new Problem(place, "expected true or false, found " + describe(node),
+                    "cần true hoặc false, nhưng gặp " + describeVi(node)));
             return null;
         }
         return node.booleanValue();
@@ -298,17 +313,20 @@ final class JsonReader {
 
     private LocalDate date(JsonNode node, String place, boolean nullable) {
         if (node == null) {
-            problems.add(new Problem(place, nullable ? "missing (write null if it did not happen)" : "missing"));
+            problems.add(nullable ? new Problem(place, "missing (write null if it did not happen)",
+                    "thiếu (ghi null nếu việc đó chưa diễn ra)") : missing(place));
             return null;
         }
         if (node.isNull()) {
             if (!nullable) {
-                problems.add(new Problem(place, "must not be null: a date YYYY-MM-DD"));
+                problems.add(new Problem(place, "must not be null: a date YYYY-MM-DD",
+                        "không được là null: cần một ngày YYYY-MM-DD"));
             }
             return null;
         }
         if (!node.isTextual()) {
-            problems.add(new Problem(place, "expected a date YYYY-MM-DD, found " + describe(node)));
+            problems.add(new Problem(place, "expected a date YYYY-MM-DD, found " + describe(node),
+                    "cần một ngày YYYY-MM-DD, nhưng gặp " + describeVi(node)));
             return null;
         }
         try {
@@ -317,7 +335,8 @@ final class JsonReader {
             }
             return LocalDate.parse(node.textValue());
         } catch (DateTimeParseException e) {
-            problems.add(new Problem(place, "\"" + node.textValue() + "\" is not a date YYYY-MM-DD that exists"));
+            problems.add(new Problem(place, "\"" + node.textValue() + "\" is not a date YYYY-MM-DD that exists",
+                    "\"" + node.textValue() + "\" không phải một ngày YYYY-MM-DD có thật"));
             return null;
         }
     }
@@ -327,7 +346,8 @@ final class JsonReader {
         if (node == null || node.isNull()) {
             if (!nullable) {
                 problems.add(new Problem(place, (node == null ? "missing" : "must not be null")
-                        + " (one of " + allowed + ")"));
+                        + " (one of " + allowed + ")", (node == null ? "thiếu" : "không được là null")
+                        + " (một trong " + allowed + ")"));
             }
             return null;
         }
@@ -339,7 +359,8 @@ final class JsonReader {
             }
         }
         problems.add(new Problem(place, (node.isTextual() ? "\"" + node.textValue() + "\"" : describe(node))
-                + " is not one of " + allowed));
+                + " is not one of " + allowed, (node.isTextual() ? "\"" + node.textValue() + "\"" : describeVi(node))
+                + " không phải một trong " + allowed));
         return null;
     }
 
@@ -360,6 +381,25 @@ final class JsonReader {
             return "an array";
         }
         return "an object";
+    }
+
+    /** The Vietnamese of {@link #describe}: what a JSON value is, with a short text or number as written. */
+    private static String describeVi(JsonNode node) {
+        if (node.isTextual()) {
+            return "chuỗi \"" + abbreviate(node.textValue()) + "\"";
+        }
+        if (node.isNumber()) {
+            return "số " + abbreviate(node.asText());
+        }
+        if (node.isBoolean() || node.isNull()) {
+            return node.asText();
+        }
+        return node.isArray() ? "một mảng" : "một đối tượng";
+    }
+
+    /** A value that is not there. */
+    static Problem missing(String place) {
+        return new Problem(place, "missing", "thiếu");
     }
 
     private static String abbreviate(String s) {

@@ -42,16 +42,18 @@ public final class RequestChecks {
             Agency agency = agencies.get(i);
             String place = "agencies[" + i + "]";
             if (agency == null) {
-                problems.add(new Problem(place, "missing agency"));
+                problems.add(new Problem(place, "missing agency", "thiếu cơ quan"));
                 continue;
             }
             if (agency.id().isBlank()) {
-                problems.add(new Problem(place + ".id", "an agency id must not be empty"));
+                problems.add(new Problem(place + ".id", "an agency id must not be empty",
+                        "mã cơ quan không được để trống"));
             }
             Integer first = firstIndex.putIfAbsent(agency.id(), i);
             if (first != null) {
                 problems.add(new Problem(place + ".id", "duplicate agency id \"" + agency.id()
-                        + "\" (already agencies[" + first + "])"));
+                        + "\" (already agencies[" + first + "])", "mã cơ quan \"" + agency.id()
+                        + "\" bị trùng (đã có ở agencies[" + first + "])"));
             } else {
                 byId.put(agency.id(), agency);
             }
@@ -71,7 +73,8 @@ public final class RequestChecks {
             String place = "agencies[" + i + "]";
             Set<String> communes = communesOf.getOrDefault(agency.id(), Set.of());
             if (communes.isEmpty()) {
-                problems.add(new Problem(place, "district \"" + agency.id() + "\" has no communes"));
+                problems.add(new Problem(place, "district \"" + agency.id() + "\" has no communes",
+                        "huyện \"" + agency.id() + "\" không có xã nào"));
             }
             CommuneScoring scoring = agency.communeScoring();
             if (scoring != null) {
@@ -79,7 +82,8 @@ public final class RequestChecks {
                     String commune = scoring.onSiteCommunes().get(k);
                     if (commune == null || !communes.contains(commune)) {
                         problems.add(new Problem(place + ".communeScoring.onSiteCommunes[" + k + "]",
-                                quote(commune) + " is not a commune of " + agency.id()));
+                                quote(commune) + " is not a commune of " + agency.id(),
+                                quote(commune) + " không phải là xã của " + agency.id()));
                     }
                 }
             }
@@ -92,7 +96,8 @@ public final class RequestChecks {
             if (agency != null && agency.kind() == AgencyKind.COMMUNE && !assessed.contains(agency.id())
                     && byId.get(agency.id()) == agency) {
                 problems.add(new Problem("agencies[" + i + "]", "commune \"" + agency.id()
-                        + "\" has no assessment (every commune is assessed at least once)"));
+                        + "\" has no assessment (every commune is assessed at least once)", "xã \"" + agency.id()
+                        + "\" không có phiếu chấm nào (mỗi xã được chấm ít nhất một lần)"));
             }
         }
         return problems;
@@ -114,32 +119,36 @@ public final class RequestChecks {
                                     Map<String, Set<String>> communesOf, List<Problem> problems) {
         if (agency.kind() == AgencyKind.COMMUNE) {
             if (agency.district() == null) {
-                problems.add(new Problem(place + ".district", "missing: a commune names its district"));
+                problems.add(new Problem(place + ".district", "missing: a commune names its district",
+                        "thiếu: một xã phải ghi huyện của mình"));
             } else {
                 Agency district = byId.get(agency.district());
                 if (district == null) {
-                    problems.add(new Problem(place + ".district", "unknown agency \"" + agency.district() + "\""));
+                    problems.add(new Problem(place + ".district", "unknown agency \"" + agency.district() + "\"",
+                            "không có cơ quan \"" + agency.district() + "\""));
                 } else if (district.kind() != AgencyKind.DISTRICT) {
                     problems.add(new Problem(place + ".district", "\"" + agency.district() + "\" is a "
-                            + district.kind() + ", not a DISTRICT"));
+                            + district.kind() + ", not a DISTRICT", "\"" + agency.district() + "\" là "
+                            + district.kind() + ", không phải DISTRICT"));
                 } else {
                     communesOf.computeIfAbsent(agency.district(), k -> new HashSet<>()).add(agency.id());
                 }
             }
         } else if (agency.district() != null) {
             problems.add(new Problem(place + ".district", "only a COMMUNE names a district; this is a "
-                    + agency.kind()));
+                    + agency.kind(), "chỉ COMMUNE mới ghi huyện; cơ quan này là " + agency.kind()));
         }
         if (agency.kind() == AgencyKind.DISTRICT) {
             CommuneScoring scoring = agency.communeScoring();
             if (scoring == null) {
-                problems.add(new Problem(place + ".communeScoring", "missing: a DISTRICT has a communeScoring"));
+                problems.add(new Problem(place + ".communeScoring", "missing: a DISTRICT has a communeScoring",
+                        "thiếu: một DISTRICT phải có communeScoring"));
             } else if (scoring.resultsDeadline() == null) {
-                problems.add(new Problem(place + ".communeScoring.resultsDeadline", "missing"));
+                problems.add(JsonReader.missing(place + ".communeScoring.resultsDeadline"));
             }
         } else if (agency.communeScoring() != null) {
             problems.add(new Problem(place + ".communeScoring", "only a DISTRICT has a communeScoring; this is a "
-                    + agency.kind()));
+                    + agency.kind(), "chỉ DISTRICT mới có communeScoring; cơ quan này là " + agency.kind()));
         }
     }
 
@@ -151,16 +160,20 @@ public final class RequestChecks {
             String place = "assessments[" + i + "]";
             Agency agency = byId.get(assessment.agency());
             if (agency == null) {
-                problems.add(new Problem(place + ".agency", "unknown agency \"" + assessment.agency() + "\""));
+                problems.add(new Problem(place + ".agency", "unknown agency \"" + assessment.agency() + "\"",
+                        "không có cơ quan \"" + assessment.agency() + "\""));
             }
             Integer first = seen.putIfAbsent(assessment.agency() + "\u0000" + assessment.assessor(), i);
             if (first != null) {
                 problems.add(new Problem(place, "a second " + assessment.assessor() + " assessment of \""
-                        + assessment.agency() + "\" (the first is assessments[" + first + "])"));
+                        + assessment.agency() + "\" (the first is assessments[" + first + "])",
+                        "phiếu chấm " + assessment.assessor() + " thứ hai của \"" + assessment.agency()
+                                + "\" (phiếu đầu tiên là assessments[" + first + "])"));
             }
             if (agency != null && assessment.assessor() == Assessor.DISTRICT && agency.kind() != AgencyKind.COMMUNE) {
                 problems.add(new Problem(place + ".assessor", "a DISTRICT assessment is only of a commune; \""
-                        + agency.id() + "\" is a " + agency.kind()));
+                        + agency.id() + "\" is a " + agency.kind(), "phiếu chấm DISTRICT chỉ dành cho xã; \""
+                        + agency.id() + "\" là " + agency.kind()));
             }
             checkFacts(assessment.facts(), agency == null ? null : agency.kind(), place + ".facts", problems);
         }
@@ -175,30 +188,35 @@ public final class RequestChecks {
             if (oversight && kind == AgencyKind.DISTRICT) {
                 if (value != null) {
                     problems.add(new Problem(place + "." + name, "unknown fact for a DISTRICT (its criterion 15 "
-                            + "comes from its communeScoring)"));
+                            + "comes from its communeScoring)", "dữ kiện này không dùng cho DISTRICT (tiêu chí 15 "
+                            + "của huyện lấy từ communeScoring)"));
                 }
                 continue;
             }
             if (value == null && !Facts.NULLABLE_DATES.contains(name)) {
-                problems.add(new Problem(place + "." + name, "missing"));
+                problems.add(JsonReader.missing(place + "." + name));
             } else if (value instanceof Integer count && count < 0) {
-                problems.add(new Problem(place + "." + name, count + " is negative; a count is 0 or more"));
+                problems.add(new Problem(place + "." + name, count + " is negative; a count is 0 or more",
+                        count + " là số âm; số lượng phải từ 0 trở lên"));
             }
         }
         if (f.staffTotal() == 0) {
-            problems.add(new Problem(place + ".staffTotal", "0: an agency has at least one civil servant"));
+            problems.add(new Problem(place + ".staffTotal", "0: an agency has at least one civil servant",
+                    "0: một cơ quan có ít nhất một công chức"));
         }
         for (PartOf rule : PARTS) {
             if (values.get(rule.part()) instanceof Integer part && values.get(rule.whole()) instanceof Integer whole
                     && whole >= 0 && part > whole) {
                 problems.add(new Problem(place + "." + rule.part(), part + " is more than " + rule.whole()
-                        + " (" + whole + ")"));
+                        + " (" + whole + ")", part + " lớn hơn " + rule.whole() + " (" + whole + ")"));
             }
         }
         int late = f.dossiersResolved() - f.dossiersOnTime();
         if (late >= 0 && f.dossiersOnTime() >= 0 && f.lateDossiersWithApology() > late) {
             problems.add(new Problem(place + ".lateDossiersWithApology", f.lateDossiersWithApology()
-                    + " is more than the late dossiers (dossiersResolved - dossiersOnTime = " + late + ")"));
+                    + " is more than the late dossiers (dossiersResolved - dossiersOnTime = " + late + ")",
+                    f.lateDossiersWithApology() + " lớn hơn số hồ sơ trễ hạn (dossiersResolved - dossiersOnTime = "
+                            + late + ")"));
         }
     }
 

@@ -113,10 +113,10 @@ public final class ScoringJson {
             try {
                 text = strictUtf8(bytes, start, end);
             } catch (CharacterCodingException again) {
-                throw new RequestRejectedException(List.of(new Problem("", "the file is not valid UTF-8 text")));
+                throw new RequestRejectedException(List.of(notUtf8()));
             }
             if (end == bytes.length) {
-                throw new RequestRejectedException(List.of(new Problem("", "the file is not valid UTF-8 text")));
+                throw new RequestRejectedException(List.of(notUtf8()));
             }
         }
         return readRequest(text);
@@ -148,22 +148,25 @@ public final class ScoringJson {
      */
     public static ScoringRequest readRequest(Path file) {
         if (Files.isDirectory(file)) {
-            throw new RequestRejectedException(List.of(new Problem(file.toString(), "is a directory, not a file")));
+            throw new RequestRejectedException(List.of(new Problem(file.toString(), "is a directory, not a file",
+                    "là một thư mục, không phải tệp")));
         }
         if (!Files.isReadable(file)) {
-            throw new RequestRejectedException(List.of(new Problem(file.toString(), "no such file, or not readable")));
+            throw new RequestRejectedException(List.of(new Problem(file.toString(), "no such file, or not readable",
+                    "không có tệp này, hoặc không đọc được")));
         }
         try {
             if (Files.size(file) > MAX_BYTES) {
-                throw new RequestRejectedException(List.of(new Problem(file.toString(), tooLarge().message())));
+                throw new RequestRejectedException(List.of(new Problem(file.toString(), tooLarge().message(),
+                        tooLarge().messageVi())));
             }
         } catch (IOException e) {
-            throw new RequestRejectedException(List.of(new Problem(file.toString(), "cannot be read: " + e.getMessage())));
+            throw new RequestRejectedException(List.of(unreadable(file, e)));
         }
         try (InputStream in = Files.newInputStream(file)) {
             return readRequest(in);
         } catch (IOException | UncheckedIOException e) {
-            throw new RequestRejectedException(List.of(new Problem(file.toString(), "cannot be read: " + e.getMessage())));
+            throw new RequestRejectedException(List.of(unreadable(file, e)));
         }
     }
 
@@ -288,35 +291,106 @@ public final class ScoringJson {
     }
 
     private static Problem tooLarge() {
-        return new Problem("", "the request is larger than " + MAX_BYTES / (1024 * 1024) + " MiB, the limit");
+        return new Problem("", "the request is larger than " + MAX_BYTES / (1024 * 1024) + " MiB, the limit",
+                "yêu cầu lớn hơn giới hạn " + MAX_BYTES / (1024 * 1024) + " MiB");
+    }
+
+    private static Problem notUtf8() {
+        return new Problem("", "the file is not valid UTF-8 text", "tệp không phải văn bản UTF-8 hợp lệ");
+    }
+
+    private static Problem unreadable(Path file, Exception e) {
+        return new Problem(file.toString(), "cannot be read: " + e.getMessage(),
+                "không đọc được: " + e.getMessage());
     }
 
     private static Problem syntaxProblem(JsonProcessingException e) {
         String message = e.getOriginalMessage();
+        String vi = null; // Jackson's own messages are English: the Vietnamese line quotes them after its own words
         if (message != null && message.contains("Duplicate field")) {
             message = message.replace("Duplicate field", "duplicate key");
+            vi = "khoá bị trùng: " + firstLine(message.replace("duplicate key", "").strip());
         }
         if (message != null && (message.contains("Invalid UTF-8") || message.contains("Invalid UTF8"))) {
             message = "the file is not valid UTF-8 text";
+            vi = "tệp không phải văn bản UTF-8 hợp lệ";
         }
         if (message != null && message.contains("Document nesting depth")) {
             message = "nested deeper than " + MAX_DEPTH + " levels, the limit (a request needs 4)";
+            vi = "lồng sâu hơn giới hạn " + MAX_DEPTH + " mức (một yêu cầu chỉ cần 4)";
         }
         if (message != null && message.contains("String value length")) {
             message = "a text longer than " + MAX_STRING + " characters, the limit";
+            vi = "một chuỗi dài hơn giới hạn " + MAX_STRING + " ký tự";
         }
         if (message != null && message.contains("Number value length")) {
             message = "a number with more than 100 digits";
+            vi = "một số có hơn 100 chữ số";
         }
         if (message != null && message.contains("Trailing token")) {
             message = "there is more after the request object; a request is one JSON object";
+            vi = "còn nội dung sau đối tượng yêu cầu; một yêu cầu là đúng một đối tượng JSON";
         }
         if (message != null && message.contains("No content to map")) {
             message = "the document is empty: a request is a JSON object";
+            vi = "tài liệu trống: một yêu cầu là một đối tượng JSON";
         }
         var location = e.getLocation();
         String place = location == null ? "" : "line " + location.getLineNr() + ", column " + location.getColumnNr();
-        return new Problem(place, "not valid JSON: " + firstLine(message));
+        return new Problem(place, "not valid JSON: " + firstLine(message),
+                "JSON không hợp lệ: " + (vi != null ? vi : syntaxVi(message)));
+    }
+
+    private static final java.util.regex.Pattern CHARACTER = java.util.regex.Pattern.compile(
+            "^Unexpected character \\('(.{1,2})' \\(code (\\d+)\\)\\)");
+
+    /**
+     * A Vietnamese sentence for one of the JSON parser's own (English) messages: what kind of mistake it is; the
+     * place says where. An unknown kind is only "a syntax error".
+     */
+    private static String syntaxVi(String message) {
+        if (message == null) {
+            return "sai cú pháp";
+        }
+        String m = firstLine(message);
+        String because = null;
+        if (m.contains("double-quote to start field name")) {
+            because = "tên trường phải đặt trong dấu ngoặc kép";
+        } else if (m.contains("comma to separate")) {
+            because = "thiếu dấu phẩy giữa hai phần tử";
+        } else if (m.contains("colon to separate")) {
+            because = "thiếu dấu hai chấm giữa tên trường và giá trị";
+        } else if (m.contains("comment")) {
+            because = "JSON không cho phép chú thích";
+        } else if (m.contains("expected a valid value") || m.contains("was expecting (JSON String")) {
+            because = "cần một giá trị: chuỗi, số, mảng, đối tượng, null, true hoặc false";
+        } else if (m.contains("expected close marker") || m.contains("expected '}'") || m.contains("expected ']'")) {
+            because = "thiếu dấu đóng } hoặc ]";
+        }
+        String kind;
+        var character = CHARACTER.matcher(m);
+        if (m.contains("end-of-input") || m.contains("Unexpected EOF")) {
+            kind = "tài liệu kết thúc giữa chừng (bị cắt, hoặc thiếu dấu đóng)";
+            because = null;
+        } else if (m.startsWith("Unexpected close marker")) {
+            kind = "dấu đóng ] hoặc } không đúng chỗ";
+        } else if (m.contains("Unrecognized character escape")) {
+            kind = "ký tự sau dấu \\ trong chuỗi không hợp lệ";
+        } else if (m.contains("Illegal unquoted character")) {
+            kind = "ký tự điều khiển trong chuỗi phải viết thoát bằng \\";
+        } else if (m.contains("Illegal character")) {
+            kind = "ký tự không được phép (giữa các phần tử chỉ được có khoảng trắng)";
+        } else if (m.contains("Unrecognized token")) {
+            kind = "không hiểu giá trị này";
+        } else if (m.contains("Non-standard token") || m.contains("numeric value") || m.contains("Leading zero")
+                || m.contains("Leading plus") || m.contains("Decimal point")) {
+            kind = "số không viết theo cách của JSON";
+        } else if (character.find()) {
+            kind = "ký tự '" + character.group(1) + "' không đúng chỗ";
+        } else {
+            kind = "sai cú pháp";
+        }
+        return because == null ? kind : kind + ": " + because;
     }
 
     private static String firstLine(String message) {

@@ -25,8 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Chấm điểm một yêu cầu (JSON) / Scores a request (FORMAT.md JSON).",
                 "Prints every agency ranked with its total and rating, then one line per district.",
                 "With --html DIR: writes index.html, dashboard.html and one score sheet page per agency.",
-                "A rejected request: exit status 2, one line per problem on standard error."})
-final class EvaluateCommand implements Callable<Integer> {
+                "A rejected request: exit status 2, one line per problem on standard error (in the --lang)."})
+final class EvaluateCommand implements Callable<Integer>, Lang.Chosen {
 
     @Spec
     private CommandSpec spec;
@@ -50,9 +50,15 @@ final class EvaluateCommand implements Callable<Integer> {
     private Path html;
 
     @Option(names = "--lang", paramLabel = "vi|en",
-            description = "Language of the summary, --explain and --html: vi (Vietnamese) or en (English). "
-                    + "Without it the text outputs are bilingual and the pages Vietnamese.")
+            description = "Language of the summary, --explain, --html and the problems of a rejected request: "
+                    + "vi (Vietnamese) or en (English). Without it the text outputs are bilingual and the pages "
+                    + "Vietnamese.")
     private String lang;
+
+    @Override
+    public Lang language() {
+        return Lang.orBoth(lang);
+    }
 
     @Override
     public Integer call() {
@@ -63,10 +69,9 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--html cannot be combined with " + (json ? "--json" : "--explain"));
         }
-        Lang language = lang == null ? Lang.BOTH : Lang.parse(lang);
+        Lang language = Lang.option(lang);
         if (language == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--lang: \"" + lang + "\" is not a language; use vi (Vietnamese) or en (English)");
+            throw new CommandLine.ParameterException(spec.commandLine(), Lang.unknown(lang));
         }
         if (html != null && Files.exists(html) && !Files.isDirectory(html)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--html: " + html
@@ -89,7 +94,7 @@ final class EvaluateCommand implements Callable<Integer> {
             var guidance = engine.guidances().stream().filter(g -> g.id().equals(result.guidance())).findFirst()
                     .orElseThrow();
             if (html != null) {
-                int pages = write(new HtmlReport(parsed, result, guidance, language));
+                int pages = write(new HtmlReport(parsed, result, guidance, language), language);
                 out.println(language.t("Đã ghi " + pages + " trang vào " + html,
                         "wrote " + pages + " pages to " + html) + " (" + HtmlReport.INDEX + ", "
                         + HtmlReport.DASHBOARD + ")");
@@ -107,11 +112,12 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int write(HtmlReport pages) {
+    private int write(HtmlReport pages, Lang language) {
         try {
             return pages.write(html);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the pages to " + html + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(language.t("không ghi được các trang vào " + html,
+                    "cannot write the pages to " + html) + ": " + e.getMessage(), e);
         }
     }
 }

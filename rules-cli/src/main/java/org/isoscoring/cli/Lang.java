@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.isoscoring.api.AgencyKind;
 import org.isoscoring.api.Assessor;
 import org.isoscoring.api.Explanation;
+import org.isoscoring.api.Problem;
 import org.isoscoring.api.Rating;
 
 /**
@@ -29,6 +30,43 @@ enum Lang {
             case EN -> en;
             case BOTH -> vi + " / " + en;
         };
+    }
+
+    /**
+     * A problem of a rejected request as one line: {@code place: message} in Vietnamese or English, or
+     * {@code place: vi / en} when both.
+     */
+    String problem(Problem p) {
+        return switch (this) {
+            case VI -> p.toString(false);
+            case EN -> p.toString(true);
+            case BOTH -> p.place().isEmpty() ? t(p.messageVi(), p.message())
+                    : p.place() + ": " + t(p.messageVi(), p.message());
+        };
+    }
+
+    /** A command with a {@code --lang} option: Main prints the problems of a rejected request in its language. */
+    interface Chosen {
+        /** The language chosen, {@link #BOTH} without {@code --lang} (or before the option is checked). */
+        Lang language();
+    }
+
+    /**
+     * The language a {@code --lang} value names: {@link #BOTH} for none, {@code null} for an unknown one.
+     */
+    static Lang option(String value) {
+        return value == null ? BOTH : parse(value);
+    }
+
+    /** The language a {@code --lang} value names, {@link #BOTH} for none or an unknown one (checked later). */
+    static Lang orBoth(String value) {
+        Lang chosen = value == null ? null : parse(value);
+        return chosen == null ? BOTH : chosen;
+    }
+
+    /** The usage message of an unknown {@code --lang} value. */
+    static String unknown(String value) {
+        return "--lang: \"" + value + "\" is not a language; use vi (Vietnamese) or en (English)";
     }
 
     /** Whether reasons and titles are shown in English. */

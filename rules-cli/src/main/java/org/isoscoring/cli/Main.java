@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /**
  * {@code iso-scoring}: scores ISO 9001 application of Vietnamese state agencies from the command line.
  *
- * <p>Exit status: 0 done; 2 the request is wrong, with one line per problem on standard error; 1 the rules are
+ * <p>Exit status: 0 done; 2 the request is wrong, with one line per problem on standard error (in the command's
+ * {@code --lang}, both languages without it); 1 the rules are
  * defective, a check, test or mutation run failed, or something else failed, with a message and no stack trace;
  * 64 the command line is wrong.
  */
@@ -60,7 +61,8 @@ public final class Main implements Runnable {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof RequestRejectedException rejected) {
-                rejected.problems().forEach(p -> err.println(p));
+                Lang lang = commandLine.getCommand() instanceof Lang.Chosen chosen ? chosen.language() : Lang.BOTH;
+                rejected.problems().forEach(p -> err.println(lang.problem(p)));
                 err.flush();
                 return REJECTED;
             }

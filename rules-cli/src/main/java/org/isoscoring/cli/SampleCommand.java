@@ -39,8 +39,9 @@ import picocli.CommandLine.Spec;
                 "Each commune's key is the SHA-256 of \"<purpose>\\n<seed>\\n<commune id>\" (UTF-8, lowercase hex);",
                 "the communes with the smallest keys are chosen. Anyone can recompute it: docs/sampling.md.",
                 "province: max(1, ⌈10%% · n⌉) communes appraised by the province; district: ⌈n/3⌉ scored on site",
-                "(the sizes are the guidance's). Exit 2: a rejected request; 64: a wrong command line."})
-final class SampleCommand implements Callable<Integer> {
+                "(the sizes are the guidance's). Exit 2: a rejected request (its problems in the --lang); 64: a wrong "
+                        + "command line."})
+final class SampleCommand implements Callable<Integer>, Lang.Chosen {
 
     @Spec
     private CommandSpec spec;
@@ -66,17 +67,32 @@ final class SampleCommand implements Callable<Integer> {
             description = "Take the sample sizes from the guidance in this folder instead of the bundled one.")
     private Path rules;
 
+    @Option(names = "--lang", paramLabel = "vi|en",
+            description = "Language of the text output, of the messages of a wrong command line and of the problems "
+                    + "of a rejected request: vi (Vietnamese) or en (English). Without it they are bilingual.")
+    private String lang;
+
+    @Override
+    public Lang language() {
+        return Lang.orBoth(lang);
+    }
+
     /** One draw: its purpose, the ranking, and how many are taken. */
     private record Draw(Purpose purpose, int communes, int size, List<Ranked> ranking) {
     }
 
     @Override
     public Integer call() throws Exception {
+        Lang language = Lang.option(lang);
+        if (language == null) {
+            throw usage(Lang.unknown(lang));
+        }
         List<Purpose> purposes = switch (purpose) {
             case "province" -> List.of(Purpose.PROVINCE);
             case "district" -> List.of(Purpose.DISTRICT);
             case "both" -> List.of(Purpose.PROVINCE, Purpose.DISTRICT);
-            default -> throw usage("--purpose: \"" + purpose + "\" is not one of province, district, both");
+            default -> throw usage("--purpose: \"" + purpose + "\" " + language.t("không phải một trong",
+                    "is not one of") + " province, district, both");
         };
         String hashedSeed;
         try {
@@ -86,14 +102,16 @@ final class SampleCommand implements Callable<Integer> {
         }
         ScoringRequest parsed = ScoringJson.readRequest(request);
         Agency agency = parsed.agencies().stream().filter(a -> a.id().equals(district)).findFirst()
-                .orElseThrow(() -> usage("--district: không có huyện / no agency \"" + district + "\" in " + request));
+                .orElseThrow(() -> usage("--district: " + language.t("không có huyện", "no agency") + " \""
+                        + district + "\" " + language.t("trong", "in") + " " + request));
         if (agency.kind() != AgencyKind.DISTRICT) {
-            throw usage("--district: \"" + district + "\" là / is a " + agency.kind() + ", không phải huyện / not a "
-                    + "DISTRICT");
+            throw usage("--district: \"" + district + "\" " + language.t("là", "is a") + " " + agency.kind() + ", "
+                    + language.t("không phải huyện", "not a") + " DISTRICT");
         }
         List<String> communes = Sampling.communesOf(parsed, district);
         if (communes.isEmpty()) { // a valid request has none such (SCORING.md §7); kept for a request built in Java
-            throw usage("--district: huyện / district \"" + district + "\" không có xã nào / has no communes");
+            throw usage("--district: " + language.t("huyện", "district") + " \"" + district + "\" "
+                    + language.t("không có xã nào", "has no communes"));
         }
         ScoringEngine engine = rules == null ? ScoringEngine.create() : ScoringEngine.create().withRules(rules);
         ScoringResult result = engine.evaluate(parsed);
@@ -106,7 +124,7 @@ final class SampleCommand implements Callable<Integer> {
                 .collect(Collectors.toMap(Agency::id, a -> a.name() == null ? "" : a.name(), (a, b) -> a));
         var out = spec.commandLine().getOut();
         out.print(json ? json(agency, hashedSeed, result, draws, names::get) : text(agency, hashedSeed, result, draws,
-                names::get));
+                names::get, language));
         out.flush();
         return 0;
     }
@@ -116,29 +134,33 @@ final class SampleCommand implements Callable<Integer> {
     }
 
     private static String text(Agency agency, String seed, ScoringResult result, List<Draw> draws,
-                               Function<String, String> names) {
+                               Function<String, String> names, Lang l) {
         StringBuilder out = new StringBuilder();
-        out.append("CHỌN MẪU / SAMPLE — ").append(agency.id());
+        out.append(l.t("CHỌN MẪU", "SAMPLE")).append(" — ").append(agency.id());
         if (agency.name() != null && !agency.name().isEmpty()) {
             out.append(" (").append(agency.name()).append(')');
         }
         out.append('\n');
-        out.append("Hạt giống / seed: \"").append(seed).append("\" (UTF-8: ").append(utf8Hex(seed)).append(")\n");
-        out.append("Thuật toán / algorithm ").append(Sampling.ALGORITHM).append(": khoá / key = SHA-256(UTF-8(")
-                .append("mục đích / purpose + \"\\n\" + seed + \"\\n\" + mã xã / commune id)), hex chữ thường / "
-                        + "lowercase; xếp khoá tăng dần / keys ascending; chọn k xã đầu / the first k are chosen "
-                        + "(docs/sampling.md)\n");
-        out.append("Cỡ mẫu theo bộ tiêu chí / sizes from guidance ").append(result.guidance()).append(" · ")
+        out.append(l.t("Hạt giống", "seed")).append(": \"").append(seed).append("\" (UTF-8: ").append(utf8Hex(seed)).append(")\n");
+        out.append(l.t("Thuật toán", "algorithm")).append(' ').append(Sampling.ALGORITHM).append(": ")
+                .append(l.t("khoá", "key")).append(" = SHA-256(UTF-8(").append(l.t("mục đích", "purpose"))
+                .append(" + \"\\n\" + seed + \"\\n\" + ").append(l.t("mã xã", "commune id")).append(")), ")
+                .append(l.t("hex chữ thường", "lowercase")).append("; ").append(l.t("xếp khoá tăng dần",
+                        "keys ascending")).append("; ").append(l.t("chọn k xã đầu", "the first k are chosen"))
+                .append(" (docs/sampling.md)\n");
+        out.append(l.t("Cỡ mẫu theo bộ tiêu chí", "sizes from guidance")).append(' ').append(result.guidance()).append(" · ")
                 .append(result.rulesHash()).append('\n');
         for (Draw d : draws) {
             out.append('\n');
             if (d.purpose() == Purpose.PROVINCE) {
-                out.append("TỈNH THẨM ĐỊNH / PROVINCE APPRAISAL (purpose \"province\"): n = ").append(d.communes())
-                        .append(" xã / communes, k = provinceSampleSize = ").append(d.size())
+                out.append(l.t("TỈNH THẨM ĐỊNH", "PROVINCE APPRAISAL")).append(" (purpose \"province\"): n = ")
+                        .append(d.communes()).append(' ').append(l.t("xã", "communes"))
+                        .append(", k = provinceSampleSize = ").append(d.size())
                         .append(" (bac-giang-2022: max(1, ⌈10% · n⌉))\n");
             } else {
-                out.append("HUYỆN CHẤM TẠI CHỖ / DISTRICT ON SITE (purpose \"district\"): n = ").append(d.communes())
-                        .append(" xã / communes, k = onSiteRequired = ").append(d.size())
+                out.append(l.t("HUYỆN CHẤM TẠI CHỖ", "DISTRICT ON SITE")).append(" (purpose \"district\"): n = ")
+                        .append(d.communes()).append(' ').append(l.t("xã", "communes"))
+                        .append(", k = onSiteRequired = ").append(d.size())
                         .append(" (bac-giang-2022: ⌈n/3⌉)\n");
             }
             int idWidth = d.ranking().stream().mapToInt(r -> r.commune().length()).max().orElse(0);
@@ -149,7 +171,7 @@ final class SampleCommand implements Callable<Integer> {
                         .append("  ").append(pad(r.commune(), idWidth)).append("  ")
                         .append(pad(names.apply(r.commune()), nameWidth)).append("  ").append(r.key()).append('\n');
             }
-            out.append("  Chọn / chosen (*): ").append(d.ranking().subList(0, d.size()).stream().map(Ranked::commune)
+            out.append("  ").append(l.t("Chọn", "chosen")).append(" (*): ").append(d.ranking().subList(0, d.size()).stream().map(Ranked::commune)
                     .collect(Collectors.joining(", "))).append('\n');
         }
         return out.toString();

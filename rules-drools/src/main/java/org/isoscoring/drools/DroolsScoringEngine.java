@@ -105,7 +105,8 @@ public final class DroolsScoringEngine implements ScoringEngine {
     private static Guidance covering(Guidance guidance, ScoringRequest request, List<Problem> problems) {
         if (!guidance.info().covers(request.year())) {
             problems.add(new Problem("year", "guidance " + guidance.info().id() + " covers " + years(guidance.info())
-                    + ", not " + request.year()));
+                    + ", not " + request.year(), "bộ tiêu chí " + guidance.info().id() + " áp dụng cho năm "
+                    + years(guidance.info()) + ", không phải " + request.year()));
         }
         return guidance;
     }
@@ -116,12 +117,14 @@ public final class DroolsScoringEngine implements ScoringEngine {
         if (named != null) {
             if (!BUNDLED.contains(named)) {
                 problems.add(new Problem("guidance", "unknown guidance \"" + named + "\" (bundled: "
-                        + String.join(", ", BUNDLED) + ")"));
+                        + String.join(", ", BUNDLED) + ")", "không có bộ tiêu chí \"" + named
+                        + "\" (các bộ có sẵn: " + String.join(", ", BUNDLED) + ")"));
                 return null;
             }
             if (!info(named).covers(request.year())) {
                 problems.add(new Problem("year", "guidance " + named + " covers " + years(info(named)) + ", not "
-                        + request.year()));
+                        + request.year(), "bộ tiêu chí " + named + " áp dụng cho năm " + years(info(named))
+                        + ", không phải " + request.year()));
                 return null;
             }
             return problems.isEmpty() ? compiled(named) : null;
@@ -133,7 +136,9 @@ public final class DroolsScoringEngine implements ScoringEngine {
         }
         problems.add(new Problem("year", "no bundled guidance covers " + request.year() + " (bundled: "
                 + BUNDLED.stream().map(id -> id + " for " + years(info(id)))
-                .collect(Collectors.joining(", ")) + ")"));
+                .collect(Collectors.joining(", ")) + ")", "không có bộ tiêu chí có sẵn nào áp dụng cho năm "
+                + request.year() + " (các bộ có sẵn: " + BUNDLED.stream().map(id -> id + " cho năm "
+                + years(info(id))).collect(Collectors.joining(", ")) + ")"));
         return null;
     }
 

@@ -100,8 +100,8 @@ import org.quicktheories.generators.Generate;
  *       the limit, comments, single quotes, unquoted keys, non-JSON numbers, control characters, bad escapes,
  *       missing and trailing commas, documents that are not a request object: rejected.</li>
  * </ul>
- * Every rejection must carry at least one problem, each with a message; a problem without a place must say what
- * is wrong with the document as a whole. Each property prints a table of the corruptions tried, by kind: how many
+ * Every rejection must carry at least one problem, each with a message and a Vietnamese message that is not the
+ * English one (issue 7); a problem without a place must say what is wrong with the document as a whole. Each property prints a table of the corruptions tried, by kind: how many
  * were rejected, accepted (still valid), answered with another exception, or failed a check, with the places
  * reached and the variants drawn.
  *
@@ -339,6 +339,9 @@ final class BadInputProperties {
         for (Problem p : problems) {
             if (p.message().isBlank()) {
                 return "a problem without a message: \"" + p.place() + "\"";
+            }
+            if (p.messageVi().isBlank() || p.messageVi().equals(p.message())) {
+                return "a problem without a Vietnamese message (issue 7): " + p;
             }
             if (p.place().isEmpty() && p.message().strip().length() < 10) {
                 return "a problem with no place and a message that does not say what is wrong: " + p;

@@ -101,8 +101,11 @@ class CliTests {
             assertThat(run.out()).isEmpty();
             List<String> lines = run.err().lines().toList();
             assertThat(lines).hasSize(2);
-            assertThat(lines).anySatisfy(l -> assertThat(l).matches("agencies\\[\\d+]\\.kind: \"MINISTRY\" is not one of .*"));
-            assertThat(lines).anySatisfy(l -> assertThat(l).matches("assessments\\[\\d+]\\.facts\\.staffTrained: 3\\.5 .*"));
+            // without --lang each line is "place: Vietnamese / English" (issue 7)
+            assertThat(lines).anySatisfy(l -> assertThat(l).matches("agencies\\[\\d+]\\.kind: \"MINISTRY\" không phải "
+                    + "một trong .* / \"MINISTRY\" is not one of .*"));
+            assertThat(lines).anySatisfy(l -> assertThat(l).matches("assessments\\[\\d+]\\.facts\\.staffTrained: 3\\.5 "
+                    + "không phải số nguyên .* / 3\\.5 is not a whole number .*"));
         }
 
         @Test

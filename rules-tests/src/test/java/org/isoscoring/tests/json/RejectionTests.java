@@ -82,11 +82,11 @@ class RejectionTests {
         return rejected.problems();
     }
 
-    private static ObjectNode facts(ObjectNode root, int assessment) {
+    static ObjectNode facts(ObjectNode root, int assessment) {
         return (ObjectNode) root.withArray("assessments").get(assessment).get("facts");
     }
 
-    private static ObjectNode agency(ObjectNode root, int index) {
+    static ObjectNode agency(ObjectNode root, int index) {
         return (ObjectNode) root.withArray("agencies").get(index);
     }
 

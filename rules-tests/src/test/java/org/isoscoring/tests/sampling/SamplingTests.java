@@ -359,7 +359,8 @@ class SamplingTests {
             Run run = Cli.run("sample", "--district", "HUYEN-EMPTY", "--seed", "s", file.toString());
             assertThat(run.status()).isEqualTo(2);
             assertThat(run.out()).isEmpty();
-            assertThat(run.err()).isEqualTo("agencies[4]: district \"HUYEN-EMPTY\" has no communes\n");
+            assertThat(run.err()).isEqualTo("agencies[4]: huyện \"HUYEN-EMPTY\" không có xã nào / district "
+                    + "\"HUYEN-EMPTY\" has no communes\n");
         }
 
         @Test
