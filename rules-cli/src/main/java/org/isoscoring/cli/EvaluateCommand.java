@@ -49,15 +49,15 @@ final class EvaluateCommand implements Callable<Integer>, Lang.Chosen {
             description = "Write the score sheets (one page per agency), index.html and dashboard.html into DIR.")
     private Path html;
 
-    @Option(names = "--lang", paramLabel = "vi|en",
+    @Option(names = "--lang", paramLabel = "vi|en|both",
             description = "Language of the summary, --explain, --html and the problems of a rejected request: "
-                    + "vi (Vietnamese) or en (English). Without it the text outputs are bilingual and the pages "
-                    + "Vietnamese.")
+                    + "vi (Vietnamese, the default), en (English) or both (the text outputs side by side, "
+                    + "the pages in Vietnamese).")
     private String lang;
 
     @Override
     public Lang language() {
-        return Lang.orBoth(lang);
+        return Lang.orVietnamese(lang);
     }
 
     @Override
@@ -72,6 +72,10 @@ final class EvaluateCommand implements Callable<Integer>, Lang.Chosen {
         Lang language = Lang.option(lang);
         if (language == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), Lang.unknown(lang));
+        }
+        if (html != null && html.toString().isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--html: " + language.t(
+                    "cần tên một thư mục", "needs the name of a folder"));
         }
         if (html != null && Files.exists(html) && !Files.isDirectory(html)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--html: " + html
@@ -117,7 +121,17 @@ final class EvaluateCommand implements Callable<Integer>, Lang.Chosen {
             return pages.write(html);
         } catch (IOException e) {
             throw new UncheckedIOException(language.t("không ghi được các trang vào " + html,
-                    "cannot write the pages to " + html) + ": " + e.getMessage(), e);
+                    "cannot write the pages to " + html) + ": " + why(e), e);
         }
+    }
+
+    /** What went wrong writing a file, in words: the file and the reason, not only a path. */
+    private static String why(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f) {
+            String kind = e.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(
+                    java.util.Locale.ROOT).replace(" exception", "");
+            return (f.getReason() != null ? f.getReason() : kind) + " (" + f.getFile() + ")";
+        }
+        return e.getMessage();
     }
 }

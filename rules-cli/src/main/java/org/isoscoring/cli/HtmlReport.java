@@ -118,6 +118,9 @@ final class HtmlReport {
     int write(Path dir) throws IOException {
         Path target = dir.toAbsolutePath().normalize();
         Path parent = target.getParent();
+        if (parent == null) {
+            throw new IOException(target + " is the root of the file system; name a folder for the pages");
+        }
         Files.createDirectories(parent);
         Map<String, String> pages = pages();
         Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");

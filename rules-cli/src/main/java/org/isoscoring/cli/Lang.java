@@ -8,8 +8,8 @@ import org.isoscoring.api.Problem;
 import org.isoscoring.api.Rating;
 
 /**
- * The language of what the tool writes: Vietnamese, English, or both side by side ("vi / en"), which is what the
- * text outputs have always printed when no {@code --lang} is given.
+ * The language of what the tool writes: Vietnamese (the default of {@code evaluate} and {@code sample}), English,
+ * or both side by side ("vi / en"), which the officers' commands print.
  */
 enum Lang {
     VI, EN, BOTH;
@@ -19,6 +19,7 @@ enum Lang {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "vi" -> VI;
             case "en" -> EN;
+            case "both" -> BOTH;
             default -> null;
         };
     }
@@ -47,26 +48,27 @@ enum Lang {
 
     /** A command with a {@code --lang} option: Main prints the problems of a rejected request in its language. */
     interface Chosen {
-        /** The language chosen, {@link #BOTH} without {@code --lang} (or before the option is checked). */
+        /** The language chosen: Vietnamese without {@code --lang} (or before the option is checked). */
         Lang language();
     }
 
     /**
-     * The language a {@code --lang} value names: {@link #BOTH} for none, {@code null} for an unknown one.
+     * The language a {@code --lang} value names: Vietnamese for none (the tool's language), {@code null} for an
+     * unknown one.
      */
     static Lang option(String value) {
-        return value == null ? BOTH : parse(value);
+        return value == null ? VI : parse(value);
     }
 
-    /** The language a {@code --lang} value names, {@link #BOTH} for none or an unknown one (checked later). */
-    static Lang orBoth(String value) {
+    /** The language a {@code --lang} value names, Vietnamese for none or an unknown one (checked later). */
+    static Lang orVietnamese(String value) {
         Lang chosen = value == null ? null : parse(value);
-        return chosen == null ? BOTH : chosen;
+        return chosen == null ? VI : chosen;
     }
 
     /** The usage message of an unknown {@code --lang} value. */
     static String unknown(String value) {
-        return "--lang: \"" + value + "\" is not a language; use vi (Vietnamese) or en (English)";
+        return "--lang: \"" + value + "\" is not a language; use vi (Vietnamese, the default), en (English) or both";
     }
 
     /** Whether reasons and titles are shown in English. */

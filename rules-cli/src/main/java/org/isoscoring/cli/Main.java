@@ -77,6 +77,11 @@ public final class Main implements Runnable {
                 err.flush();
                 return FAILED;
             }
+            if (e instanceof java.io.UncheckedIOException io) { // a file could not be written: the message says which and why
+                err.println(io.getMessage());
+                err.flush();
+                return FAILED;
+            }
             err.println("iso-scoring failed: " + e);
             if (System.getenv("ISO_SCORING_DEBUG") != null) {
                 e.printStackTrace(err);

@@ -67,14 +67,14 @@ final class SampleCommand implements Callable<Integer>, Lang.Chosen {
             description = "Take the sample sizes from the guidance in this folder instead of the bundled one.")
     private Path rules;
 
-    @Option(names = "--lang", paramLabel = "vi|en",
+    @Option(names = "--lang", paramLabel = "vi|en|both",
             description = "Language of the text output, of the messages of a wrong command line and of the problems "
                     + "of a rejected request: vi (Vietnamese) or en (English). Without it they are bilingual.")
     private String lang;
 
     @Override
     public Lang language() {
-        return Lang.orBoth(lang);
+        return Lang.orVietnamese(lang);
     }
 
     /** One draw: its purpose, the ranking, and how many are taken. */
@@ -117,8 +117,9 @@ final class SampleCommand implements Callable<Integer>, Lang.Chosen {
         ScoringResult result = engine.evaluate(parsed);
         DistrictReport report = result.district(district).orElseThrow(
                 () -> new IllegalStateException("the result has no report of district " + district));
+        // A guidance may ask for more communes than the district has: all of them are then drawn, in ranked order.
         List<Draw> draws = purposes.stream().map(p -> new Draw(p, communes.size(),
-                p == Purpose.PROVINCE ? report.provinceSampleSize() : report.onSiteRequired(),
+                Math.min(communes.size(), p == Purpose.PROVINCE ? report.provinceSampleSize() : report.onSiteRequired()),
                 Sampling.rank(p, hashedSeed, communes))).toList();
         Map<String, String> names = parsed.agencies().stream()
                 .collect(Collectors.toMap(Agency::id, a -> a.name() == null ? "" : a.name(), (a, b) -> a));
@@ -156,12 +157,14 @@ final class SampleCommand implements Callable<Integer>, Lang.Chosen {
                 out.append(l.t("TỈNH THẨM ĐỊNH", "PROVINCE APPRAISAL")).append(" (purpose \"province\"): n = ")
                         .append(d.communes()).append(' ').append(l.t("xã", "communes"))
                         .append(", k = provinceSampleSize = ").append(d.size())
-                        .append(" (bac-giang-2022: max(1, ⌈10% · n⌉))\n");
+                        .append(" (").append(l.t("do bộ tiêu chí tính", "as the guidance computes it")).append(", ")
+                        .append(result.guidance()).append(")\n");
             } else {
                 out.append(l.t("HUYỆN CHẤM TẠI CHỖ", "DISTRICT ON SITE")).append(" (purpose \"district\"): n = ")
                         .append(d.communes()).append(' ').append(l.t("xã", "communes"))
                         .append(", k = onSiteRequired = ").append(d.size())
-                        .append(" (bac-giang-2022: ⌈n/3⌉)\n");
+                        .append(" (").append(l.t("do bộ tiêu chí tính", "as the guidance computes it")).append(", ")
+                        .append(result.guidance()).append(")\n");
             }
             int idWidth = d.ranking().stream().mapToInt(r -> r.commune().length()).max().orElse(0);
             int nameWidth = d.ranking().stream().mapToInt(r -> names.apply(r.commune()).length()).max().orElse(0);

@@ -38,7 +38,7 @@ class CliTests {
         @Test
         @DisplayName("given the example province, then it ranks every agency and reports every district")
         void summary() throws IOException {
-            Run run = cli("evaluate", EXAMPLE.toString());
+            Run run = cli("evaluate", EXAMPLE.toString(), "--lang", "both");
             assertThat(run.status()).isZero();
             assertThat(run.err()).isEmpty();
             var request = ScoringJson.readRequest(EXAMPLE);
@@ -47,6 +47,16 @@ class CliTests {
                     .contains("chấm cao quá 10% / over-scored:").contains("trừ / penalty 3 điểm");
             long districtLines = run.out().lines().filter(l -> l.contains(" · chấm tại chỗ / on site ")).count();
             assertThat(districtLines).isEqualTo(10);
+        }
+
+        @Test
+        @DisplayName("without --lang, then the summary is in Vietnamese only (issue 7: Vietnamese by default)")
+        void vietnameseByDefault() {
+            Run run = cli("evaluate", EXAMPLE.toString());
+            assertThat(run.status()).isZero();
+            assertThat(run.out()).contains("XẾP HẠNG").contains(" · chấm tại chỗ ").contains("15.2: 3 điểm")
+                    .doesNotContain("on site").doesNotContain("penalty").doesNotContain("communes")
+                    .doesNotContain("final results");
         }
 
         @Test
@@ -62,7 +72,7 @@ class CliTests {
         @Test
         @DisplayName("with --explain, then it prints the agency's score sheet with every sub-criterion and its reason")
         void explain() {
-            Run run = cli("evaluate", EXAMPLE.toString(), "--explain", "XA-LNG-29");
+            Run run = cli("evaluate", EXAMPLE.toString(), "--explain", "XA-LNG-29", "--lang", "both");
             assertThat(run.status()).isZero();
             for (String id : List.of("1.1", "1.2", "1.3", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1", "4.2", "4.3", "5.1",
                     "5.2", "5.3", "6.1", "6.2", "7.1", "7.2", "8.1", "8.2", "9.1", "9.2", "10.1", "10.2", "11.1",
@@ -75,7 +85,7 @@ class CliTests {
         @Test
         @DisplayName("with --explain of a penalised district, then the sheet shows the penalty and its communes")
         void explainPenalty() {
-            Run run = cli("evaluate", EXAMPLE.toString(), "--explain", "HUYEN-LNG");
+            Run run = cli("evaluate", EXAMPLE.toString(), "--explain", "HUYEN-LNG", "--lang", "both");
             assertThat(run.status()).isZero();
             assertThat(run.out()).contains("trừ điểm / penalty: 3 (xã bị chấm cao quá 10% / over-scored: XA-LNG-29)");
         }
@@ -96,12 +106,12 @@ class CliTests {
             String json = Files.readString(EXAMPLE).replaceFirst("\"staffTrained\": \\d+", "\"staffTrained\": 3.5")
                     .replaceFirst("\"kind\": \"DEPARTMENT\"", "\"kind\": \"MINISTRY\"");
             Files.writeString(bad, json);
-            Run run = cli("evaluate", bad.toString(), "--json");
+            Run run = cli("evaluate", bad.toString(), "--json", "--lang", "both");
             assertThat(run.status()).isEqualTo(2);
             assertThat(run.out()).isEmpty();
             List<String> lines = run.err().lines().toList();
             assertThat(lines).hasSize(2);
-            // without --lang each line is "place: Vietnamese / English" (issue 7)
+            // with --lang both each line is "place: Vietnamese / English"
             assertThat(lines).anySatisfy(l -> assertThat(l).matches("agencies\\[\\d+]\\.kind: \"MINISTRY\" không phải "
                     + "một trong .* / \"MINISTRY\" is not one of .*"));
             assertThat(lines).anySatisfy(l -> assertThat(l).matches("assessments\\[\\d+]\\.facts\\.staffTrained: 3\\.5 "
@@ -111,10 +121,10 @@ class CliTests {
         @Test
         @DisplayName("given a missing file or a directory, then exit 2 with the path")
         void notAFile(@TempDir Path dir) {
-            Run missing = cli("evaluate", dir.resolve("nope.json").toString());
+            Run missing = cli("evaluate", dir.resolve("nope.json").toString(), "--lang", "both");
             assertThat(missing.status()).isEqualTo(2);
             assertThat(missing.err()).contains("nope.json");
-            Run directory = cli("evaluate", dir.toString());
+            Run directory = cli("evaluate", dir.toString(), "--lang", "both");
             assertThat(directory.status()).isEqualTo(2);
             assertThat(directory.err()).contains("directory");
         }
@@ -187,7 +197,7 @@ class CliTests {
             Path bad = dir.resolve("truncated.json");
             String json = Files.readString(EXAMPLE);
             Files.writeString(bad, json.substring(0, json.length() / 2));
-            Run run = java("evaluate", bad.toString());
+            Run run = java("evaluate", bad.toString(), "--lang", "both");
             assertThat(run.status()).isEqualTo(2);
             assertThat(run.out()).isEmpty();
             assertThat(run.err()).startsWith("line ").doesNotContain("\tat ").doesNotContain("Exception");

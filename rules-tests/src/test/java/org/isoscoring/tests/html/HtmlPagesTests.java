@@ -202,7 +202,7 @@ class HtmlPagesTests {
             Path file = Files.writeString(dir.resolve("report.html"), "mine");
             Cli.Run run = Cli.run("evaluate", Rendered.EXAMPLE.toString(), "--html", file.toString());
             assertThat(run.status()).isEqualTo(64);
-            assertThat(run.err()).contains("is a file, not a folder");
+            assertThat(run.err()).contains("là một tệp, không phải thư mục");
             assertThat(file).hasContent("mine");
         }
 

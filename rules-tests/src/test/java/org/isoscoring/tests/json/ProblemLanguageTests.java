@@ -315,9 +315,22 @@ class ProblemLanguageTests {
 
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"evaluate", "sample"})
-        @DisplayName("given no --lang, then exit 2 and each problem on one line, Vietnamese / English")
-        void both(String command, @TempDir Path dir) throws IOException {
+        @DisplayName("given no --lang, then the same: Vietnamese is the default (issue 7)")
+        void vietnameseByDefault(String command, @TempDir Path dir) throws IOException {
             Run run = run(command, null, bad(dir));
+            assertThat(run.status()).isEqualTo(2);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err().lines()).hasSize(2).contains(KIND_VI)
+                    .contains("assessments[0].facts.staffTrained: 3.5 không phải số nguyên (số lượng viết là số "
+                            + "nguyên JSON như 3, không phải 3.0)");
+            assertThat(run.err()).doesNotContainPattern(ENGLISH).doesNotContain("\tat ");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"evaluate", "sample"})
+        @DisplayName("given --lang both, then exit 2 and each problem on one line, Vietnamese / English")
+        void both(String command, @TempDir Path dir) throws IOException {
+            Run run = run(command, "both", bad(dir));
             assertThat(run.status()).isEqualTo(2);
             assertThat(run.err().lines()).hasSize(2).contains(KIND_VI + " / \"MINISTRY\" is not one of DEPARTMENT, "
                     + "DISTRICT, COMMUNE, PUBLIC_SERVICE_UNIT");
@@ -345,8 +358,8 @@ class ProblemLanguageTests {
             Run sample = Cli.run("sample", "--lang", "fr", "--district", "H", "--seed", "s", "x.json");
             Run evaluate = Cli.run("evaluate", "--lang", "fr", "x.json");
             assertThat(sample.status()).isEqualTo(64);
-            assertThat(sample.err()).startsWith("--lang: \"fr\" is not a language; use vi (Vietnamese) or en "
-                    + "(English)\n").contains("iso-scoring sample --help");
+            assertThat(sample.err()).startsWith("--lang: \"fr\" is not a language; use vi (Vietnamese, the "
+                    + "default), en (English) or both\n").contains("iso-scoring sample --help");
             assertThat(evaluate.err().lines().findFirst()).isEqualTo(sample.err().lines().findFirst());
         }
 

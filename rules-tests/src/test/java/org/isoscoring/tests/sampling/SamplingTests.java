@@ -236,7 +236,7 @@ class SamplingTests {
         @Test
         @DisplayName("given the example province, then it prints the algorithm, n, k, every key, and marks the chosen")
         void text() {
-            Run run = Cli.run("sample", "--district", "HUYEN-YD", "--seed", PUBLIC_SEED, EXAMPLE.toString());
+            Run run = Cli.run("sample", "--district", "HUYEN-YD", "--seed", PUBLIC_SEED, EXAMPLE.toString(), "--lang", "both");
             assertThat(run.status()).isZero();
             assertThat(run.err()).isEmpty();
             assertThat(run.out()).contains("sha256-v1").contains("purpose + \"\\n\" + seed + \"\\n\" + mã xã")
@@ -302,12 +302,12 @@ class SamplingTests {
         @Test
         @DisplayName("given an unknown district or an agency that is not a district, then exit 64 naming it")
         void unknownDistrict() {
-            Run unknown = Cli.run("sample", "--district", "HUYEN-NOPE", "--seed", "s", EXAMPLE.toString());
+            Run unknown = Cli.run("sample", "--district", "HUYEN-NOPE", "--seed", "s", EXAMPLE.toString(), "--lang", "both");
             assertThat(unknown.status()).isEqualTo(64);
             assertThat(unknown.out()).isEmpty();
             assertThat(unknown.err()).contains("--district").contains("\"HUYEN-NOPE\"")
                     .contains("iso-scoring sample --help");
-            Run commune = Cli.run("sample", "--district", "XA-YD-01", "--seed", "s", EXAMPLE.toString());
+            Run commune = Cli.run("sample", "--district", "XA-YD-01", "--seed", "s", EXAMPLE.toString(), "--lang", "both");
             assertThat(commune.status()).isEqualTo(64);
             assertThat(commune.err()).contains("\"XA-YD-01\"").contains("COMMUNE").contains("not a DISTRICT");
         }
@@ -337,13 +337,14 @@ class SamplingTests {
         @Test
         @DisplayName("given a missing file or broken JSON, then exit 2 with the place and no stack trace")
         void unreadable(@TempDir Path dir) throws IOException {
-            Run missing = Cli.run("sample", "--district", "HUYEN-YD", "--seed", "s", dir.resolve("nope.json").toString());
+            Run missing = Cli.run("sample", "--district", "HUYEN-YD", "--seed", "s", dir.resolve("nope.json").toString(),
+                    "--lang", "both");
             assertThat(missing.status()).isEqualTo(2);
             assertThat(missing.out()).isEmpty();
             assertThat(missing.err()).contains("nope.json").contains("no such file");
             Path broken = dir.resolve("broken.json");
             Files.writeString(broken, "{\"year\": 2022, \"agencies\": [");
-            Run run = Cli.run("sample", "--district", "HUYEN-YD", "--seed", "s", broken.toString());
+            Run run = Cli.run("sample", "--district", "HUYEN-YD", "--seed", "s", broken.toString(), "--lang", "both");
             assertThat(run.status()).isEqualTo(2);
             assertThat(run.err()).startsWith("line ").doesNotContain("\tat ").doesNotContain("Exception");
         }
@@ -356,7 +357,7 @@ class SamplingTests {
             agencies.add(Agency.district("HUYEN-EMPTY", "Huyện trống", new CommuneScoring(List.of(), null,
                     java.time.LocalDate.of(2022, 11, 15))));
             Path file = write(dir, new ScoringRequest(null, 2022, agencies, request.assessments()));
-            Run run = Cli.run("sample", "--district", "HUYEN-EMPTY", "--seed", "s", file.toString());
+            Run run = Cli.run("sample", "--district", "HUYEN-EMPTY", "--seed", "s", file.toString(), "--lang", "both");
             assertThat(run.status()).isEqualTo(2);
             assertThat(run.out()).isEmpty();
             assertThat(run.err()).isEqualTo("agencies[4]: huyện \"HUYEN-EMPTY\" không có xã nào / district "
