@@ -103,7 +103,7 @@ final class HtmlWriter {
         return out.toString();
     }
 
-    /** A text escaped for an element's content: {@code & < > " '}, and control characters dropped. */
+    /** A text escaped for an element's content: {@code & < > " '}, and control characters shown as U+FFFD. */
     static String text(String s) {
         if (s == null) {
             return "";
