@@ -335,6 +335,9 @@ public final class ScoringJson {
             message = "the document is empty: a request is a JSON object";
             vi = "tài liệu trống: một yêu cầu là một đối tượng JSON";
         }
+        if (message != null) { // Jackson's source description says nothing to a reader: keep its line and column only
+            message = message.replaceAll("\\[Source: [^;]*?\\); line: (\\d+), column: (\\d+)]", "line $1, column $2");
+        }
         var location = e.getLocation();
         String place = location == null ? "" : "line " + location.getLineNr() + ", column " + location.getColumnNr();
         return new Problem(place, "not valid JSON: " + firstLine(message),

@@ -62,18 +62,20 @@ final class EvaluateCommand implements Callable<Integer>, Lang.Chosen {
 
     @Override
     public Integer call() {
-        if (json && explain != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--json and --explain cannot be combined");
-        }
-        if (html != null && (json || explain != null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--html cannot be combined with " + (json ? "--json" : "--explain"));
-        }
         Lang language = Lang.option(lang);
         if (language == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), Lang.unknown(lang));
         }
-        if (html != null && html.toString().isBlank()) {
+        if (json && explain != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), language.t(
+                    "không dùng --json cùng --explain", "--json and --explain cannot be combined"));
+        }
+        if (html != null && (json || explain != null)) {
+            String other = json ? "--json" : "--explain";
+            throw new CommandLine.ParameterException(spec.commandLine(), language.t(
+                    "không dùng --html cùng " + other, "--html cannot be combined with " + other));
+        }
+        if (html != null && (html.toString().isBlank() || html.toAbsolutePath().normalize().getParent() == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--html: " + language.t(
                     "cần tên một thư mục", "needs the name of a folder"));
         }

@@ -124,6 +124,10 @@ final class HtmlReport {
         Files.createDirectories(parent);
         Map<String, String> pages = pages();
         Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        if (staging.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            // a temporary folder is private (rwx------); the pages are for others to read, in a shared folder too
+            Files.setPosixFilePermissions(staging, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
         try {
             for (var page : pages.entrySet()) {
                 Files.writeString(staging.resolve(page.getKey()), page.getValue(), StandardCharsets.UTF_8);

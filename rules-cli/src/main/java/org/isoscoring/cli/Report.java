@@ -119,7 +119,7 @@ final class Report {
                 .append('/').append(d.communes());
         line.append(" · 15.2: ").append(result.agency(d.agency())
                 .flatMap(a -> result.assessment(d.agency(), a.finalAssessor()))
-                .map(a -> points(a.points().get("15.2")) + (en ? " points" : " điểm"))
+                .map(a -> points(a.points().get("15.2")) + (en ? pointsWord(a.points().get("15.2")) : " điểm"))
                 .orElse(en ? "— (the district has no assessment)" : "— (huyện chưa có phiếu chấm)"));
         if (d.overScoredCommunes().isEmpty()) {
             line.append(" · ").append(lang.t("không xã nào bị chấm cao", "no over-scored commune"));
@@ -130,7 +130,7 @@ final class Report {
                             + (en ? " / province " : " / tỉnh ") + total(c, Assessor.PROVINCE) + ")")
                     .collect(Collectors.joining(", ")));
             line.append(" · ").append(lang.t("trừ", "penalty")).append(' ').append(points(d.penalty()))
-                    .append(en ? " points" : " điểm");
+                    .append(en ? pointsWord(d.penalty()) : " điểm");
         }
         return line.toString();
     }
@@ -229,5 +229,10 @@ final class Report {
 
     private static String cut(String s, int width) {
         return s.length() <= width ? s : s.substring(0, width - 1) + "…";
+    }
+
+    /** " point" or " points", as English writes 1 point, 0 points, 2.5 points. */
+    private static String pointsWord(java.math.BigDecimal value) {
+        return value != null && value.compareTo(java.math.BigDecimal.ONE) == 0 ? " point" : " points";
     }
 }

@@ -60,6 +60,15 @@ class CliTests {
         }
 
         @Test
+        @DisplayName("with --lang en, then the summary is in English, with 1 point and 3 points as English writes them")
+        void english() {
+            Run run = cli("evaluate", EXAMPLE.toString(), "--lang", "en");
+            assertThat(run.status()).isZero();
+            assertThat(run.out()).contains("15.2: 1 point ·").contains("15.2: 3 points").contains("penalty 3 points")
+                    .doesNotContain("1 points").doesNotContain("điểm");
+        }
+
+        @Test
         @DisplayName("with --json, then it prints exactly the FORMAT.md result and nothing else")
         void json() {
             Run run = cli("evaluate", EXAMPLE.toString(), "--json");

@@ -206,6 +206,29 @@ class HtmlPagesTests {
             assertThat(file).hasContent("mine");
         }
 
+        @org.junit.jupiter.params.ParameterizedTest(name = "--html \"{0}\"")
+        @org.junit.jupiter.params.provider.ValueSource(strings = {"", " ", "/"})
+        @DisplayName("when --html is blank or the root of the file system, then it is a usage error (64)")
+        void htmlIsNoFolder(String value) {
+            Cli.Run run = Cli.run("evaluate", Rendered.EXAMPLE.toString(), "--html", value);
+            assertThat(run.status()).isEqualTo(64);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).contains("--html: cần tên một thư mục");
+        }
+
+        @Test
+        @DisplayName("when --html names a new folder, then others may read it (not the private mode of a temporary "
+                + "folder)")
+        void readableByOthers(@TempDir Path dir) throws IOException {
+            org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews()
+                    .contains("posix"), "a POSIX file system");
+            Path out = dir.resolve("pages");
+            Cli.Run run = Cli.run("evaluate", Rendered.EXAMPLE.toString(), "--html", out.toString());
+            assertThat(run.status()).isZero();
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+                    .isEqualTo("rwxr-xr-x");
+        }
+
         @Test
         @DisplayName("when the request is rejected, then no folder appears (exit 2)")
         void rejected(@TempDir Path dir) throws IOException {
