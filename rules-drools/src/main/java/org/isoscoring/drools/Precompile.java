@@ -85,6 +85,8 @@ final class Precompile {
         Files.writeString(description, "# Written by org.isoscoring.drools.Precompile when this jar was built.\n"
                 + "rulesHash=" + Guidance.hash(Guidance.rulesOnly(files)) + "\n"
                 + "models=" + String.join(",", models) + "\n", StandardCharsets.UTF_8);
-        System.out.println("precompiled " + id + ": " + count + " classes, model " + String.join(", ", models));
+        if (count == 0) { // silent when it worked, as a quiet build (-q) should be
+            throw new IllegalStateException("no classes were compiled for " + id);
+        }
     }
 }
