@@ -67,7 +67,7 @@ final class Bisect {
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("org.isoscoring.bisect", "b" + UUID.randomUUID(), "1.0.0");
         kfs.generateAndWritePomXML(releaseId);
-        kfs.write("src/main/resources/iso/rules/" + file, text);
+        kfs.write(Guidance.rulePath(Guidance.RULES_PACKAGE, file), text);
         try {
             ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
             return null;

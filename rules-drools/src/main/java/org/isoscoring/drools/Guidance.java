@@ -40,6 +40,11 @@ final class Guidance {
     /** The package the rule files of a guidance declare. */
     static final String RULES_PACKAGE = "iso.rules";
 
+    /** Where a rule file of package {@code pkg} goes in an in-memory Drools project. */
+    static String rulePath(String pkg, String file) {
+        return "src/main/resources/" + pkg.replace('.', '/') + "/" + file;
+    }
+
     /** The officers' scenario file a guidance folder may carry; it is not part of the rules or their hash. */
     static final String SCENARIOS = "scenarios.csv";
 
@@ -229,7 +234,7 @@ final class Guidance {
         kfs.generateAndWritePomXML(releaseId);
         files.forEach((name, text) -> {
             if (name.endsWith(".drl")) {
-                kfs.write("src/main/resources/" + pkg.replace('.', '/') + "/" + name, text);
+                kfs.write(rulePath(pkg, name), text);
             }
         });
         KieBuilder builder;
