@@ -21,15 +21,6 @@ runs=${RUNS:-7}
 example=docs/examples/bac-giang-2022.json
 java -jar "$cli" generate-example --districts 700 > "$out/national.json"
 rm -rf "$out/folder" && java -jar "$cli" new-guidance --from bac-giang-2022 --to "$out/folder" > /dev/null
-rm -f rules-cli/target/*.jsa # bin/iso-scoring makes its archives again: its first runs after a build, timed once
-{
-    echo "# bin/iso-scoring, first run after a build (it writes its class-data-sharing archive)"
-    for args in "$example" "--rules $out/folder $example"; do
-        /usr/bin/time -f '%e %M' -o "$out/time.txt" bin/iso-scoring evaluate $args > /dev/null
-        read -r t m < "$out/time.txt"
-        printf '%-58s %5.2f s, peak RSS %4d MB\n' "first run: evaluate ${args%% *}" "$t" "$((m / 1024))"
-    done
-} > "$out/cli-first.txt"
 cold() { # label, then the command after "java" (or a command of its own)
     local label=$1; shift
     local times=() rss=()
@@ -48,14 +39,19 @@ cold() { # label, then the command after "java" (or a command of its own)
 }
 {
     echo "# cold command line, $runs runs each, $(nproc) cores, $(java -version 2>&1 | head -1)"
+    # java -jar runs the tool in a second JVM with the build's class-data-sharing archive (decision 51); the
+    # "one JVM" series switch that off, as for a jar copied without its archives.
     cold "example province (293 assessments)" -jar "$cli" evaluate "$example"
+    cold "example province, one JVM (no archive)" -Disoscoring.relaunch=false -jar "$cli" evaluate "$example"
     cold "example province, --rules DIR (a folder, compiled now)" -jar "$cli" evaluate --rules "$out/folder" "$example"
+    cold "example province, --rules DIR, one JVM (no archive)" -Disoscoring.relaunch=false -jar "$cli" evaluate \
+        --rules "$out/folder" "$example"
     cold "national (12,600 assessments), summary" -jar "$cli" evaluate "$out/national.json"
     cold "national, --json, -Xmx512m" -Xmx512m -jar "$cli" evaluate --json "$out/national.json"
+    cold "national, summary, one JVM (no archive)" -Disoscoring.relaunch=false -jar "$cli" evaluate "$out/national.json"
     cold "bin/iso-scoring: example province" bin/iso-scoring evaluate "$example"
     cold "bin/iso-scoring: --rules DIR" bin/iso-scoring evaluate --rules "$out/folder" "$example"
     cold "bin/iso-scoring: national, summary" bin/iso-scoring evaluate "$out/national.json"
     cold "bin/iso-scoring: national, --json, -Xmx512m" env JAVA_OPTS=-Xmx512m bin/iso-scoring evaluate --json \
         "$out/national.json"
 } | tee "$out/cli.txt"
-cat "$out/cli-first.txt" | tee -a "$out/cli.txt"
