@@ -18,7 +18,7 @@ import java.util.Set;
  * {@code -jar} are passed on, after the ones added here, so they can override them.
  *
  * <p>It only happens for {@code java [options] -jar iso-scoring.jar ...}, when the archive is newer than the jar,
- * and never in the second JVM itself; {@code -Disoscoring.relaunch=false} turns it off. If the second JVM cannot
+ * when the command line can be passed on unchanged (see {@link #passable}), and never in the second JVM itself; {@code -Disoscoring.relaunch=false} turns it off. If the second JVM cannot
  * be started, the tool runs here, as without an archive.
  */
 final class Relaunch {
@@ -69,7 +69,7 @@ final class Relaunch {
             return List.of();
         }
         int dashJar = Arrays.asList(arguments).indexOf("-jar");
-        if (dashJar < 0) {
+        if (dashJar < 0 || !passable(arguments)) {
             return List.of();
         }
         List<String> options = Arrays.asList(arguments).subList(0, dashJar);
@@ -94,6 +94,18 @@ final class Relaunch {
         command.add(jar.toString());
         command.addAll(List.of(args));
         return command;
+    }
+
+    /**
+     * Whether a command line reaches a second JVM as it is: always under a UTF-8 locale; under another (LANG=C),
+     * only in ASCII, since Java decoded it with the locale and would encode it again with the locale.
+     */
+    static boolean passable(String[] arguments) {
+        String encoding = System.getProperty("sun.jnu.encoding", "");
+        if (encoding.equalsIgnoreCase("UTF-8") || encoding.equalsIgnoreCase("UTF8")) {
+            return true;
+        }
+        return Arrays.stream(arguments).allMatch(a -> a.chars().allMatch(c -> c < 128));
     }
 
     /** The archive for these arguments: the rules archive when a folder of rules is compiled. */

@@ -35,6 +35,11 @@ class RelaunchTests {
 
     private static Traced java(Path jar, Path logs, List<String> options, String... args)
             throws IOException, InterruptedException {
+        return java(jar, logs, options, false, args);
+    }
+
+    private static Traced java(Path jar, Path logs, List<String> options, boolean asciiLocale, String... args)
+            throws IOException, InterruptedException {
         assertThat(jar).as("the CLI jar is built before the tests (mvn verify builds it)").exists();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xlog:class+load=info:file=" + logs.resolve("load-%p.log")));
@@ -42,7 +47,12 @@ class RelaunchTests {
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (asciiLocale) {
+            builder.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG"));
+            builder.environment().put("LC_ALL", "C");
+        }
+        Process p = builder.start();
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -111,6 +121,21 @@ class RelaunchTests {
             assertThat(here.logs()).hasSize(1);
             assertThat(twice.run()).isEqualTo(here.run());
             assertThat(twice.run().status()).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("under LANG=C, a command line with Vietnamese letters is not passed on (Java would mangle it)")
+        void asciiLocale(@TempDir Path dir) throws Exception {
+            Path ascii = Files.createDirectory(dir.resolve("ascii"));
+            Path vietnamese = Files.createDirectory(dir.resolve("vietnamese"));
+
+            Traced plain = java(JAR, ascii, List.of(), true, "guidances");
+            Traced accented = java(JAR, vietnamese, List.of(), true, "sample", "--district", "HUYEN-YD", "--seed",
+                    "Biên bản họp", CliTests.EXAMPLE.toString());
+
+            assertThat(plain.logs()).hasSize(2);
+            assertThat(accented.logs()).hasSize(1);
+            assertThat(accented.run().err()).contains("U+FFFD");
         }
 
         @Test
