@@ -18,7 +18,8 @@ import java.util.Objects;
  *                     assessment), else 0
  * @param total        {@code max(0, subtotal - penalty)}
  * @param rating       the rating of {@code total}
- * @param explanations one per sub-criterion, in catalog order
+ * @param explanations one per sub-criterion, in catalog order; immutable, and kept as given when made by
+ *                     {@link Explanation#madeOnRead}, else copied
  */
 public record AssessmentResult(String agency, Assessor assessor, Map<String, BigDecimal> points,
                                BigDecimal subtotal, BigDecimal penalty, BigDecimal total, Rating rating,
@@ -32,7 +33,8 @@ public record AssessmentResult(String agency, Assessor assessor, Map<String, Big
         Objects.requireNonNull(penalty, "penalty");
         Objects.requireNonNull(total, "total");
         Objects.requireNonNull(rating, "rating");
-        explanations = List.copyOf(Objects.requireNonNull(explanations, "explanations"));
+        Objects.requireNonNull(explanations, "explanations");
+        explanations = explanations instanceof ExplanationsOnRead ? explanations : List.copyOf(explanations);
     }
 
     /** The explanation of one sub-criterion. */

@@ -57,6 +57,10 @@ final class FactValues {
             Map.entry("feedbackReceived", Facts::feedbackReceived),
             Map.entry("feedbackResolved", Facts::feedbackResolved));
 
+    /** The accessors by name. */
+    private static final Map<String, Function<Facts, Object>> BY_NAME = FACTS.stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+
     static {
         List<String> written = FACTS.stream().map(Map.Entry::getKey).toList();
         List<String> declared = COMPONENTS.stream().map(RecordComponent::getName).toList();
@@ -70,6 +74,20 @@ final class FactValues {
 
     static List<RecordComponent> components() {
         return COMPONENTS;
+    }
+
+    /** Whether a fact has this JSON name. */
+    static boolean isName(String name) {
+        return BY_NAME.containsKey(name);
+    }
+
+    /** The fact of this JSON name; {@link IllegalArgumentException} when no fact has the name. */
+    static Object value(Facts f, String name) {
+        Function<Facts, Object> accessor = BY_NAME.get(name);
+        if (accessor == null) {
+            throw new IllegalArgumentException("no fact is named \"" + name + "\"");
+        }
+        return accessor.apply(f);
     }
 
     static Map<String, Object> of(Facts f) {

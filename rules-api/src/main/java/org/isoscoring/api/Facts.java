@@ -156,6 +156,20 @@ public record Facts(
         return FactValues.of(this);
     }
 
+    /**
+     * The fact of this JSON name, {@code null} when it was not given.
+     *
+     * @throws IllegalArgumentException when no fact has the name (see {@link #isFactName})
+     */
+    public Object byName(String name) {
+        return FactValues.value(this, name);
+    }
+
+    /** Whether a fact has this JSON name, for example {@code dossiersOnTime}. */
+    public static boolean isFactName(String name) {
+        return FactValues.isName(name);
+    }
+
     /** The number of late dossiers: resolved but not on time. */
     public int lateDossiers() {
         return dossiersResolved - dossiersOnTime;

@@ -1,6 +1,8 @@
 package org.isoscoring.bench;
 
 import java.util.concurrent.TimeUnit;
+import org.isoscoring.api.AssessmentResult;
+import org.isoscoring.api.Explanation;
 import org.isoscoring.api.ScoringEngine;
 import org.isoscoring.api.ScoringRequest;
 import org.isoscoring.api.ScoringResult;
@@ -20,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Scoring a national-size request (700 districts × 15 communes, with district and province assessments) warm, in
  * assessments per second: by the engine on all cores and on one, and by the plain-Java reference model of the
- * property tests, in the same run and the same JVM settings. (That a national request fits in 512 MB is timed
+ * property tests, in the same run and the same JVM settings; and by the engine with every explanation read. (That a national request fits in 512 MB is timed
  * on the command line, by scripts/benchmark.sh: here a smaller heap would measure the garbage collector.)
  */
 @State(Scope.Benchmark)
@@ -48,6 +50,23 @@ public class NationalBenchmark {
     public ScoringResult engineOnAllCores() {
         System.setProperty("isoscoring.parallel", "true");
         return engine.evaluate(request);
+    }
+
+    /**
+     * The engine on all cores, then every explanation read: the reasons are filled when first read
+     * ({@code Explanation.madeOnRead}), so this is the cost for a caller that shows or writes every reason.
+     */
+    @Benchmark
+    @OperationsPerInvocation(ASSESSMENTS)
+    public long engineOnAllCoresReadingEveryReason() {
+        System.setProperty("isoscoring.parallel", "true");
+        long length = 0;
+        for (AssessmentResult a : engine.evaluate(request).assessments()) {
+            for (Explanation e : a.explanations()) {
+                length += e.reason().length() + e.reasonEn().length() + e.facts().size();
+            }
+        }
+        return length;
     }
 
     @Benchmark

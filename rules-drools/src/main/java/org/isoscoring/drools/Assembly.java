@@ -99,7 +99,6 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
         }
         boolean complete = true;
         Map<String, BigDecimal> points = new LinkedHashMap<>(catalog.size() * 2);
-        List<Explanation> explanations = new ArrayList<>(catalog.size());
         for (int i = 0; i < catalog.size(); i++) {
             Criterion sub = catalog.get(i);
             Award award = awards[i];
@@ -127,9 +126,6 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
                         + " (points are multiples of 0.5 from 0 to the maximum)");
             }
             points.put(sub.id(), award.points());
-            explanations.add(new Explanation(sub.id(), award.points(), sub.max(), award.rule(), award.reason(),
-                    award.reasonEn(),
-                    award.facts()));
         }
         if (!complete) {
             return null; // the totals of a sheet with a missing or double award are not derived: one message is enough
@@ -140,6 +136,10 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
         if (total == null || rated == null || subtotal == null) {
             return null;
         }
+        // the reasons are filled when an explanation is first read (Reason): most of the time of scoring otherwise
+        List<Explanation> explanations = Explanation.madeOnRead(catalog.size(), i -> new Explanation(
+                catalog.get(i).id(), awards[i].points(), catalog.get(i).max(), awards[i].rule(), awards[i].reason(),
+                awards[i].reasonEn(), awards[i].facts()));
         return new AssessmentResult(sheet.getAgency(), sheet.getAssessor(), points, subtotal.value(), total.penalty(),
                 total.value(), rated.rating(), explanations);
     }

@@ -10,17 +10,29 @@ import java.util.Map;
  * @param criterion the sub-criterion, from the rule's {@code @criterion} metadata
  * @param points    the points
  * @param rule      the name of the rule that gave them
- * @param reason    the rule's reason with the facts filled in
- * @param reasonEn  the rule's English reason with the facts filled in (the Vietnamese one when it has none)
- * @param facts     the facts the reasons quoted, as given in the request
+ * @param why       the rule's reasons with the facts filled in, and the facts they quoted (filled when first read)
  */
-public record Award(Sheet sheet, String criterion, BigDecimal points, String rule, String reason,
-                    String reasonEn, Map<String, String> facts) {
+public record Award(Sheet sheet, String criterion, BigDecimal points, String rule, Reason why) {
 
-    /** An award with a Vietnamese reason only. */
+    /** An award whose reason is already written, in Vietnamese only, with the facts it quoted. */
     public Award(Sheet sheet, String criterion, BigDecimal points, String rule, String reason,
                  Map<String, String> facts) {
-        this(sheet, criterion, points, rule, reason, reason, facts);
+        this(sheet, criterion, points, rule, Reason.written(reason, facts));
+    }
+
+    /** The rule's reason with the facts filled in. */
+    public String reason() {
+        return why.vietnamese();
+    }
+
+    /** The rule's English reason with the facts filled in (the Vietnamese one when it has none). */
+    public String reasonEn() {
+        return why.english();
+    }
+
+    /** The facts the reasons quoted, as given in the request. */
+    public Map<String, String> facts() {
+        return why.facts();
     }
 
     /**

@@ -1,15 +1,8 @@
 package org.isoscoring.drools;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -29,16 +22,13 @@ import org.kie.api.runtime.rule.RuleContext;
  * <p>A second reason, in English, may follow the Vietnamese one:
  * {@code award(kcontext, $s, "8", "{onTimeRate} hồ sơ đúng hạn", "{onTimeRate} of dossiers on time")}. It is filled
  * the same way, with numbers and dates written the English way ({@code 99.33%}, {@code 2022-03-15}, yes/no);
- * without it the English reason is the Vietnamese one.
+ * without it the English reason is the Vietnamese one. The reasons are filled when first read ({@link Reason}); that
+ * every {@code {name}} names a fact is checked when the rule fires.
  */
 public final class Awards {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9]+)}");
-    /** Reasons already split, by their text: a rule's reason is a constant, parsed once. */
-    private static final Map<String, Template> TEMPLATES = new ConcurrentHashMap<>();
     /** Points by their text: a rule gives a constant. */
     private static final Map<String, BigDecimal> POINTS = new ConcurrentHashMap<>();
-    private static final DateTimeFormatter VIETNAMESE_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private Awards() {
     }
@@ -73,12 +63,9 @@ public final class Awards {
 
     private static void give(RuleContext context, Sheet sheet, String points, String reason, String reasonEn,
                              Quotable[] others) {
-        Quoted quoted = new Quoted();
-        String text = fill(reason, sheet, others, quoted, false);
-        String english = reasonEn == null ? text : fill(reasonEn, sheet, others, quoted, true);
         context.insertLogical(new Award(sheet, metadata(context, "criterion"),
-                POINTS.computeIfAbsent(points, BigDecimal::new), context.getRule().getName(), text, english,
-                quoted.facts()));
+                POINTS.computeIfAbsent(points, BigDecimal::new), context.getRule().getName(),
+                Reason.of(reason, reasonEn, sheet, others)));
     }
 
     /**
@@ -116,111 +103,4 @@ public final class Awards {
         return s;
     }
 
-    /** The facts the reasons of one award quoted, by name, in the order first quoted. */
-    static final class Quoted {
-        private String[] names = new String[4];
-        private String[] values = new String[4];
-        private int count;
-
-        void add(String name, String value) {
-            for (int i = 0; i < count; i++) {
-                if (names[i].equals(name)) {
-                    return;
-                }
-            }
-            if (count == names.length) {
-                names = Arrays.copyOf(names, count * 2);
-                values = Arrays.copyOf(values, count * 2);
-            }
-            names[count] = name;
-            values[count++] = value;
-        }
-
-        /** An immutable map: the explanation keeps it as it is instead of copying it. */
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        Map<String, String> facts() {
-            Map.Entry<String, String>[] entries = new Map.Entry[count];
-            for (int i = 0; i < count; i++) {
-                entries[i] = Map.entry(names[i], values[i]);
-            }
-            return Map.ofEntries(entries);
-        }
-    }
-
-    /** Fills {@code {name}} placeholders from the facts, in Vietnamese or English, recording each fact quoted. */
-    static String fill(String template, Quotable first, Quotable[] others, Quoted quoted, boolean english) {
-        Template t = TEMPLATES.computeIfAbsent(template, Template::parse);
-        String[] parts = t.parts();
-        StringBuilder out = new StringBuilder(template.length() + 16);
-        for (int i = 0; i < parts.length; i++) {
-            if ((i & 1) == 0) {
-                out.append(parts[i]);
-                continue;
-            }
-            String name = parts[i];
-            Object value = first.quote(name);
-            for (int j = 0; value == Quotable.UNKNOWN && j < others.length; j++) {
-                value = others[j].quote(name);
-            }
-            if (value == Quotable.UNKNOWN) {
-                throw new IllegalArgumentException("the reason quotes {" + name + "}, which is not a fact");
-            }
-            quoted.add(name, raw(value));
-            out.append(english ? english(value) : readable(value));
-        }
-        return out.toString();
-    }
-
-    /** A reason split into text and placeholder names, alternating: text, name, text, ..., text. */
-    private record Template(String[] parts) {
-        static Template parse(String template) {
-            List<String> parts = new ArrayList<>();
-            Matcher m = PLACEHOLDER.matcher(template);
-            int from = 0;
-            while (m.find()) {
-                parts.add(template.substring(from, m.start()));
-                parts.add(m.group(1));
-                from = m.end();
-            }
-            parts.add(template.substring(from));
-            return new Template(parts.toArray(String[]::new));
-        }
-    }
-
-    private static String raw(Object value) {
-        if (value == null) {
-            return "null";
-        }
-        if (value instanceof Ratio r) {
-            return r.part() + "/" + r.whole();
-        }
-        return value.toString();
-    }
-
-    private static String readable(Object value) {
-        if (value == null) {
-            return "không có";
-        }
-        if (value instanceof LocalDate d) {
-            return d.format(VIETNAMESE_DATE);
-        }
-        if (value instanceof Boolean b) {
-            return b ? "có" : "không";
-        }
-        return value.toString();
-    }
-
-    /** A value as an English reason writes it: {@code 99.33%}, {@code 2022-03-15}, yes/no, none. */
-    private static String english(Object value) {
-        if (value == null) {
-            return "none";
-        }
-        if (value instanceof Ratio r) {
-            return r.english();
-        }
-        if (value instanceof Boolean b) {
-            return b ? "yes" : "no";
-        }
-        return value.toString(); // a LocalDate prints as ISO yyyy-MM-dd
-    }
 }

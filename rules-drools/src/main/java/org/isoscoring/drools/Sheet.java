@@ -2,7 +2,6 @@ package org.isoscoring.drools;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.Objects;
 import org.isoscoring.api.AgencyKind;
 import org.isoscoring.api.Assessor;
@@ -25,7 +24,7 @@ public final class Sheet implements Quotable {
     private final String district;
     private final int year;
     private final Facts facts;
-    private Map<String, Object> values; // read by name only when a reason quotes a fact that has no getter here
+    private final Integer reportDaysLate; // read by several rules of criterion 13
 
     Sheet(int index, String agency, AgencyKind kind, Assessor assessor, String district, int year, Facts facts) {
         this.index = index;
@@ -35,13 +34,8 @@ public final class Sheet implements Quotable {
         this.district = district;
         this.year = year;
         this.facts = Objects.requireNonNull(facts);
-    }
-
-    private Map<String, Object> byName() {
-        if (values == null) {
-            values = facts.byName(); // a sheet is read by the one session that scores it
-        }
-        return values;
+        this.reportDaysLate = facts.reportSubmittedOn() == null || facts.reportDeadline() == null ? null
+                : (int) ChronoUnit.DAYS.between(facts.reportDeadline(), facts.reportSubmittedOn());
     }
 
     /** The facts as the request gave them. */
@@ -89,8 +83,7 @@ public final class Sheet implements Quotable {
 
     /** Days from {@code reportDeadline} to {@code reportSubmittedOn} (0 or less: on time); {@code null} if not sent. */
     public Integer getReportDaysLate() {
-        return facts.reportSubmittedOn() == null ? null
-                : (int) ChronoUnit.DAYS.between(facts.reportDeadline(), facts.reportSubmittedOn());
+        return reportDaysLate;
     }
 
     /** Dossiers resolved late: {@code dossiersResolved - dossiersOnTime}. */
@@ -160,7 +153,7 @@ public final class Sheet implements Quotable {
             case "satisfactionRate" -> getSatisfactionRate();
             case "nonconformitiesClosedRate" -> getNonconformitiesClosedRate();
             case "feedbackResolvedRate" -> getFeedbackResolvedRate();
-            default -> byName().containsKey(name) ? byName().get(name) : Quotable.UNKNOWN;
+            default -> Facts.isFactName(name) ? facts.byName(name) : Quotable.UNKNOWN;
         };
     }
 
