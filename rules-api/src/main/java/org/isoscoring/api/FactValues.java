@@ -90,6 +90,13 @@ final class FactValues {
         return accessor.apply(f);
     }
 
+    /** Gives each fact's JSON name and value to {@code action}, in contract order. */
+    static void forEach(Facts f, java.util.function.BiConsumer<String, Object> action) {
+        for (Map.Entry<String, Function<Facts, Object>> fact : FACTS) {
+            action.accept(fact.getKey(), fact.getValue().apply(f));
+        }
+    }
+
     static Map<String, Object> of(Facts f) {
         Map<String, Object> values = new LinkedHashMap<>(FACTS.size() * 2);
         for (Map.Entry<String, Function<Facts, Object>> fact : FACTS) {

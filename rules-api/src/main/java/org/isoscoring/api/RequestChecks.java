@@ -1,6 +1,7 @@
 package org.isoscoring.api;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -154,66 +155,70 @@ public final class RequestChecks {
 
     private static void checkAssessments(List<Assessment> assessments, Map<String, Agency> byId,
                                          List<Problem> problems) {
-        Map<String, Integer> seen = new HashMap<>();
+        Map<Assessor, Map<String, Integer>> seen = new EnumMap<>(Assessor.class);
+        for (Assessor assessor : Assessor.values()) {
+            seen.put(assessor, new HashMap<>());
+        }
         for (int i = 0; i < assessments.size(); i++) {
             Assessment assessment = assessments.get(i);
-            String place = "assessments[" + i + "]";
             Agency agency = byId.get(assessment.agency());
             if (agency == null) {
-                problems.add(new Problem(place + ".agency", "unknown agency \"" + assessment.agency() + "\"",
+                problems.add(new Problem(at(i) + ".agency", "unknown agency \"" + assessment.agency() + "\"",
                         "không có cơ quan \"" + assessment.agency() + "\""));
             }
-            Integer first = seen.putIfAbsent(assessment.agency() + "\u0000" + assessment.assessor(), i);
+            Integer first = seen.get(assessment.assessor()).putIfAbsent(assessment.agency(), i);
             if (first != null) {
-                problems.add(new Problem(place, "a second " + assessment.assessor() + " assessment of \""
+                problems.add(new Problem(at(i), "a second " + assessment.assessor() + " assessment of \""
                         + assessment.agency() + "\" (the first is assessments[" + first + "])",
                         "phiếu chấm " + assessment.assessor() + " thứ hai của \"" + assessment.agency()
                                 + "\" (phiếu đầu tiên là assessments[" + first + "])"));
             }
             if (agency != null && assessment.assessor() == Assessor.DISTRICT && agency.kind() != AgencyKind.COMMUNE) {
-                problems.add(new Problem(place + ".assessor", "a DISTRICT assessment is only of a commune; \""
+                problems.add(new Problem(at(i) + ".assessor", "a DISTRICT assessment is only of a commune; \""
                         + agency.id() + "\" is a " + agency.kind(), "phiếu chấm DISTRICT chỉ dành cho xã; \""
                         + agency.id() + "\" là " + agency.kind()));
             }
-            checkFacts(assessment.facts(), agency == null ? null : agency.kind(), place + ".facts", problems);
+            checkFacts(assessment.facts(), agency == null ? null : agency.kind(), i, problems);
         }
     }
 
-    private static void checkFacts(Facts f, AgencyKind kind, String place, List<Problem> problems) {
-        Map<String, Object> values = FactValues.of(f);
-        for (Map.Entry<String, Object> e : values.entrySet()) {
-            String name = e.getKey();
-            Object value = e.getValue();
+    /** The place of an assessment, written only when it has a problem (a request has thousands). */
+    private static String at(int assessment) {
+        return "assessments[" + assessment + "]";
+    }
+
+    private static void checkFacts(Facts f, AgencyKind kind, int assessment, List<Problem> problems) {
+        FactValues.forEach(f, (name, value) -> {
             boolean oversight = Facts.PUBLIC_OVERSIGHT_FACTS.contains(name);
             if (oversight && kind == AgencyKind.DISTRICT) {
                 if (value != null) {
-                    problems.add(new Problem(place + "." + name, "unknown fact for a DISTRICT (its criterion 15 "
-                            + "comes from its communeScoring)", "dữ kiện này không dùng cho DISTRICT (tiêu chí 15 "
-                            + "của huyện lấy từ communeScoring)"));
+                    problems.add(new Problem(at(assessment) + ".facts." + name, "unknown fact for a DISTRICT (its "
+                            + "criterion 15 comes from its communeScoring)", "dữ kiện này không dùng cho DISTRICT "
+                            + "(tiêu chí 15 của huyện lấy từ communeScoring)"));
                 }
-                continue;
+                return;
             }
             if (value == null && !Facts.NULLABLE_DATES.contains(name)) {
-                problems.add(JsonReader.missing(place + "." + name));
+                problems.add(JsonReader.missing(at(assessment) + ".facts." + name));
             } else if (value instanceof Integer count && count < 0) {
-                problems.add(new Problem(place + "." + name, count + " is negative; a count is 0 or more",
-                        count + " là số âm; số lượng phải từ 0 trở lên"));
+                problems.add(new Problem(at(assessment) + ".facts." + name, count + " is negative; a count is 0 or "
+                        + "more", count + " là số âm; số lượng phải từ 0 trở lên"));
             }
-        }
+        });
         if (f.staffTotal() == 0) {
-            problems.add(new Problem(place + ".staffTotal", "0: an agency has at least one civil servant",
-                    "0: một cơ quan có ít nhất một công chức"));
+            problems.add(new Problem(at(assessment) + ".facts.staffTotal", "0: an agency has at least one civil "
+                    + "servant", "0: một cơ quan có ít nhất một công chức"));
         }
         for (PartOf rule : PARTS) {
-            if (values.get(rule.part()) instanceof Integer part && values.get(rule.whole()) instanceof Integer whole
-                    && whole >= 0 && part > whole) {
-                problems.add(new Problem(place + "." + rule.part(), part + " is more than " + rule.whole()
-                        + " (" + whole + ")", part + " lớn hơn " + rule.whole() + " (" + whole + ")"));
+            if (FactValues.value(f, rule.part()) instanceof Integer part
+                    && FactValues.value(f, rule.whole()) instanceof Integer whole && whole >= 0 && part > whole) {
+                problems.add(new Problem(at(assessment) + ".facts." + rule.part(), part + " is more than "
+                        + rule.whole() + " (" + whole + ")", part + " lớn hơn " + rule.whole() + " (" + whole + ")"));
             }
         }
         int late = f.dossiersResolved() - f.dossiersOnTime();
         if (late >= 0 && f.dossiersOnTime() >= 0 && f.lateDossiersWithApology() > late) {
-            problems.add(new Problem(place + ".lateDossiersWithApology", f.lateDossiersWithApology()
+            problems.add(new Problem(at(assessment) + ".facts.lateDossiersWithApology", f.lateDossiersWithApology()
                     + " is more than the late dossiers (dossiersResolved - dossiersOnTime = " + late + ")",
                     f.lateDossiersWithApology() + " lớn hơn số hồ sơ trễ hạn (dossiersResolved - dossiersOnTime = "
                             + late + ")"));

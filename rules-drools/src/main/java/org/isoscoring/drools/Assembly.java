@@ -1,13 +1,15 @@
 package org.isoscoring.drools;
 
 import java.math.BigDecimal;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -98,7 +100,6 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
             }
         }
         boolean complete = true;
-        Map<String, BigDecimal> points = new LinkedHashMap<>(catalog.size() * 2);
         for (int i = 0; i < catalog.size(); i++) {
             Criterion sub = catalog.get(i);
             Award award = awards[i];
@@ -125,7 +126,6 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
                         + sub.id() + ", whose maximum is " + sub.max().toPlainString()
                         + " (points are multiples of 0.5 from 0 to the maximum)");
             }
-            points.put(sub.id(), award.points());
         }
         if (!complete) {
             return null; // the totals of a sheet with a missing or double award are not derived: one message is enough
@@ -140,7 +140,8 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
         List<Explanation> explanations = Explanation.madeOnRead(catalog.size(), i -> new Explanation(
                 catalog.get(i).id(), awards[i].points(), catalog.get(i).max(), awards[i].rule(), awards[i].reason(),
                 awards[i].reasonEn(), awards[i].facts()));
-        return new AssessmentResult(sheet.getAgency(), sheet.getAssessor(), points, subtotal.value(), total.penalty(),
+        return new AssessmentResult(sheet.getAgency(), sheet.getAssessor(), new Points(catalog, awards),
+                subtotal.value(), total.penalty(),
                 total.value(), rated.rating(), explanations);
     }
 
@@ -166,6 +167,48 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
         return found.get(0);
     }
 
+    /** The points of a complete assessment by sub-criterion, in catalog order: a view the result copies. */
+    private static final class Points extends AbstractMap<String, BigDecimal> {
+        private final List<Criterion> catalog;
+        private final Award[] awards;
+
+        Points(List<Criterion> catalog, Award[] awards) {
+            this.catalog = catalog;
+            this.awards = awards;
+        }
+
+        @Override
+        public Set<Entry<String, BigDecimal>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Entry<String, BigDecimal>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < awards.length;
+                        }
+
+                        @Override
+                        public Entry<String, BigDecimal> next() {
+                            if (next >= awards.length) {
+                                throw new NoSuchElementException();
+                            }
+                            int i = next++;
+                            return new SimpleImmutableEntry<>(catalog.get(i).id(), awards[i].points());
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return awards.length;
+                }
+            };
+        }
+    }
+
     /** What the rules derived for one assessment. */
     private static final class Found {
         final List<Award> awards = new ArrayList<>(40);
@@ -176,7 +219,7 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
 
     /** The facts the rules derived, grouped by assessment, agency and district. */
     private static final class Derived {
-        final Map<Sheet, Found> found;
+        final Found[] found;
         final Map<String, List<FinalResult>> finals = new HashMap<>();
         final Map<String, List<DistrictFigures>> figures = new HashMap<>();
         final Map<String, List<CommuneTally>> tallies = new HashMap<>();
@@ -184,12 +227,15 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
         final Map<String, List<DistrictPenalty>> penalties = new HashMap<>();
 
         Derived(List<Sheet> sheets) {
-            found = new IdentityHashMap<>(sheets.size());
-            sheets.forEach(s -> found.put(s, new Found()));
+            found = new Found[sheets.size()];
+            for (int i = 0; i < found.length; i++) {
+                sheets.get(i).slot(i); // the session is over: no rule sees it
+                found[i] = new Found();
+            }
         }
 
         Found of(Sheet sheet) {
-            return found.get(sheet);
+            return found[sheet.slot()];
         }
 
         void add(Object o) {

@@ -27,6 +27,8 @@ import org.kie.api.runtime.rule.RuleContext;
  */
 public final class Awards {
 
+    /** Metadata values without their quotes, by the value as the rule holds it. */
+    private static final Map<Object, String> UNQUOTED = new ConcurrentHashMap<>();
     /** Points by their text: a rule gives a constant. */
     private static final Map<String, BigDecimal> POINTS = new ConcurrentHashMap<>();
 
@@ -90,17 +92,21 @@ public final class Awards {
         context.insertLogical(new Rated(total.sheet(), rating, context.getRule().getName()));
     }
 
-    /** A metadata value of the firing rule, without the quotes DRL keeps, or "" when the rule has none. */
+    /**
+     * A metadata value of the firing rule, without the quotes DRL keeps, or "" when the rule has none; one string
+     * per value (a rule's metadata is a constant, unquoted once).
+     */
     static String metadata(RuleContext context, String key) {
         Object value = context.getRule().getMetaData().get(key);
-        if (value == null) {
-            return "";
-        }
+        return value == null ? "" : UNQUOTED.computeIfAbsent(value, Awards::unquoted);
+    }
+
+    private static String unquoted(Object value) {
         String s = value.toString().trim();
         if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
             s = s.substring(1, s.length() - 1);
         }
-        return s;
+        return s.intern();
     }
 
 }

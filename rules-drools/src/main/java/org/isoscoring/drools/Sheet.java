@@ -25,6 +25,7 @@ public final class Sheet implements Quotable {
     private final int year;
     private final Facts facts;
     private final Integer reportDaysLate; // read by several rules of criterion 13
+    private int slot; // its place in its session, set when the session's results are read
 
     Sheet(int index, String agency, AgencyKind kind, Assessor assessor, String district, int year, Facts facts) {
         this.index = index;
@@ -36,6 +37,14 @@ public final class Sheet implements Quotable {
         this.facts = Objects.requireNonNull(facts);
         this.reportDaysLate = facts.reportSubmittedOn() == null || facts.reportDeadline() == null ? null
                 : (int) ChronoUnit.DAYS.between(facts.reportDeadline(), facts.reportSubmittedOn());
+    }
+
+    int slot() {
+        return slot;
+    }
+
+    void slot(int slot) {
+        this.slot = slot;
     }
 
     /** The facts as the request gave them. */
