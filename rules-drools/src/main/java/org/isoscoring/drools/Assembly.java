@@ -13,6 +13,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.isoscoring.api.AgencyResult;
 import org.isoscoring.api.AssessmentResult;
@@ -57,7 +58,7 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
         }
         List<AgencyResult> agencies = new ArrayList<>();
         for (String agency : assessed.keySet()) {
-            FinalResult f = one(derived.finals.get(agency), "agency " + agency + ": final result", defects);
+            FinalResult f = one(derived.finals.get(agency), () -> "agency " + agency + ": final result", defects);
             if (f != null) {
                 agencies.add(new AgencyResult(agency, f.sheet().getAssessor(), f.total(), f.rating()));
             }
@@ -65,8 +66,9 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
         List<DistrictReport> reports = new ArrayList<>();
         for (District d : districts) {
             String who = "district " + d.agency();
-            DistrictFigures figures = one(derived.figures.get(d.agency()), who + ": sampling figures", defects);
-            CommuneTally tally = one(derived.tallies.get(d.agency()), who + ": communes at 80 or more", defects);
+            DistrictFigures figures = one(derived.figures.get(d.agency()), () -> who + ": sampling figures", defects);
+            CommuneTally tally = one(derived.tallies.get(d.agency()), () -> who + ": communes at 80 or more",
+                    defects);
             List<DistrictPenalty> penalties = derived.penalties.getOrDefault(d.agency(), List.of());
             if (penalties.size() > 1) {
                 defects.add(who + ": penalised by " + penalties.size() + " rules; a penalty is taken once");
@@ -130,9 +132,9 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
         if (!complete) {
             return null; // the totals of a sheet with a missing or double award are not derived: one message is enough
         }
-        Total total = one(found.totals, who(sheet) + ": total", defects);
-        Rated rated = one(found.ratings, who(sheet) + ": rating", defects);
-        Subtotal subtotal = one(found.subtotals, who(sheet) + ": subtotal", defects);
+        Total total = one(found.totals, () -> who(sheet) + ": total", defects);
+        Rated rated = one(found.ratings, () -> who(sheet) + ": rating", defects);
+        Subtotal subtotal = one(found.subtotals, () -> who(sheet) + ": subtotal", defects);
         if (total == null || rated == null || subtotal == null) {
             return null;
         }
@@ -155,13 +157,13 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 
-    private static <T> T one(List<T> found, String what, List<String> defects) {
+    private static <T> T one(List<T> found, Supplier<String> what, List<String> defects) {
         if (found == null || found.isEmpty()) {
-            defects.add(what + " was not derived by any rule");
+            defects.add(what.get() + " was not derived by any rule");
             return null;
         }
         if (found.size() > 1) {
-            defects.add(what + " was derived " + found.size() + " times: " + found);
+            defects.add(what.get() + " was derived " + found.size() + " times: " + found);
             return null;
         }
         return found.get(0);
