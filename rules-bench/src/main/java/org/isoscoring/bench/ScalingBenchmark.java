@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * How the cost grows with the size of a request, warm, split where the time goes: reading the JSON request,
- * scoring it (the rules), and writing the JSON result. The rules' loading is {@code KnowledgeBaseBenchmark}.
+ * scoring it (the rules), and writing the JSON result, which fills the explanations' reasons (made when first read). The rules' loading is {@code KnowledgeBaseBenchmark}.
  * A request of 100,000 assessments is about 160 MB of JSON, above the 128 MiB input limit (docs/reliability.md):
  * reading it is refused, so reading JSON is {@link JsonReadBenchmark}, up to 22,000.
  */
@@ -38,15 +38,27 @@ public class ScalingBenchmark {
     public int size;
 
     private ScoringRequest request;
-    private ScoringResult result;
     private ScoringEngine engine;
 
     @Setup(Level.Trial)
     public void setUp() {
         request = Requests.ofSize(size);
         engine = ScoringEngine.create().preload();
-        result = engine.evaluate(request);
         System.out.println("size " + size + ": " + request.assessments().size() + " assessments");
+    }
+
+    /**
+     * A result nobody has read yet, scored again before each write (not timed): its explanations are made when
+     * first read, so writing a result twice would time the reasons' filling once only.
+     */
+    @State(Scope.Thread)
+    public static class Unread {
+        ScoringResult result;
+
+        @Setup(Level.Invocation)
+        public void score(ScalingBenchmark benchmark) {
+            result = benchmark.engine.evaluate(benchmark.request);
+        }
     }
 
     @Benchmark
@@ -54,8 +66,9 @@ public class ScalingBenchmark {
         return engine.evaluate(request);
     }
 
+    /** Writing the JSON result, its explanations' reasons filled on the way (they are made when first read). */
     @Benchmark
-    public void writeJson() {
-        ScoringJson.writeResult(result, Writer.nullWriter());
+    public void writeJson(Unread unread) {
+        ScoringJson.writeResult(unread.result, Writer.nullWriter());
     }
 }
