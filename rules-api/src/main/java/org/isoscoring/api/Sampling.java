@@ -92,7 +92,8 @@ public final class Sampling {
             }
             if (c == '\uFFFD') {
                 throw new IllegalArgumentException("hạt giống chứa U+FFFD / the seed contains U+FFFD at position "
-                        + (i + 1) + ": the command line was not read as UTF-8 (set LANG=C.UTF-8)");
+                        + (i + 1) + ": the command line was not read as UTF-8 (run it with LC_ALL=C.UTF-8, "
+                        + "or LANG=C.UTF-8 with LC_ALL unset)");
             }
         }
         return nfc;

@@ -381,7 +381,7 @@ class SamplingTests {
             assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).isEqualTo(64);
             assertThat(out).isEmpty();
-            assertThat(err).contains("U+FFFD").contains("LANG=C.UTF-8");
+            assertThat(err).contains("U+FFFD").contains("LC_ALL=C.UTF-8");
         }
     }
 
