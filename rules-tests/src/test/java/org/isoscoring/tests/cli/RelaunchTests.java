@@ -154,6 +154,14 @@ class RelaunchTests {
     @DisplayName("with a copy of the jar elsewhere")
     class Copied {
 
+        /** The jar copied into {@code dir}, with the build's archive beside it, made {@code age} ms older than the jar. */
+        private Path withArchive(Path dir, long age) throws IOException {
+            Path jar = Files.copy(JAR, dir.resolve("iso-scoring.jar"));
+            Path archive = Files.copy(JAR.resolveSibling("iso-scoring.jsa"), dir.resolve("iso-scoring.jsa"));
+            Files.setLastModifiedTime(archive, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - age));
+            return jar;
+        }
+
         @Test
         @DisplayName("without an archive beside it, the tool runs in one JVM")
         void noArchive(@TempDir Path dir) throws Exception {
@@ -169,9 +177,7 @@ class RelaunchTests {
         @Test
         @DisplayName("an archive older than the jar (a stale build) is not used")
         void staleArchive(@TempDir Path dir) throws Exception {
-            Path jar = Files.copy(JAR, dir.resolve("iso-scoring.jar"));
-            Path archive = Files.copy(JAR.resolveSibling("iso-scoring.jsa"), dir.resolve("iso-scoring.jsa"));
-            Files.setLastModifiedTime(archive, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
+            Path jar = withArchive(dir, 60_000);
             Path logs = Files.createDirectory(dir.resolve("logs"));
 
             Traced traced = java(jar, logs, List.of(), "guidances");
@@ -183,9 +189,7 @@ class RelaunchTests {
         @Test
         @DisplayName("an archive Java cannot use (made for the jar at another path) is ignored, silently")
         void unusableArchive(@TempDir Path dir) throws Exception {
-            Path jar = Files.copy(JAR, dir.resolve("iso-scoring.jar"));
-            Path archive = Files.copy(JAR.resolveSibling("iso-scoring.jsa"), dir.resolve("iso-scoring.jsa"));
-            Files.setLastModifiedTime(archive, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
+            Path jar = withArchive(dir, -60_000);
             Path logs = Files.createDirectory(dir.resolve("logs"));
 
             Traced traced = java(jar, logs, List.of(), "evaluate", CliTests.EXAMPLE.toString());
