@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks, not tests (docs/performance.md): builds the JMH module (profile bench) and the command line, runs
-# every JMH benchmark, then times the command line from a cold JVM. Takes about 12 minutes on 2 cores.
+# every JMH benchmark, then times the command line from a cold JVM. Takes about 15 minutes on 2 cores.
 # Writes target/bench/: jmh.json and jmh.txt (JMH), cli.txt (cold runs), scaling.md and scaling.svg (growth).
 # Usage: scripts/benchmark.sh [JMH options, e.g. NationalBenchmark to run one class]
-#        CLI_ONLY=1 RUNS=7 scripts/benchmark.sh      (only the cold command-line runs, about 4 minutes)
+#        CLI_ONLY=1 RUNS=7 scripts/benchmark.sh      (only the cold command-line runs, about 5 minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=target/bench

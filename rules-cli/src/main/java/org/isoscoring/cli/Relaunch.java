@@ -3,23 +3,28 @@ package org.isoscoring.cli;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the tool in a second JVM that reads the class-data-sharing archive the build made next to the jar
  * ({@code iso-scoring.jsa}, or {@code iso-scoring-rules.jsa} for a command that compiles a rules folder), with the
- * quick JIT compiler only: on two cores the tool then answers in about half the time, even counting this first
- * JVM, which loads nothing but this class (docs/performance.md, decision 51). Java options given before
- * {@code -jar} are passed on, after the ones added here, so they can override them.
+ * quick JIT compiler only (unless a request file is large, see {@link #large}): on two cores the tool then answers
+ * in about half the time, even counting this first JVM, which loads nothing but this class (docs/performance.md,
+ * decision 51). Java options given before {@code -jar} are passed on, after the ones added here, so they can
+ * override them.
  *
- * <p>It only happens for {@code java [options] -jar iso-scoring.jar ...}, when the archive is newer than the jar,
- * when the command line can be passed on unchanged (see {@link #passable}), and never in the second JVM itself; {@code -Disoscoring.relaunch=false} turns it off. If the second JVM cannot
- * be started, the tool runs here, as without an archive.
+ * <p>It only happens for exactly {@code java [options] -jar iso-scoring.jar [arguments]}, when the archive is newer
+ * than the jar, when the command line can be passed on unchanged (see {@link #passable}), when no option serves
+ * one process only (a debugger, an agent, remote management: see {@link #onePerProcess}), and never in the second
+ * JVM itself; {@code -Disoscoring.relaunch=false} turns it off. If the second JVM cannot be started, the tool runs
+ * here, as without an archive.
  */
 final class Relaunch {
 
@@ -47,18 +52,35 @@ final class Relaunch {
         } catch (IOException | RuntimeException e) {
             return OptionalInt.empty();
         }
-        Thread stop = new Thread(child::destroy, "iso-scoring-relaunch");
-        Runtime.getRuntime().addShutdownHook(stop); // killed or interrupted: so is the second JVM
-        while (true) {
+        Thread stop = new Thread(() -> { // stopped by Ctrl-C or kill: so is the second JVM
+            child.destroy();
             try {
-                int status = child.waitFor();
-                Runtime.getRuntime().removeShutdownHook(stop);
-                return OptionalInt.of(status);
+                child.waitFor(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }, "iso-scoring-relaunch");
+        Runtime.getRuntime().addShutdownHook(stop);
+        boolean interrupted = false;
+        int status;
+        while (true) {
+            try {
+                status = child.waitFor();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
                 child.destroy();
             }
         }
+        try {
+            Runtime.getRuntime().removeShutdownHook(stop);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already stopping: the hook runs, and finds the second JVM ended
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return OptionalInt.of(status);
     }
 
     /** The second JVM's command line, or an empty list when the tool is to run in this JVM. */
@@ -68,13 +90,17 @@ final class Relaunch {
         if (jar == null || arguments == null) {
             return List.of();
         }
-        int dashJar = Arrays.asList(arguments).indexOf("-jar");
-        if (dashJar < 0 || !passable(arguments)) {
+        // the command line is: [Java options] -jar JAR [args]; anything else (java -cp ..., a wrapper) runs here
+        int dashJar = arguments.length - args.length - 2;
+        if (dashJar < 0 || !arguments[dashJar].equals("-jar") || !sameFile(arguments[dashJar + 1], jar)
+                || !Arrays.asList(arguments).subList(dashJar + 2, arguments.length).equals(List.of(args))
+                || !passable(arguments)) {
             return List.of();
         }
         List<String> options = Arrays.asList(arguments).subList(0, dashJar);
-        if (options.stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile") || o.startsWith("-Xshare")
-                || o.startsWith("-XX:ArchiveClassesAtExit") || o.startsWith("-XX:DumpLoadedClassList"))) {
+        if (options.stream().anyMatch(Relaunch::onePerProcess) || ONE_PER_PROCESS_ENVIRONMENT.stream()
+                .map(System::getenv).anyMatch(value -> value != null && Arrays.stream(value.split("\\s+"))
+                        .anyMatch(Relaunch::onePerProcess))) {
             return List.of();
         }
         File archive = archive(jar, args).toFile();
@@ -85,7 +111,8 @@ final class Relaunch {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java, "-XX:SharedArchiveFile=" + archive, "-Xshare:auto",
                 "-Xlog:disable", "-Xlog:all=off"));
-        if (options.stream().noneMatch(o -> o.contains("TieredStopAtLevel") || o.contains("TieredCompilation"))) {
+        if (options.stream().noneMatch(o -> o.contains("TieredStopAtLevel") || o.contains("TieredCompilation"))
+                && !large(args)) {
             command.add("-XX:TieredStopAtLevel=1");
         }
         command.addAll(options);
@@ -94,6 +121,55 @@ final class Relaunch {
         command.add(jar.toString());
         command.addAll(List.of(args));
         return command;
+    }
+
+    /** The environment variables whose Java options the second JVM would read again. */
+    private static final List<String> ONE_PER_PROCESS_ENVIRONMENT = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS",
+            "_JAVA_OPTIONS");
+
+    /**
+     * Whether a Java option cannot serve two JVMs at once: a debugger, an agent, remote management (each takes a port
+     * or watches one process), a flight recording, or a log file without {@code %p} in its name. With one, the
+     * tool runs in the JVM it was started in.
+     */
+    static boolean onePerProcess(String option) {
+        return option.startsWith("-agentlib") || option.startsWith("-agentpath") || option.startsWith("-javaagent")
+                || option.startsWith("-Xrunjdwp") || option.startsWith("-Xdebug")
+                || option.startsWith("-Dcom.sun.management") || option.contains("StartFlightRecording")
+                || option.startsWith("-Xlog") && option.contains("file=") && !option.contains("%p");
+    }
+
+    /**
+     * Whether a request file named on the command line is large (over 32 MB, about 20,000 assessments): the quick
+     * JIT compiler alone, which halves a short run and still helps the national request of 12,600 assessments
+     * (20 MB), makes a long one slower (50,400 assessments: 18–21 s against 14–15 s), so the second JVM then keeps
+     * the full JIT.
+     */
+    static boolean large(String[] args) {
+        for (String a : args) {
+            if (a.startsWith("-")) {
+                continue;
+            }
+            try {
+                Path p = Path.of(a);
+                if (Files.isRegularFile(p) && Files.size(p) > LARGE_REQUEST) {
+                    return true;
+                }
+            } catch (IOException | RuntimeException e) {
+                // not a file: an id, a seed, a folder
+            }
+        }
+        return false;
+    }
+
+    private static final long LARGE_REQUEST = 32L << 20;
+
+    private static boolean sameFile(String given, Path jar) {
+        try {
+            return Files.isSameFile(Path.of(given), jar);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**

@@ -79,6 +79,13 @@ class RelaunchTests {
     @DisplayName("with the jar where the build left it")
     class Built {
 
+        @org.junit.jupiter.api.BeforeEach
+        void archives() {
+            org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(JAR.resolveSibling("iso-scoring.jsa"))
+                    && Files.exists(JAR.resolveSibling("iso-scoring-rules.jsa")),
+                    "the jar was built without its archives (-Disoscoring.cds.skip=true)");
+        }
+
         @Test
         @DisplayName("the tool runs in a second JVM, which loads its classes from the archive")
         void relaunches(@TempDir Path logs) throws Exception {
@@ -136,6 +143,36 @@ class RelaunchTests {
             assertThat(plain.logs()).hasSize(2);
             assertThat(accented.logs()).hasSize(1);
             assertThat(accented.run().err()).contains("U+FFFD");
+        }
+
+        @Test
+        @DisplayName("an option that serves one process only (here a flight recording) keeps the tool in one JVM")
+        void onePerProcess(@TempDir Path dir) throws Exception {
+            Path logs = Files.createDirectory(dir.resolve("logs"));
+
+            Traced traced = java(JAR, logs, List.of("-XX:StartFlightRecording:filename=" + dir.resolve("run.jfr")),
+                    "guidances");
+
+            assertThat(traced.run().status()).isZero();
+            assertThat(traced.logs()).hasSize(1);
+        }
+
+        @Test
+        @DisplayName("java -cp … Main runs in one JVM, even when \"-jar\" is only an argument's value")
+        void classPath(@TempDir Path dir) throws Exception {
+            Path logs = Files.createDirectory(dir.resolve("logs"));
+            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xlog:class+load=info:file=" + logs.resolve("load-%p.log"), "-cp", JAR.toString(),
+                    "org.isoscoring.cli.Main", "sample", "--district", "HUYEN-YD", "--seed", "-jar",
+                    CliTests.EXAMPLE.toString());
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(p.exitValue()).as(out).isZero();
+            try (Stream<Path> files = Files.list(logs)) {
+                assertThat(files).hasSize(1);
+            }
         }
 
         @Test
