@@ -59,9 +59,8 @@ public class NationalBenchmark {
     @Benchmark
     @OperationsPerInvocation(ASSESSMENTS)
     public long engineOnAllCoresReadingEveryReason() {
-        System.setProperty("isoscoring.parallel", "true");
         long length = 0;
-        for (AssessmentResult a : engine.evaluate(request).assessments()) {
+        for (AssessmentResult a : engineOnAllCores().assessments()) {
             for (Explanation e : a.explanations()) {
                 length += e.reason().length() + e.reasonEn().length() + e.facts().size();
             }

@@ -86,7 +86,8 @@ final class Relaunch {
     /** The second JVM's command line, or an empty list when the tool is to run in this JVM. */
     static List<String> command(String[] args) {
         Path jar = jar();
-        String[] arguments = ProcessHandle.current().info().arguments().orElse(null);
+        ProcessHandle.Info self = ProcessHandle.current().info();
+        String[] arguments = self.arguments().orElse(null);
         if (jar == null || arguments == null) {
             return List.of();
         }
@@ -107,7 +108,7 @@ final class Relaunch {
         if (!archive.isFile() || archive.lastModified() <= jar.toFile().lastModified()) {
             return List.of();
         }
-        String java = ProcessHandle.current().info().command()
+        String java = self.command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java, "-XX:SharedArchiveFile=" + archive, "-Xshare:auto",
                 "-Xlog:disable", "-Xlog:all=off"));

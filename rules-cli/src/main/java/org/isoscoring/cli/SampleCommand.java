@@ -69,7 +69,7 @@ final class SampleCommand implements Callable<Integer>, Lang.Chosen {
 
     @Option(names = "--lang", paramLabel = "vi|en|both",
             description = "Language of the text output, of the messages of a wrong command line and of the problems "
-                    + "of a rejected request: vi (Vietnamese) or en (English). Without it they are bilingual.")
+                    + "of a rejected request: vi (Vietnamese, the default), en (English) or both (side by side).")
     private String lang;
 
     @Override

@@ -30,14 +30,14 @@ public final class Reason {
     private record Filled(String vietnamese, String english, Map<String, String> facts) {
     }
 
-    private final String template;
-    private final String templateEn;
+    private final Template template;
+    private final Template templateEn;
     private final Quotable first;
     private final Quotable[] others;
     /** Filled on first read; a Filled's fields are final, so one filled by another thread is seen whole. */
     private Filled filled;
 
-    private Reason(String template, String templateEn, Quotable first, Quotable[] others, Filled filled) {
+    private Reason(Template template, Template templateEn, Quotable first, Quotable[] others, Filled filled) {
         this.template = template;
         this.templateEn = templateEn;
         this.first = first;
@@ -52,16 +52,18 @@ public final class Reason {
      *                                  {@code others}
      */
     static Reason of(String template, String templateEn, Quotable first, Quotable[] others) {
-        template(template).check(first, others);
-        if (templateEn != null) {
-            template(templateEn).check(first, others);
+        Template vi = template(template);
+        Template en = templateEn == null ? null : template(templateEn);
+        vi.check(first, others);
+        if (en != null) {
+            en.check(first, others);
         }
-        return new Reason(template, templateEn, first, others.clone(), null);
+        return new Reason(vi, en, first, others.clone(), null);
     }
 
     /** A reason already written, in Vietnamese only. */
     static Reason written(String reason, Map<String, String> facts) {
-        return new Reason(reason, null, null, null, new Filled(reason, reason, Map.copyOf(facts)));
+        return new Reason(null, null, null, null, new Filled(reason, reason, Map.copyOf(facts)));
     }
 
     /** The reason in Vietnamese. */
@@ -132,10 +134,9 @@ public final class Reason {
     }
 
     /** Fills {@code {name}} placeholders from the facts, in Vietnamese or English, recording each fact quoted. */
-    private static String fill(String template, Quotable first, Quotable[] others, Quoted quoted, boolean english) {
-        Template t = template(template);
+    private static String fill(Template t, Quotable first, Quotable[] others, Quoted quoted, boolean english) {
         String[] parts = t.parts();
-        StringBuilder out = new StringBuilder(template.length() + 16);
+        StringBuilder out = new StringBuilder(128);
         for (int i = 0; i < parts.length; i++) {
             if ((i & 1) == 0) {
                 out.append(parts[i]);
