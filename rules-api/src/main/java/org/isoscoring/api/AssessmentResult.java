@@ -12,7 +12,8 @@ import java.util.Objects;
  *
  * @param agency       the agency assessed
  * @param assessor     who scored it
- * @param points       points per sub-criterion, every sub-criterion of the guidance in catalog order
+ * @param points       points per sub-criterion, every sub-criterion of the guidance in catalog order; immutable, and
+ *                     kept as given when made by {@link #pointsInOrder}, else copied
  * @param subtotal     the sum of {@code points}
  * @param penalty      points taken after the criteria (the over-scoring penalty on a district's final
  *                     assessment), else 0
@@ -28,13 +29,27 @@ public record AssessmentResult(String agency, Assessor assessor, Map<String, Big
     public AssessmentResult {
         Objects.requireNonNull(agency, "agency");
         Objects.requireNonNull(assessor, "assessor");
-        points = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(points, "points")));
+        Objects.requireNonNull(points, "points");
+        points = points instanceof PointsInOrder ? points : Collections.unmodifiableMap(new LinkedHashMap<>(points));
         Objects.requireNonNull(subtotal, "subtotal");
         Objects.requireNonNull(penalty, "penalty");
         Objects.requireNonNull(total, "total");
         Objects.requireNonNull(rating, "rating");
         Objects.requireNonNull(explanations, "explanations");
         explanations = explanations instanceof ExplanationsOnRead ? explanations : List.copyOf(explanations);
+    }
+
+    /**
+     * Points by sub-criterion for {@code points}: an immutable map in the order of {@code criteria}, which a result
+     * keeps as it is instead of copying it. Made for an engine that scores many assessments of one catalog: it
+     * shares {@code criteria} (when it is an immutable list) and copies only the points.
+     *
+     * @param criteria the sub-criteria, each once
+     * @param points   their points, in the same order
+     * @throws IllegalArgumentException when the sizes differ or a sub-criterion is given twice
+     */
+    public static Map<String, BigDecimal> pointsInOrder(List<String> criteria, BigDecimal... points) {
+        return new PointsInOrder(criteria, points);
     }
 
     /** The explanation of one sub-criterion. */

@@ -1,15 +1,11 @@
 package org.isoscoring.drools;
 
 import java.math.BigDecimal;
-import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -37,7 +33,8 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
     private static final BigDecimal HALF = new BigDecimal("0.5");
 
     /** Assembles the results of {@code sheets} and {@code districts} from the facts of their session. */
-    static Assembly of(List<Criterion> catalog, List<Sheet> sheets, List<District> districts, Collection<?> facts) {
+    static Assembly of(List<Criterion> catalog, List<String> ids, List<Sheet> sheets, List<District> districts,
+                       Collection<?> facts) {
         Derived derived = new Derived(sheets);
         for (Object o : facts) {
             derived.add(o);
@@ -51,7 +48,7 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
         Map<String, Sheet> assessed = new TreeMap<>();
         for (Sheet sheet : sheets) {
             assessed.putIfAbsent(sheet.getAgency(), sheet);
-            AssessmentResult result = result(catalog, positions, sheet, derived.of(sheet), defects);
+            AssessmentResult result = result(catalog, ids, positions, sheet, derived.of(sheet), defects);
             if (result != null) {
                 results.put(sheet.index(), result);
             }
@@ -85,8 +82,8 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
     }
 
     /** The result of one assessment, or {@code null} with defects. */
-    private static AssessmentResult result(List<Criterion> catalog, Map<String, Integer> positions, Sheet sheet,
-                                           Found found, List<String> defects) {
+    private static AssessmentResult result(List<Criterion> catalog, List<String> ids, Map<String, Integer> positions,
+                                           Sheet sheet, Found found, List<String> defects) {
         Award[] awards = new Award[catalog.size()];
         List<Award> doubled = null;
         for (Award a : found.awards) {
@@ -142,7 +139,11 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
         List<Explanation> explanations = Explanation.madeOnRead(catalog.size(), i -> new Explanation(
                 catalog.get(i).id(), awards[i].points(), catalog.get(i).max(), awards[i].rule(), awards[i].reason(),
                 awards[i].reasonEn(), awards[i].facts()));
-        return new AssessmentResult(sheet.getAgency(), sheet.getAssessor(), new Points(catalog, awards),
+        BigDecimal[] points = new BigDecimal[awards.length];
+        for (int i = 0; i < awards.length; i++) {
+            points[i] = awards[i].points();
+        }
+        return new AssessmentResult(sheet.getAgency(), sheet.getAssessor(), AssessmentResult.pointsInOrder(ids, points),
                 subtotal.value(), total.penalty(),
                 total.value(), rated.rating(), explanations);
     }
@@ -169,48 +170,6 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
         return found.get(0);
     }
 
-    /** The points of a complete assessment by sub-criterion, in catalog order: a view the result copies. */
-    private static final class Points extends AbstractMap<String, BigDecimal> {
-        private final List<Criterion> catalog;
-        private final Award[] awards;
-
-        Points(List<Criterion> catalog, Award[] awards) {
-            this.catalog = catalog;
-            this.awards = awards;
-        }
-
-        @Override
-        public Set<Entry<String, BigDecimal>> entrySet() {
-            return new AbstractSet<>() {
-                @Override
-                public Iterator<Entry<String, BigDecimal>> iterator() {
-                    return new Iterator<>() {
-                        private int next;
-
-                        @Override
-                        public boolean hasNext() {
-                            return next < awards.length;
-                        }
-
-                        @Override
-                        public Entry<String, BigDecimal> next() {
-                            if (next >= awards.length) {
-                                throw new NoSuchElementException();
-                            }
-                            int i = next++;
-                            return new SimpleImmutableEntry<>(catalog.get(i).id(), awards[i].points());
-                        }
-                    };
-                }
-
-                @Override
-                public int size() {
-                    return awards.length;
-                }
-            };
-        }
-    }
-
     /** What the rules derived for one assessment. */
     private static final class Found {
         final List<Award> awards = new ArrayList<>(40);
@@ -231,8 +190,11 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
         Derived(List<Sheet> sheets) {
             found = new Found[sheets.size()];
             for (int i = 0; i < found.length; i++) {
-                sheets.get(i).slot(i); // the session is over: no rule sees it
+                Sheet sheet = sheets.get(i);
+                sheet.slot(i); // the session is over: no rule sees it
                 found[i] = new Found();
+                found[i].awards.addAll(sheet.given()); // its settled awards; the others are facts
+
             }
         }
 

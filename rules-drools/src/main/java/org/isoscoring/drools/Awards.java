@@ -27,8 +27,7 @@ import org.kie.api.runtime.rule.RuleContext;
  */
 public final class Awards {
 
-    /** Metadata values without their quotes, by the value as the rule holds it. */
-    private static final Map<Object, String> UNQUOTED = new ConcurrentHashMap<>();
+    private static final Quotable[] NO_OTHERS = {};
     /** Points by their text: a rule gives a constant. */
     private static final Map<String, BigDecimal> POINTS = new ConcurrentHashMap<>();
 
@@ -48,6 +47,16 @@ public final class Awards {
         give(context, sheet, points, reason, null, others);
     }
 
+    /** {@link #award(RuleContext, Sheet, String, String, Quotable...)} quoting the assessment's facts only. */
+    public static void award(RuleContext context, Sheet sheet, String points, String reason) {
+        give(context, sheet, points, reason, null, NO_OTHERS);
+    }
+
+    /** {@link #award(RuleContext, Sheet, String, String, String, Quotable...)} quoting the assessment's facts only. */
+    public static void award(RuleContext context, Sheet sheet, String points, String reason, String reasonEn) {
+        give(context, sheet, points, reason, reasonEn, NO_OTHERS);
+    }
+
     /**
      * Gives {@code points} with a reason in Vietnamese and in English.
      *
@@ -65,9 +74,14 @@ public final class Awards {
 
     private static void give(RuleContext context, Sheet sheet, String points, String reason, String reasonEn,
                              Quotable[] others) {
-        context.insertLogical(new Award(sheet, metadata(context, "criterion"),
-                POINTS.computeIfAbsent(points, BigDecimal::new), context.getRule().getName(),
-                Reason.of(reason, reasonEn, sheet, others)));
+        Settled.Mark mark = Settled.of(context.getRule());
+        Award award = new Award(sheet, mark.criterion(), POINTS.computeIfAbsent(points, BigDecimal::new),
+                context.getRule().getName(), Reason.of(reason, reasonEn, sheet, others));
+        if (mark.settled()) {
+            sheet.give(award); // nothing can take it back: it enters the working memory in the sheet's Tally
+        } else {
+            context.insertLogical(award);
+        }
     }
 
     /**
@@ -92,16 +106,11 @@ public final class Awards {
         context.insertLogical(new Rated(total.sheet(), rating, context.getRule().getName()));
     }
 
-    /**
-     * A metadata value of the firing rule, without the quotes DRL keeps, or "" when the rule has none; one string
-     * per value (a rule's metadata is a constant, unquoted once).
-     */
-    static String metadata(RuleContext context, String key) {
-        Object value = context.getRule().getMetaData().get(key);
-        return value == null ? "" : UNQUOTED.computeIfAbsent(value, Awards::unquoted);
-    }
-
-    private static String unquoted(Object value) {
+    /** A metadata value without the quotes DRL keeps, or "" for none. */
+    static String unquoted(Object value) {
+        if (value == null) {
+            return "";
+        }
         String s = value.toString().trim();
         if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
             s = s.substring(1, s.length() - 1);

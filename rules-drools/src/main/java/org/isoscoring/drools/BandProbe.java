@@ -45,14 +45,17 @@ final class BandProbe {
                 sheets.put(sheet, p);
                 session.insert(sheet);
             }
-            Budgets budgets = new Budgets(session);
-            session.addEventListener(budgets);
-            session.fireAllRules(Budgets.maxFiringsPerAssessment() * (probes.size() + 1));
+            new Budgets(session).fire((long) Budgets.maxFiringsPerAssessment() * (probes.size() + 1));
+            List<Award> all = new ArrayList<>();
+            sheets.keySet().forEach(sheet -> all.addAll(sheet.given())); // settled awards are kept on the sheet
             for (Object o : session.getObjects()) {
                 if (o instanceof Award a) {
-                    awards.computeIfAbsent(a.sheet(), k -> new LinkedHashMap<>())
-                            .computeIfAbsent(a.criterion(), k -> new ArrayList<>()).add(a);
+                    all.add(a);
                 }
+            }
+            for (Award a : all) {
+                awards.computeIfAbsent(a.sheet(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(a.criterion(), k -> new ArrayList<>()).add(a);
             }
         } catch (RuntimeException | LinkageError e) {
             return List.of(new Finding("", 0, 0, "một quy tắc bị lỗi khi chạy thử / a rule failed on probe facts: " + e));

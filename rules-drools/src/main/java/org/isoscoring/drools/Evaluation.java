@@ -150,13 +150,18 @@ final class Evaluation {
     private Outcome score(Partition part, long deadline) {
         KieSession session = guidance.kieBase().newKieSession();
         try {
-            session.insert(new Catalog(guidance.info().subCriteria().size()));
+            session.insert(new Catalog(guidance.subCriteria().size()));
             part.districts().forEach(session::insert);
             part.sheets().forEach(session::insert);
             long budget = (long) Budgets.maxFiringsPerAssessment() * (part.sheets().size() + part.districts().size() + 1);
             Budgets budgets = new Budgets(session, deadline, budget / 2);
-            session.addEventListener(budgets);
-            int fired = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, budget));
+            long fired = budgets.fire(budget);
+            if (guidance.tallies() && fired < budget && !budgets.outOfTime()) {
+                // every rule that matches assessments only has fired: their settled awards enter as one Tally per
+                // assessment, and the rules of subtotals, totals, ratings and districts go on from there
+                part.sheets().forEach(sheet -> session.insert(Tally.of(sheet)));
+                fired += budgets.fire(budget - fired);
+            }
             if (fired >= budget || budgets.outOfTime()) {
                 return new Outcome(null, new RulesException(guidance.info().id(), List.of((budgets.outOfTime()
                         ? "the rules ran longer than " + Budgets.maxTime().toSeconds() + " s"
@@ -166,7 +171,7 @@ final class Evaluation {
                         + budgets.busiest() + " — does a rule insert a fact that makes it, or another rule, fire "
                         + "again? (isoscoring.maxFiringsPerAssessment, isoscoring.maxSeconds)")));
             }
-            return new Outcome(Assembly.of(guidance.info().subCriteria(), part.sheets(), part.districts(),
+            return new Outcome(Assembly.of(guidance.subCriteria(), guidance.criterionIds(), part.sheets(), part.districts(),
                     session.getObjects()), null);
         } catch (RulesException e) {
             return new Outcome(null, e);

@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.drools.model.codegen.ExecutableModelProject;
+import org.isoscoring.api.Criterion;
 import org.isoscoring.api.GuidanceInfo;
 import org.isoscoring.api.RulesException;
 import org.kie.api.KieBase;
@@ -55,12 +56,36 @@ final class Guidance {
     private final KieBase kieBase;
     private final String rulesHash;
     private final GuidanceCheck check;
+    private final List<Criterion> subCriteria;
+    private final List<String> criterionIds;
+    private final boolean tallies;
 
     private Guidance(Descriptor descriptor, KieBase kieBase, String rulesHash, GuidanceCheck check) {
         this.descriptor = descriptor;
         this.kieBase = kieBase;
+        this.tallies = Settled.mark(kieBase);
         this.rulesHash = rulesHash;
         this.check = check;
+        this.subCriteria = descriptor.info().subCriteria();
+        this.criterionIds = subCriteria.stream().map(Criterion::id).toList();
+    }
+
+    /** Every sub-criterion of the catalog, in catalog order (made once). */
+    List<Criterion> subCriteria() {
+        return subCriteria;
+    }
+
+    /**
+     * Whether a rule matches {@link Tally}: then each session needs one per assessment, after the rules that match
+     * assessments only have fired (decision 53).
+     */
+    boolean tallies() {
+        return tallies;
+    }
+
+    /** The ids of {@link #subCriteria()}, in the same order: the keys of every assessment's points. */
+    List<String> criterionIds() {
+        return criterionIds;
     }
 
     /** The deeper check of {@code check}: probes every band of every sub-criterion for gaps and overlaps. */

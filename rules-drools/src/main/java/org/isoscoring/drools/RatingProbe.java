@@ -43,9 +43,8 @@ final class RatingProbe {
                 session.insert(new Total(sheet, total, BigDecimal.ZERO));
             }
             Budgets budgets = new Budgets(session);
-            session.addEventListener(budgets);
             int limit = 201 * 50;
-            int fired = session.fireAllRules(limit);
+            long fired = budgets.fire(limit);
             if (fired >= limit || budgets.outOfTime()) {
                 String file = check.rules().stream().filter(r -> budgets.busiest().contains("\"" + r.descr().getName() + "\""))
                         .findFirst().map(r -> r.file() + ":" + r.descr().getLine() + ":" + (r.descr().getColumn() + 1))

@@ -2,6 +2,8 @@ package org.isoscoring.drools;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.isoscoring.api.AgencyKind;
 import org.isoscoring.api.Assessor;
@@ -26,6 +28,7 @@ public final class Sheet implements Quotable {
     private final Facts facts;
     private final Integer reportDaysLate; // read by several rules of criterion 13
     private int slot; // its place in its session, set when the session's results are read
+    private final List<Award> given = new ArrayList<>(32); // its settled awards (Settled), in firing order
 
     Sheet(int index, String agency, AgencyKind kind, Assessor assessor, String district, int year, Facts facts) {
         this.index = index;
@@ -37,6 +40,16 @@ public final class Sheet implements Quotable {
         this.facts = Objects.requireNonNull(facts);
         this.reportDaysLate = facts.reportSubmittedOn() == null || facts.reportDeadline() == null ? null
                 : (int) ChronoUnit.DAYS.between(facts.reportDeadline(), facts.reportSubmittedOn());
+    }
+
+    /** Keeps a settled award of this assessment (only its own session's rules give it one, on one thread). */
+    void give(Award award) {
+        given.add(award);
+    }
+
+    /** The settled awards of this assessment. */
+    List<Award> given() {
+        return given;
     }
 
     int slot() {

@@ -1,0 +1,121 @@
+package org.isoscoring.drools;
+
+import java.util.List;
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.Accumulate;
+import org.drools.base.rule.GroupElement;
+import org.drools.base.rule.Pattern;
+import org.drools.base.rule.RuleConditionElement;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * Which rules give settled awards: a rule whose conditions match assessments only ({@link Sheet}, including
+ * inside {@code not}, {@code exists} and {@code accumulate}). Nothing can take such an award back: a rule cannot
+ * make, change or withdraw an assessment (a guidance may not {@code modify}, {@code update}, {@code delete} or
+ * {@code retract}, and an assessment's constructor is not public), so the rule's match lasts the whole session.
+ * Its award is therefore kept on the assessment ({@link Sheet#give}) instead of being inserted with truth
+ * maintenance, and the assessment's settled awards enter the working memory as one {@link Tally}
+ * (decision 53). Every other rule's award is an {@link Award} fact, which truth maintenance withdraws if the
+ * rule's match goes.
+ *
+ * <p>The knowledge base of a guidance is marked once, when it is made: each rule's metadata gets a {@link Mark}
+ * under {@link #KEY}, so that a firing reads whether it is settled, and its sub-criterion, in one lookup.
+ */
+final class Settled {
+
+    /** The metadata key of a rule's {@link Mark}. */
+    static final String KEY = "isoscoring.mark";
+
+    /**
+     * What a firing needs to know of its rule.
+     *
+     * @param criterion the sub-criterion of its {@code @criterion} metadata, unquoted, or "" without one
+     * @param settled   whether its awards are settled
+     */
+    record Mark(String criterion, boolean settled) {
+    }
+
+    private Settled() {
+    }
+
+    /**
+     * Marks every rule of {@code kieBase}, before any session of it is made. Awards are settled only in a guidance
+     * that has a rule matching {@link Tally} (its subtotal), and no rule that matches {@link Award} facts without
+     * a tally: such a rule expects every award as a fact. Otherwise (for example a folder written before decision
+     * 53, whose subtotal adds {@link Award} facts only) every award stays a fact, and the folder scores as it did.
+     *
+     * @return whether a rule matches {@link Tally}, so that the guidance's sessions need one per assessment (with
+     *         no award in it when awards are not settled)
+     */
+    static boolean mark(KieBase kieBase) {
+        boolean matchesTally = false;
+        boolean matchesAwardsOnly = false;
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule rule : p.getRules()) {
+                if (rule instanceof RuleImpl r) {
+                    boolean tally = matches(r.getLhs(), Tally.class);
+                    matchesTally |= tally;
+                    matchesAwardsOnly |= !tally && matches(r.getLhs(), Award.class);
+                }
+            }
+        }
+        boolean tallied = matchesTally && !matchesAwardsOnly;
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule rule : p.getRules()) {
+                if (rule instanceof RuleImpl r && !(r.getMetaData(KEY) instanceof Mark)) {
+                    r.addMetaAttribute(KEY, new Mark(Awards.unquoted(r.getMetaData("criterion")),
+                            tallied && matchesSheetsOnly(r.getLhs())));
+                }
+            }
+        }
+        return matchesTally;
+    }
+
+    /** Whether a pattern of {@code element}, nested ones included, matches facts of {@code type}. */
+    static boolean matches(RuleConditionElement element, Class<?> type) {
+        if (element instanceof Pattern pattern && pattern.getObjectType() instanceof ClassObjectType t
+                && t.getClassType() == type) {
+            return true;
+        }
+        if (element instanceof Pattern pattern && pattern.getSource() instanceof Accumulate accumulate) {
+            return accumulate.getNestedElements().stream().anyMatch(e -> matches(e, type));
+        }
+        return element instanceof GroupElement group && group.getChildren().stream().anyMatch(e -> matches(e, type));
+    }
+
+    /** The mark of a rule; a rule of a knowledge base not marked gets unsettled awards. */
+    static Mark of(Rule rule) {
+        return rule.getMetaData().get(KEY) instanceof Mark mark ? mark
+                : new Mark(Awards.unquoted(rule.getMetaData().get("criterion")), false);
+    }
+
+    /** Whether every pattern of {@code element}, nested ones included, matches assessments only. */
+    static boolean matchesSheetsOnly(RuleConditionElement element) {
+        if (element instanceof GroupElement group) {
+            return all(group.getChildren());
+        }
+        if (element instanceof Pattern pattern) {
+            if (pattern.getSource() != null) {
+                // the result of an accumulate: what counts is what it accumulates over; any other source is not
+                // known to be an assessment
+                return pattern.getSource() instanceof Accumulate accumulate
+                        && all(accumulate.getNestedElements());
+            }
+            return pattern.getObjectType() instanceof ClassObjectType type
+                    && (type.getClassType() == Sheet.class || type.equals(ClassObjectType.InitialFact_ObjectType));
+        }
+        return false; // eval, from, collect, queries, ...: not known to match assessments only
+    }
+
+    private static boolean all(List<? extends RuleConditionElement> elements) {
+        for (RuleConditionElement e : elements) {
+            if (!matchesSheetsOnly(e)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

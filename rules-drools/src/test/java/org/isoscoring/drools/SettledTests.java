@@ -1,0 +1,131 @@
+package org.isoscoring.drools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * Which rules give settled awards (decision 53): those that match assessments only, in a guidance whose subtotal
+ * adds a {@link Tally}; every other award stays a fact that truth maintenance can withdraw.
+ */
+@DisplayName("Settled awards")
+class SettledTests {
+
+    private static final String OLD_SUBTOTAL = """
+            rule "Điểm các tiêu chí: cộng khi mọi tiêu chí thành phần đã có điểm"
+            when
+                Catalog( $n : subCriteria )
+                $s : Sheet( )
+                accumulate( Award( sheet == $s, $p : points ); $sum : sum( $p ), $count : count(); $count == $n )
+            then
+                insertLogical(new Subtotal($s, (BigDecimal) $sum));
+            end""";
+
+    /** The marks of every rule of a guidance, by rule name. */
+    private static Map<String, Settled.Mark> marks(Guidance guidance) {
+        return guidance.kieBase().getKiePackages().stream().flatMap(p -> p.getRules().stream())
+                .collect(Collectors.toMap(Rule::getName, Settled::of));
+    }
+
+    @Nested
+    @DisplayName("in the bundled guidance")
+    class Bundled {
+
+        private final Guidance guidance = Guidance.bundled("bac-giang-2022");
+        private final Map<String, Settled.Mark> marks = marks(guidance);
+
+        @Test
+        @DisplayName("a rule on an assessment's own facts gives settled awards, with its sub-criterion")
+        void criteriaOfTheSheet() {
+            assertTrue(guidance.tallies());
+            Settled.Mark mark = marks.get("7.1 Tỷ lệ hồ sơ đúng hạn ≥ 98% → 10");
+            assertEquals(new Settled.Mark("7.1", true), mark);
+        }
+
+        @Test
+        @DisplayName("a district's 15.1 and 15.2, which match derived facts, give awards that stay facts")
+        void districtRulesOnDerivedFacts() {
+            assertEquals(new Settled.Mark("15.2", false), marks.get("15.2 100% số xã đạt từ 80 điểm trở lên → 3"));
+            assertFalse(marks.get("15.1 Chấm tại chỗ đủ 1/3 số xã và gửi kết quả về tỉnh đúng hạn → 5").settled());
+        }
+
+        @Test
+        @DisplayName("the awards that stay facts are exactly those of the district rules of criterion 15")
+        void everyRuleMarked() {
+            Matcher m = Pattern.compile("rule \"([^\"]+)\"\\s*\n\\s*@criterion").matcher(
+                    Guidance.bundledFiles("bac-giang-2022").get("15-district-guidance-of-communes.drl"));
+            Set<String> district = new TreeSet<>();
+            while (m.find()) {
+                district.add(m.group(1));
+            }
+            assertEquals(8, district.size(), "four rules of 15.1 and four of 15.2");
+            Set<String> unsettled = marks.entrySet().stream()
+                    .filter(e -> !e.getValue().criterion().isEmpty() && !e.getValue().settled())
+                    .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(district, unsettled);
+        }
+    }
+
+    @Nested
+    @DisplayName("in a folder")
+    class Folders {
+
+        private SortedMap<String, String> bundledWith(String file, String from, String to) {
+            SortedMap<String, String> files = new TreeMap<>(Guidance.bundledFiles("bac-giang-2022"));
+            String text = files.get(file);
+            int start = text.indexOf(from);
+            int end = text.indexOf("end\n", start) + "end".length();
+            assertTrue(start >= 0, from);
+            files.put(file, text.substring(0, start) + to + text.substring(end));
+            return files;
+        }
+
+        @Test
+        @DisplayName("whose subtotal adds Award facts only (written before decision 53), nothing is settled")
+        void oldSubtotal() {
+            SortedMap<String, String> files = bundledWith("20-subtotal-and-total.drl",
+                    "rule \"Điểm các tiêu chí", OLD_SUBTOTAL);
+            files.put("20-subtotal-and-total.drl", files.get("20-subtotal-and-total.drl")
+                    .replace("import org.isoscoring.drools.Tally;", "import org.isoscoring.drools.Sheet;"));
+            Guidance guidance = Guidance.build(files, "test folder");
+            assertFalse(guidance.tallies());
+            assertTrue(marks(guidance).values().stream().noneMatch(Settled.Mark::settled));
+        }
+
+        @ParameterizedTest(name = "with a rule on Award facts ({0}), nothing is settled: that rule sees every award")
+        @ValueSource(strings = {"Award( criterion == \"7.1\" )",
+                "$s : Sheet( )\n    accumulate( Award( sheet == $s ); $c : count(); $c > 40 )",
+                "not Award( criterion == \"99\" )"})
+        void ruleOnAwards(String condition) {
+            SortedMap<String, String> files = new TreeMap<>(Guidance.bundledFiles("bac-giang-2022"));
+            files.put("20-subtotal-and-total.drl", files.get("20-subtotal-and-total.drl")
+                    .replace("import org.isoscoring.drools.Tally;", "import org.isoscoring.drools.Tally;\n"
+                            + "import org.isoscoring.drools.Sheet;") + """
+
+                    rule "Một quy tắc trên các Award"
+                    when
+                        %s
+                    then
+                    end
+                    """.formatted(condition));
+            Guidance guidance = Guidance.build(files, "test folder");
+            assertTrue(guidance.tallies(), "its subtotal still adds a Tally, with no award in it");
+            assertTrue(marks(guidance).values().stream().noneMatch(Settled.Mark::settled));
+        }
+    }
+}
