@@ -1,6 +1,7 @@
 package org.isoscoring.api;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The checks of SCORING.md §7 that do not depend on a guidance: references between agencies and assessments,
@@ -30,6 +32,9 @@ public final class RequestChecks {
             new PartOf("nonconformitiesClosed", "nonconformitiesFound"),
             new PartOf("feedbackResolved", "feedbackReceived"));
 
+    /** The assessments from which the facts are checked on all cores. */
+    private static final int PARALLEL_FROM = 2_000;
+
     private RequestChecks() {
     }
 
@@ -41,18 +46,17 @@ public final class RequestChecks {
         List<Agency> agencies = request.agencies();
         for (int i = 0; i < agencies.size(); i++) {
             Agency agency = agencies.get(i);
-            String place = "agencies[" + i + "]";
             if (agency == null) {
-                problems.add(new Problem(place, "missing agency", "thiếu cơ quan"));
+                problems.add(new Problem(agencyAt(i), "missing agency", "thiếu cơ quan"));
                 continue;
             }
             if (agency.id().isBlank()) {
-                problems.add(new Problem(place + ".id", "an agency id must not be empty",
+                problems.add(new Problem(agencyAt(i) + ".id", "an agency id must not be empty",
                         "mã cơ quan không được để trống"));
             }
             Integer first = firstIndex.putIfAbsent(agency.id(), i);
             if (first != null) {
-                problems.add(new Problem(place + ".id", "duplicate agency id \"" + agency.id()
+                problems.add(new Problem(agencyAt(i) + ".id", "duplicate agency id \"" + agency.id()
                         + "\" (already agencies[" + first + "])", "mã cơ quan \"" + agency.id()
                         + "\" bị trùng (đã có ở agencies[" + first + "])"));
             } else {
@@ -63,7 +67,7 @@ public final class RequestChecks {
         for (int i = 0; i < agencies.size(); i++) {
             Agency agency = agencies.get(i);
             if (agency != null) {
-                checkAgency(agency, "agencies[" + i + "]", byId, communesOf, problems);
+                checkAgency(agency, i, byId, communesOf, problems);
             }
         }
         for (int i = 0; i < agencies.size(); i++) {
@@ -116,19 +120,19 @@ public final class RequestChecks {
         }
     }
 
-    private static void checkAgency(Agency agency, String place, Map<String, Agency> byId,
+    private static void checkAgency(Agency agency, int index, Map<String, Agency> byId,
                                     Map<String, Set<String>> communesOf, List<Problem> problems) {
         if (agency.kind() == AgencyKind.COMMUNE) {
             if (agency.district() == null) {
-                problems.add(new Problem(place + ".district", "missing: a commune names its district",
+                problems.add(new Problem(agencyAt(index) + ".district", "missing: a commune names its district",
                         "thiếu: một xã phải ghi huyện của mình"));
             } else {
                 Agency district = byId.get(agency.district());
                 if (district == null) {
-                    problems.add(new Problem(place + ".district", "unknown agency \"" + agency.district() + "\"",
+                    problems.add(new Problem(agencyAt(index) + ".district", "unknown agency \"" + agency.district() + "\"",
                             "không có cơ quan \"" + agency.district() + "\""));
                 } else if (district.kind() != AgencyKind.DISTRICT) {
-                    problems.add(new Problem(place + ".district", "\"" + agency.district() + "\" is a "
+                    problems.add(new Problem(agencyAt(index) + ".district", "\"" + agency.district() + "\" is a "
                             + district.kind() + ", not a DISTRICT", "\"" + agency.district() + "\" là "
                             + district.kind() + ", không phải DISTRICT"));
                 } else {
@@ -136,19 +140,19 @@ public final class RequestChecks {
                 }
             }
         } else if (agency.district() != null) {
-            problems.add(new Problem(place + ".district", "only a COMMUNE names a district; this is a "
+            problems.add(new Problem(agencyAt(index) + ".district", "only a COMMUNE names a district; this is a "
                     + agency.kind(), "chỉ COMMUNE mới ghi huyện; cơ quan này là " + agency.kind()));
         }
         if (agency.kind() == AgencyKind.DISTRICT) {
             CommuneScoring scoring = agency.communeScoring();
             if (scoring == null) {
-                problems.add(new Problem(place + ".communeScoring", "missing: a DISTRICT has a communeScoring",
+                problems.add(new Problem(agencyAt(index) + ".communeScoring", "missing: a DISTRICT has a communeScoring",
                         "thiếu: một DISTRICT phải có communeScoring"));
             } else if (scoring.resultsDeadline() == null) {
-                problems.add(JsonReader.missing(place + ".communeScoring.resultsDeadline"));
+                problems.add(JsonReader.missing(agencyAt(index) + ".communeScoring.resultsDeadline"));
             }
         } else if (agency.communeScoring() != null) {
-            problems.add(new Problem(place + ".communeScoring", "only a DISTRICT has a communeScoring; this is a "
+            problems.add(new Problem(agencyAt(index) + ".communeScoring", "only a DISTRICT has a communeScoring; this is a "
                     + agency.kind(), "chỉ DISTRICT mới có communeScoring; cơ quan này là " + agency.kind()));
         }
     }
@@ -159,6 +163,7 @@ public final class RequestChecks {
         for (Assessor assessor : Assessor.values()) {
             seen.put(assessor, new HashMap<>());
         }
+        List<List<Problem>> factProblems = factProblems(assessments, byId);
         for (int i = 0; i < assessments.size(); i++) {
             Assessment assessment = assessments.get(i);
             Agency agency = byId.get(assessment.agency());
@@ -178,8 +183,41 @@ public final class RequestChecks {
                         + agency.id() + "\" is a " + agency.kind(), "phiếu chấm DISTRICT chỉ dành cho xã; \""
                         + agency.id() + "\" là " + agency.kind()));
             }
-            checkFacts(assessment.facts(), agency == null ? null : agency.kind(), i, problems);
+            List<Problem> facts = factProblems.get(i);
+            if (facts != null) {
+                problems.addAll(facts);
+            }
         }
+    }
+
+    /**
+     * The problems of each assessment's facts ({@code null} for none), by position: checked on all cores from
+     * {@value #PARALLEL_FROM} assessments (each assessment's facts are checked alone), unless the system property
+     * {@code isoscoring.parallel} is {@code false}, as the engine's scoring.
+     */
+    private static List<List<Problem>> factProblems(List<Assessment> assessments, Map<String, Agency> byId) {
+        List<Problem>[] found = newArray(assessments.size());
+        IntStream positions = IntStream.range(0, assessments.size());
+        boolean parallel = assessments.size() >= PARALLEL_FROM
+                && !"false".equals(System.getProperty("isoscoring.parallel"));
+        (parallel ? positions.parallel() : positions).forEach(i -> {
+            Assessment assessment = assessments.get(i);
+            Agency agency = byId.get(assessment.agency());
+            List<Problem> problems = new ArrayList<>(0);
+            checkFacts(assessment.facts(), agency == null ? null : agency.kind(), i, problems);
+            found[i] = problems.isEmpty() ? null : problems;
+        });
+        return Arrays.asList(found);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Problem>[] newArray(int size) {
+        return (List<Problem>[]) new List<?>[size];
+    }
+
+    /** The place of an agency, written only when it has a problem (a request has thousands). */
+    private static String agencyAt(int agency) {
+        return "agencies[" + agency + "]";
     }
 
     /** The place of an assessment, written only when it has a problem (a request has thousands). */

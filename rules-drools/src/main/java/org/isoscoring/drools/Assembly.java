@@ -84,9 +84,14 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
     /** The result of one assessment, or {@code null} with defects. */
     private static AssessmentResult result(List<Criterion> catalog, List<String> ids, Map<String, Integer> positions,
                                            Sheet sheet, Found found, List<String> defects) {
-        Award[] awards = new Award[catalog.size()];
+        Award[] awards = sheet.settledByPosition(catalog.size()); // settled awards come in their place
         List<Award> doubled = null;
-        for (Award a : found.awards) {
+        List<Award> unplaced = found.awards; // the Award facts, and settled awards without a place of their own
+        if (!sheet.settledElsewhere().isEmpty()) {
+            unplaced = new ArrayList<>(unplaced);
+            unplaced.addAll(sheet.settledElsewhere());
+        }
+        for (Award a : unplaced) {
             Integer position = positions.get(a.criterion());
             if (position == null) {
                 defects.add("rule \"" + a.rule() + "\" gives points to \"" + a.criterion()
@@ -172,10 +177,17 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
 
     /** What the rules derived for one assessment. */
     private static final class Found {
-        final List<Award> awards = new ArrayList<>(40);
+        List<Award> awards = List.of(); // the Award facts: a district's 15.1 and 15.2, or all in an older folder
         final List<Subtotal> subtotals = new ArrayList<>(1);
         final List<Total> totals = new ArrayList<>(1);
         final List<Rated> ratings = new ArrayList<>(1);
+
+        void add(Award award) {
+            if (awards.isEmpty()) {
+                awards = new ArrayList<>();
+            }
+            awards.add(award);
+        }
     }
 
     /** The facts the rules derived, grouped by assessment, agency and district. */
@@ -193,8 +205,6 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
                 Sheet sheet = sheets.get(i);
                 sheet.slot(i); // the session is over: no rule sees it
                 found[i] = new Found();
-                found[i].awards.addAll(sheet.given()); // its settled awards; the others are facts
-
             }
         }
 
@@ -204,7 +214,7 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
 
         void add(Object o) {
             if (o instanceof Award a) {
-                of(a.sheet()).awards.add(a);
+                of(a.sheet()).add(a);
             } else if (o instanceof Subtotal s) {
                 of(s.sheet()).subtotals.add(s);
             } else if (o instanceof Total t) {

@@ -78,7 +78,7 @@ public final class Awards {
         Award award = new Award(sheet, mark.criterion(), POINTS.computeIfAbsent(points, BigDecimal::new),
                 context.getRule().getName(), Reason.of(reason, reasonEn, sheet, others));
         if (mark.settled()) {
-            sheet.give(award); // nothing can take it back: it enters the working memory in the sheet's Tally
+            sheet.give(award, mark.position(), mark.size()); // nothing can take it back: it enters in the sheet's Tally
         } else {
             context.insertLogical(award);
         }

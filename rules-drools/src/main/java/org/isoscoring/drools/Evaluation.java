@@ -3,6 +3,7 @@ package org.isoscoring.drools;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,7 +55,7 @@ final class Evaluation {
         List<Outcome> outcomes = (parallel(sheets, partitions.size()) ? partitions.parallelStream()
                 : partitions.stream()).map(p -> score(p, deadline)).toList();
         AssessmentResult[] results = new AssessmentResult[sheets];
-        Map<String, AgencyResult> agencies = new TreeMap<>();
+        List<AgencyResult> agencies = new ArrayList<>(); // each in one part only: sorted once at the end
         Map<String, DistrictReport> reports = new TreeMap<>();
         List<String> defects = new ArrayList<>();
         for (Outcome outcome : outcomes) {
@@ -63,7 +64,7 @@ final class Evaluation {
             }
             Assembly part = outcome.assembly();
             part.results().forEach((index, result) -> results[index] = result);
-            part.agencies().forEach(a -> agencies.put(a.agency(), a));
+            agencies.addAll(part.agencies());
             part.reports().forEach(r -> reports.put(r.agency(), r));
             defects.addAll(part.defects());
         }
@@ -75,7 +76,13 @@ final class Evaluation {
             throw new RulesException(guidance.info().id(), shown);
         }
         return new ScoringResult(guidance.info().id(), request.year(), guidance.rulesHash(),
-                Arrays.asList(results), List.copyOf(agencies.values()), List.copyOf(reports.values()));
+                Arrays.asList(results), sorted(agencies), List.copyOf(reports.values()));
+    }
+
+    /** The agencies' results by id (the parts come in request order, each sorted: mostly a merge). */
+    private static List<AgencyResult> sorted(List<AgencyResult> agencies) {
+        agencies.sort(Comparator.comparing(AgencyResult::agency));
+        return List.copyOf(agencies);
     }
 
     /**

@@ -63,11 +63,12 @@ final class Guidance {
     private Guidance(Descriptor descriptor, KieBase kieBase, String rulesHash, GuidanceCheck check) {
         this.descriptor = descriptor;
         this.kieBase = kieBase;
-        this.tallies = Settled.mark(kieBase);
+
         this.rulesHash = rulesHash;
         this.check = check;
         this.subCriteria = descriptor.info().subCriteria();
-        this.criterionIds = subCriteria.stream().map(Criterion::id).toList();
+        this.criterionIds = List.copyOf(subCriteria.stream().map(Criterion::id).toList()); // copied by none
+        this.tallies = Settled.mark(kieBase, criterionIds);
     }
 
     /** Every sub-criterion of the catalog, in catalog order (made once). */

@@ -58,7 +58,7 @@ public final class Reason {
         if (en != null) {
             en.check(first, others);
         }
-        return new Reason(vi, en, first, others.clone(), null);
+        return new Reason(vi, en, first, others.length == 0 ? others : others.clone(), null);
     }
 
     /** A reason already written, in Vietnamese only. */

@@ -33,9 +33,11 @@ final class Settled {
      * What a firing needs to know of its rule.
      *
      * @param criterion the sub-criterion of its {@code @criterion} metadata, unquoted, or "" without one
+     * @param position  the sub-criterion's position in the catalog, or -1 when it is none of the catalog's
+     * @param size      the number of sub-criteria of the catalog
      * @param settled   whether its awards are settled
      */
-    record Mark(String criterion, boolean settled) {
+    record Mark(String criterion, int position, int size, boolean settled) {
     }
 
     private Settled() {
@@ -50,7 +52,7 @@ final class Settled {
      * @return whether a rule matches {@link Tally}, so that the guidance's sessions need one per assessment (with
      *         no award in it when awards are not settled)
      */
-    static boolean mark(KieBase kieBase) {
+    static boolean mark(KieBase kieBase, List<String> catalog) {
         boolean matchesTally = false;
         boolean matchesAwardsOnly = false;
         for (KiePackage p : kieBase.getKiePackages()) {
@@ -66,7 +68,8 @@ final class Settled {
         for (KiePackage p : kieBase.getKiePackages()) {
             for (Rule rule : p.getRules()) {
                 if (rule instanceof RuleImpl r && !(r.getMetaData(KEY) instanceof Mark)) {
-                    r.addMetaAttribute(KEY, new Mark(Awards.unquoted(r.getMetaData("criterion")),
+                    String criterion = Awards.unquoted(r.getMetaData("criterion"));
+                    r.addMetaAttribute(KEY, new Mark(criterion, catalog.indexOf(criterion), catalog.size(),
                             tallied && matchesSheetsOnly(r.getLhs())));
                 }
             }
@@ -89,7 +92,7 @@ final class Settled {
     /** The mark of a rule; a rule of a knowledge base not marked gets unsettled awards. */
     static Mark of(Rule rule) {
         return rule.getMetaData().get(KEY) instanceof Mark mark ? mark
-                : new Mark(Awards.unquoted(rule.getMetaData().get("criterion")), false);
+                : new Mark(Awards.unquoted(rule.getMetaData().get("criterion")), -1, 0, false);
     }
 
     /** Whether every pattern of {@code element}, nested ones included, matches assessments only. */

@@ -1,8 +1,10 @@
 package org.isoscoring.drools;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.isoscoring.api.AgencyKind;
@@ -28,7 +30,9 @@ public final class Sheet implements Quotable {
     private final Facts facts;
     private final Integer reportDaysLate; // read by several rules of criterion 13
     private int slot; // its place in its session, set when the session's results are read
-    private final List<Award> given = new ArrayList<>(32); // its settled awards (Settled), in firing order
+    private Award[] settled; // its settled awards (Settled) by catalog position, made with the first
+    private List<Award> settledElsewhere = List.of(); // a second one for a position, or one outside the catalog
+    private int settledCount;
 
     Sheet(int index, String agency, AgencyKind kind, Assessor assessor, String district, int year, Facts facts) {
         this.index = index;
@@ -42,14 +46,68 @@ public final class Sheet implements Quotable {
                 : (int) ChronoUnit.DAYS.between(facts.reportDeadline(), facts.reportSubmittedOn());
     }
 
-    /** Keeps a settled award of this assessment (only its own session's rules give it one, on one thread). */
-    void give(Award award) {
-        given.add(award);
+    /**
+     * Keeps a settled award of this assessment, at its sub-criterion's position in the catalog ({@code -1} for a
+     * sub-criterion outside it). Only its own session's rules give it one, on one thread.
+     */
+    void give(Award award, int position, int catalogSize) {
+        if (settled == null) {
+            settled = new Award[catalogSize];
+        }
+        if (position >= 0 && position < settled.length && settled[position] == null) {
+            settled[position] = award;
+        } else {
+            if (settledElsewhere.isEmpty()) {
+                settledElsewhere = new ArrayList<>(2);
+            }
+            settledElsewhere.add(award);
+        }
+        settledCount++;
     }
 
-    /** The settled awards of this assessment. */
+    /** The number of settled awards. */
+    int settledCount() {
+        return settledCount;
+    }
+
+    /** The points of the settled awards, added up. */
+    BigDecimal settledPoints() {
+        BigDecimal sum = BigDecimal.ZERO;
+        if (settled != null) {
+            for (Award a : settled) {
+                if (a != null) {
+                    sum = sum.add(a.points());
+                }
+            }
+        }
+        for (Award a : settledElsewhere) {
+            sum = sum.add(a.points());
+        }
+        return sum;
+    }
+
+    /** The settled awards by catalog position ({@code null} where none), as a new array of {@code size}. */
+    Award[] settledByPosition(int size) {
+        return settled == null ? new Award[size] : Arrays.copyOf(settled, size);
+    }
+
+    /** The settled awards that have no position of their own: a second one for a position, or outside the catalog. */
+    List<Award> settledElsewhere() {
+        return settledElsewhere;
+    }
+
+    /** Every settled award of this assessment. */
     List<Award> given() {
-        return given;
+        List<Award> all = new ArrayList<>(settledCount);
+        if (settled != null) {
+            for (Award a : settled) {
+                if (a != null) {
+                    all.add(a);
+                }
+            }
+        }
+        all.addAll(settledElsewhere);
+        return all;
     }
 
     int slot() {

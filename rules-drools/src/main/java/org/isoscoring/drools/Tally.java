@@ -16,10 +16,6 @@ public record Tally(Sheet sheet, int count, BigDecimal points) {
 
     /** The tally of the awards given to {@code sheet} so far. */
     static Tally of(Sheet sheet) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (Award a : sheet.given()) {
-            sum = sum.add(a.points());
-        }
-        return new Tally(sheet, sheet.given().size(), sum);
+        return new Tally(sheet, sheet.settledCount(), sheet.settledPoints());
     }
 }

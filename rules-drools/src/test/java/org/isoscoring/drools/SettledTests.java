@@ -54,13 +54,17 @@ class SettledTests {
         void criteriaOfTheSheet() {
             assertTrue(guidance.tallies());
             Settled.Mark mark = marks.get("7.1 Tỷ lệ hồ sơ đúng hạn ≥ 98% → 10");
-            assertEquals(new Settled.Mark("7.1", true), mark);
+            assertEquals(new Settled.Mark("7.1", guidance.criterionIds().indexOf("7.1"),
+                    guidance.criterionIds().size(), true), mark);
+            assertTrue(mark.position() >= 0);
         }
 
         @Test
         @DisplayName("a district's 15.1 and 15.2, which match derived facts, give awards that stay facts")
         void districtRulesOnDerivedFacts() {
-            assertEquals(new Settled.Mark("15.2", false), marks.get("15.2 100% số xã đạt từ 80 điểm trở lên → 3"));
+            Settled.Mark mark = marks.get("15.2 100% số xã đạt từ 80 điểm trở lên → 3");
+            assertEquals("15.2", mark.criterion());
+            assertFalse(mark.settled());
             assertFalse(marks.get("15.1 Chấm tại chỗ đủ 1/3 số xã và gửi kết quả về tỉnh đúng hạn → 5").settled());
         }
 
