@@ -82,6 +82,14 @@ final class Budgets extends DefaultAgendaEventListener {
                 break; // nothing left to fire, or halted by the listener
             }
         }
+        if (outOfTime && !watching) {
+            // out of time before the watch began: fire one more step, watched, to name the rules that keep firing
+            watching = true;
+            session.addEventListener(this);
+            long n = session.fireAllRules(STEP);
+            fired += n;
+            count += n;
+        }
         return fired;
     }
 

@@ -60,6 +60,44 @@ class RuleSafetyTests {
     }
 
     @Test
+    @DisplayName("a rule that loops without end, under a firing budget too large to stop it, is stopped by the time budget and named")
+    void timeBudget(@TempDir Path dir) throws IOException {
+        withRule(dir, "20-subtotal-and-total.drl", """
+                rule "Vòng lặp theo thời gian"
+                when
+                    $a : Award( )
+                then
+                    insert(new Award($a.sheet(), $a.criterion(), $a.points(), $a.rule(), $a.reason(), $a.facts()));
+                end
+                """);
+        ScoringEngine engine = ScoringEngine.create().withRules(dir);
+        String firings = System.getProperty("isoscoring.maxFiringsPerAssessment");
+        String seconds = System.getProperty("isoscoring.maxSeconds");
+        System.setProperty("isoscoring.maxFiringsPerAssessment", "100000000");
+        System.setProperty("isoscoring.maxSeconds", "1");
+        try {
+            long start = System.nanoTime();
+            RulesException e = catchThrowableOfType(RulesException.class, () -> engine.evaluate(EXAMPLE));
+            long elapsed = System.nanoTime() - start;
+            assertThat(e).isNotNull();
+            assertThat(e.messages()).singleElement().satisfies(m -> assertThat(m)
+                    .contains("the rules ran longer than 1 s").contains("\"Vòng lặp theo thời gian\""));
+            assertThat(elapsed).as("stopped soon after its second").isLessThan(30_000_000_000L);
+        } finally {
+            restore("isoscoring.maxFiringsPerAssessment", firings);
+            restore("isoscoring.maxSeconds", seconds);
+        }
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
+        }
+    }
+
+    @Test
     @DisplayName("rules that feed each other are stopped when the folder loads, and named")
     void mutualLoop(@TempDir Path dir) throws IOException {
         withRule(dir, "20-subtotal-and-total.drl", """
