@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param agency       the agency assessed
  * @param assessor     who scored it
  * @param points       points per sub-criterion, every sub-criterion of the guidance in catalog order; immutable, and
- *                     kept as given when made by {@link #pointsInOrder}, else copied
+ *                     not copied when made by {@link #pointsInOrder}, else copied
  * @param subtotal     the sum of {@code points}
  * @param penalty      points taken after the criteria (the over-scoring penalty on a district's final
  *                     assessment), else 0
@@ -30,7 +30,7 @@ public record AssessmentResult(String agency, Assessor assessor, Map<String, Big
         Objects.requireNonNull(agency, "agency");
         Objects.requireNonNull(assessor, "assessor");
         Objects.requireNonNull(points, "points");
-        points = points instanceof PointsInOrder ? points : Collections.unmodifiableMap(new LinkedHashMap<>(points));
+        points = Collections.unmodifiableMap(points instanceof PointsInOrder ? points : new LinkedHashMap<>(points));
         Objects.requireNonNull(subtotal, "subtotal");
         Objects.requireNonNull(penalty, "penalty");
         Objects.requireNonNull(total, "total");

@@ -1,5 +1,6 @@
 package org.isoscoring.api;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -11,11 +12,14 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * An immutable map of points by sub-criterion, in the order given: see {@link AssessmentResult#pointsInOrder}. It
- * shares the (immutable) list of sub-criteria with every other map made from that list, and keeps its points in
- * an array, instead of a hash map per assessment.
+ * A map of points by sub-criterion, in the order given: see {@link AssessmentResult#pointsInOrder}. It shares the
+ * (immutable) list of sub-criteria with every other map made from that list, and keeps its points in an array,
+ * instead of a hash map per assessment. It is never changed; {@link AssessmentResult} shows it through
+ * {@link java.util.Collections#unmodifiableMap}, as any other points map, so every change is refused the same way.
  */
-final class PointsInOrder extends AbstractMap<String, BigDecimal> {
+final class PointsInOrder extends AbstractMap<String, BigDecimal> implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** The last list of sub-criteria found without a duplicate: every assessment of a call has the same one. */
     private static volatile List<String> checked;
@@ -44,13 +48,13 @@ final class PointsInOrder extends AbstractMap<String, BigDecimal> {
 
     @Override
     public BigDecimal get(Object key) {
-        int i = criteria.indexOf(key);
+        int i = key == null ? -1 : criteria.indexOf(key);
         return i < 0 ? null : points[i];
     }
 
     @Override
     public boolean containsKey(Object key) {
-        return criteria.contains(key);
+        return key != null && criteria.contains(key);
     }
 
     @Override

@@ -67,11 +67,11 @@ final class Budgets extends DefaultAgendaEventListener {
     long fire(long limit) {
         long fired = 0;
         while (fired < limit && !outOfTime) {
-            if (!watching && count >= watchFrom) {
+            if (!watching && count >= watchFrom - 1) { // the watchFrom-th firing is the first one named
                 watching = true;
                 session.addEventListener(this);
             }
-            long step = Math.min(limit - fired, watching ? STEP : Math.min(STEP, watchFrom - count));
+            long step = Math.min(limit - fired, watching ? STEP : Math.min(STEP, watchFrom - 1 - count));
             long n = session.fireAllRules((int) step);
             fired += n;
             count += n;

@@ -58,9 +58,9 @@ final class Settled {
         for (KiePackage p : kieBase.getKiePackages()) {
             for (Rule rule : p.getRules()) {
                 if (rule instanceof RuleImpl r) {
-                    boolean tally = matches(r.getLhs(), Tally.class);
+                    boolean tally = matches(r.getLhs(), Tally.class, false);
                     matchesTally |= tally;
-                    matchesAwardsOnly |= !tally && matches(r.getLhs(), Award.class);
+                    matchesAwardsOnly |= !tally && matches(r.getLhs(), Award.class, true);
                 }
             }
         }
@@ -70,29 +70,54 @@ final class Settled {
                 if (rule instanceof RuleImpl r && !(r.getMetaData(KEY) instanceof Mark)) {
                     String criterion = Awards.unquoted(r.getMetaData("criterion"));
                     r.addMetaAttribute(KEY, new Mark(criterion, catalog.indexOf(criterion), catalog.size(),
-                            tallied && matchesSheetsOnly(r.getLhs())));
+                            tallied && firesBeforeTally(r) && matchesSheetsOnly(r.getLhs())));
                 }
             }
         }
         return matchesTally;
     }
 
-    /** Whether a pattern of {@code element}, nested ones included, matches facts of {@code type}. */
-    static boolean matches(RuleConditionElement element, Class<?> type) {
-        if (element instanceof Pattern pattern && pattern.getObjectType() instanceof ClassObjectType t
-                && t.getClassType() == type) {
-            return true;
+    /**
+     * Whether a pattern of {@code element}, at any depth ({@code not}, {@code exists}, {@code forall},
+     * {@code accumulate}, {@code from} sources, ...), matches facts of {@code type}: exactly that class, or, when
+     * {@code orSupertypes}, also any supertype of it ({@code Object( this instanceof Award )}).
+     */
+    static boolean matches(RuleConditionElement element, Class<?> type, boolean orSupertypes) {
+        if (element instanceof Pattern pattern) {
+            // the pattern of an accumulate's result matches the result, not facts: only its source counts
+            if (!(pattern.getSource() instanceof Accumulate) && pattern.getObjectType() instanceof ClassObjectType t
+                    && (t.getClassType() == type || orSupertypes && t.getClassType().isAssignableFrom(type))) {
+                return true;
+            }
+            if (pattern.getSource() != null && matches(pattern.getSource(), type, orSupertypes)) {
+                return true;
+            }
         }
-        if (element instanceof Pattern pattern && pattern.getSource() instanceof Accumulate accumulate) {
-            return accumulate.getNestedElements().stream().anyMatch(e -> matches(e, type));
+        List<? extends RuleConditionElement> nested = element.getNestedElements();
+        if (nested != null) {
+            for (RuleConditionElement e : nested) {
+                if (e != element && matches(e, type, orSupertypes)) {
+                    return true;
+                }
+            }
         }
-        return element instanceof GroupElement group && group.getChildren().stream().anyMatch(e -> matches(e, type));
+        return false;
     }
 
     /** The mark of a rule; a rule of a knowledge base not marked gets unsettled awards. */
     static Mark of(Rule rule) {
         return rule.getMetaData().get(KEY) instanceof Mark mark ? mark
                 : new Mark(Awards.unquoted(rule.getMetaData().get("criterion")), -1, 0, false);
+    }
+
+    /**
+     * Whether the rule fires, if at all, before its session's tallies are inserted: it is in the main agenda group
+     * (a rule of another group waits for that group's focus, which a rule can give after the tallies), in no
+     * rule-flow group and has no timer.
+     */
+    static boolean firesBeforeTally(RuleImpl rule) {
+        return (rule.getAgendaGroup() == null || "MAIN".equals(rule.getAgendaGroup()))
+                && (rule.getRuleFlowGroup() == null || rule.getRuleFlowGroup().isEmpty()) && rule.getTimer() == null;
     }
 
     /** Whether every pattern of {@code element}, nested ones included, matches assessments only. */

@@ -100,6 +100,20 @@ class SettledTests {
         }
 
         @Test
+        @DisplayName("a rule in an agenda group of its own gives awards that stay facts: it may fire after the tallies")
+        void agendaGroup() {
+            SortedMap<String, String> files = new TreeMap<>(Guidance.bundledFiles("bac-giang-2022"));
+            String name = "14.2 Tài liệu HTQLCL chưa được quản lý điện tử → 0";
+            files.put("14-improvement.drl", files.get("14-improvement.drl").replace("rule \"" + name + "\"\n"
+                    + "    @criterion(\"14.2\")\n", "rule \"" + name + "\"\n    @criterion(\"14.2\")\n    agenda-group \"sau\"\n"));
+            Guidance guidance = Guidance.build(files, "test folder");
+            Map<String, Settled.Mark> marks = marks(guidance);
+            assertTrue(guidance.tallies());
+            assertFalse(marks.get(name).settled());
+            assertTrue(marks.get("14.2 Tài liệu HTQLCL được quản lý điện tử → 2").settled());
+        }
+
+        @Test
         @DisplayName("whose subtotal adds Award facts only (written before decision 53), nothing is settled")
         void oldSubtotal() {
             SortedMap<String, String> files = bundledWith("20-subtotal-and-total.drl",
@@ -114,7 +128,9 @@ class SettledTests {
         @ParameterizedTest(name = "with a rule on Award facts ({0}), nothing is settled: that rule sees every award")
         @ValueSource(strings = {"Award( criterion == \"7.1\" )",
                 "$s : Sheet( )\n    accumulate( Award( sheet == $s ); $c : count(); $c > 40 )",
-                "not Award( criterion == \"99\" )"})
+                "not Award( criterion == \"99\" )",
+                "$s : Sheet( )\n    forall( Award( sheet == $s, $c : criterion ) Award( sheet == $s, criterion == $c, points != null ) )",
+                "Object( this instanceof Award )"})
         void ruleOnAwards(String condition) {
             SortedMap<String, String> files = new TreeMap<>(Guidance.bundledFiles("bac-giang-2022"));
             files.put("20-subtotal-and-total.drl", files.get("20-subtotal-and-total.drl")

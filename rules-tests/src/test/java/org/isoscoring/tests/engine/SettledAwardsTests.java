@@ -77,4 +77,70 @@ class SettledAwardsTests {
         assertThat(e).isNotNull();
         assertThat(e.messages()).anySatisfy(m -> assertThat(m).contains("subtotal was derived 2 times"));
     }
+
+    @Test
+    @DisplayName("a folder whose 14.2 asks, with forall, whether every other award gave points scores as if every award were a fact")
+    void forallOverAwards(@TempDir Path dir) throws IOException {
+        String rules = """
+                rule "14.2 Mọi tiêu chí khác đều có điểm → 2"
+                    @criterion("14.2")
+                when
+                    $s : Sheet( )
+                    forall( Award( sheet == $s, criterion != "14.2", $c : criterion )
+                            Award( sheet == $s, criterion == $c, points > 0 ) )
+                then
+                    award(kcontext, $s, "2", "Mọi tiêu chí khác đều có điểm");
+                end
+
+                rule "14.2 Có tiêu chí khác không có điểm → 1"
+                    @criterion("14.2")
+                when
+                    $s : Sheet( )
+                    not( forall( Award( sheet == $s, criterion != "14.2", $c : criterion )
+                                 Award( sheet == $s, criterion == $c, points > 0 ) ) )
+                then
+                    award(kcontext, $s, "1", "Có tiêu chí khác không có điểm");
+                end
+                """;
+        Path settled = withOwn142(Files.createDirectories(dir.resolve("new")), NEW_SUBTOTAL, rules);
+        Path facts = withOwn142(Files.createDirectories(dir.resolve("old")), OLD_SUBTOTAL, rules);
+        String expected = scored(ScoringEngine.create().withRules(facts));
+        assertThat(expected).contains("Có tiêu chí khác không có điểm").contains("Mọi tiêu chí khác đều có điểm");
+        assertThat(scored(ScoringEngine.create().withRules(settled))).isEqualTo(expected);
+    }
+
+    @Test
+    @DisplayName("a folder that puts a band in an agenda group focused after the subtotals gives the same scores")
+    void agendaGroup(@TempDir Path dir) throws IOException {
+        String late = """
+                rule "Mở nhóm sau khi có điểm các tiêu chí"
+                    agenda-group "sau"
+                    auto-focus true
+                when
+                    Subtotal( )
+                then
+                end
+                """;
+        Path folder = bundledWith(dir, NEW_SUBTOTAL, NEW_SUBTOTAL, late);
+        Path file = folder.resolve("14-improvement.drl");
+        String name = "rule \"14.2 Tài liệu HTQLCL chưa được quản lý điện tử → 0\"\n    @criterion(\"14.2\")\n";
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(text).contains(name);
+        Files.writeString(file, text.replace(name, name + "    agenda-group \"sau\"\n"), StandardCharsets.UTF_8);
+        assertThat(scored(ScoringEngine.create().withRules(folder))).isEqualTo(scored(ScoringEngine.create()));
+    }
+
+    /** The bundled guidance with the subtotal {@code subtotal} and the rules of 14.2 replaced by {@code rules}. */
+    private static Path withOwn142(Path dir, String subtotal, String rules) throws IOException {
+        bundledWith(dir, NEW_SUBTOTAL, subtotal, "");
+        Path file = dir.resolve("14-improvement.drl");
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        int start = text.indexOf("rule \"14.2 ");
+        assertThat(start).isPositive();
+        int end = text.indexOf("\nend\n", text.indexOf("rule \"14.2 ", text.indexOf("rule \"14.2 ") + 1)) + "\nend\n".length();
+        Files.writeString(file, text.substring(0, start) + rules + text.substring(end), StandardCharsets.UTF_8);
+        Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8).replaceFirst("package iso.rules;",
+                "package iso.rules;\nimport org.isoscoring.drools.Award;"), StandardCharsets.UTF_8);
+        return dir;
+    }
 }
