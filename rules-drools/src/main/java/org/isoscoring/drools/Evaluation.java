@@ -164,8 +164,8 @@ final class Evaluation {
             Budgets budgets = new Budgets(session, deadline, budget / 2);
             long fired = budgets.fire(budget);
             if (guidance.tallies() && fired < budget && !budgets.outOfTime()) {
-                // every rule that matches assessments only has fired: their settled awards enter as one Tally per
-                // assessment, and the rules of subtotals, totals, ratings and districts go on from there
+                // every rule that gives settled awards has fired (Settled): they enter as one Tally per assessment,
+                // and the rules of subtotals, totals, ratings and districts go on from there
                 part.sheets().forEach(sheet -> session.insert(Tally.of(sheet)));
                 fired += budgets.fire(budget - fired);
             }

@@ -17,7 +17,7 @@ import org.isoscoring.api.Judgement;
 /**
  * One assessment as the rules see it (phiếu chấm): who was assessed, by whom, in which year, and every fact
  * of the catalog under its JSON name, plus the ratios and dates the catalog compares. Rules match it and
- * never change it.
+ * never change it. It also keeps its settled awards (decision 53), which no rule sees.
  */
 public final class Sheet implements Quotable {
 

@@ -38,17 +38,22 @@ class RuleSafetyTests {
         return dir;
     }
 
-    @Test
-    @DisplayName("a rule that keeps re-activating itself is stopped by the firing budget and named")
-    void selfLoop(@TempDir Path dir) throws IOException {
-        withRule(dir, "20-subtotal-and-total.drl", """
-                rule "Vòng lặp: mỗi điểm thưởng sinh thêm điểm thưởng"
+    /** A rule that re-activates itself forever: each award it sees makes another. */
+    private static String awardLoop(String name) {
+        return """
+                rule "%s"
                 when
                     $a : Award( )
                 then
                     insert(new Award($a.sheet(), $a.criterion(), $a.points(), $a.rule(), $a.reason(), $a.facts()));
                 end
-                """);
+                """.formatted(name);
+    }
+
+    @Test
+    @DisplayName("a rule that keeps re-activating itself is stopped by the firing budget and named")
+    void selfLoop(@TempDir Path dir) throws IOException {
+        withRule(dir, "20-subtotal-and-total.drl", awardLoop("Vòng lặp: mỗi điểm thưởng sinh thêm điểm thưởng"));
         ScoringEngine engine = ScoringEngine.create().withRules(dir);
         long start = System.nanoTime();
         RulesException e = catchThrowableOfType(RulesException.class, () -> engine.evaluate(EXAMPLE));
@@ -62,14 +67,7 @@ class RuleSafetyTests {
     @Test
     @DisplayName("a rule that loops without end, under a firing budget too large to stop it, is stopped by the time budget and named")
     void timeBudget(@TempDir Path dir) throws IOException {
-        withRule(dir, "20-subtotal-and-total.drl", """
-                rule "Vòng lặp theo thời gian"
-                when
-                    $a : Award( )
-                then
-                    insert(new Award($a.sheet(), $a.criterion(), $a.points(), $a.rule(), $a.reason(), $a.facts()));
-                end
-                """);
+        withRule(dir, "20-subtotal-and-total.drl", awardLoop("Vòng lặp theo thời gian"));
         ScoringEngine engine = ScoringEngine.create().withRules(dir);
         String firings = System.getProperty("isoscoring.maxFiringsPerAssessment");
         String seconds = System.getProperty("isoscoring.maxSeconds");
