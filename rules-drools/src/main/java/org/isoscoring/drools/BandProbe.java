@@ -39,7 +39,7 @@ final class BandProbe {
         Map<Sheet, Map<String, List<Award>>> awards = new IdentityHashMap<>();
         KieSession session = guidance.kieBase().newKieSession();
         try {
-            session.insert(new Catalog(guidance.info().subCriteria().size()));
+            session.insert(new Catalog(guidance.subCriteria().size()));
             for (Probe p : probes) {
                 Sheet sheet = new Sheet(-1, "probe", AgencyKind.DEPARTMENT, Assessor.PROVINCE, null, year, p.facts());
                 sheets.put(sheet, p);
@@ -66,7 +66,7 @@ final class BandProbe {
         Map<String, List<String>> overlaps = new LinkedHashMap<>();
         for (var e : sheets.entrySet()) {
             Map<String, List<Award>> byCriterion = awards.getOrDefault(e.getKey(), Map.of());
-            for (Criterion sub : guidance.info().subCriteria()) {
+            for (Criterion sub : guidance.subCriteria()) {
                 List<Award> given = byCriterion.getOrDefault(sub.id(), List.of());
                 if (given.isEmpty()) {
                     gaps.computeIfAbsent(sub.id(), k -> new ArrayList<>()).add(e.getValue().what());

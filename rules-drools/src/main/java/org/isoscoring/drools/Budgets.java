@@ -106,10 +106,6 @@ final class Budgets extends DefaultAgendaEventListener {
         return outOfTime;
     }
 
-    long count() {
-        return count;
-    }
-
     /** The rules that fired most, with their counts: the likely loop. */
     String busiest() {
         return firings.entrySet().stream()

@@ -67,7 +67,7 @@ final class Settled {
         boolean tallied = matchesTally && !matchesAwardsOnly;
         for (KiePackage p : kieBase.getKiePackages()) {
             for (Rule rule : p.getRules()) {
-                if (rule instanceof RuleImpl r && !(r.getMetaData(KEY) instanceof Mark)) {
+                if (rule instanceof RuleImpl r) {
                     String criterion = Awards.unquoted(r.getMetaData("criterion"));
                     r.addMetaAttribute(KEY, new Mark(criterion, catalog.indexOf(criterion), catalog.size(),
                             tallied && firesBeforeTally(r) && matchesSheetsOnly(r.getLhs())));
@@ -89,14 +89,12 @@ final class Settled {
                     && (t.getClassType() == type || orSupertypes && t.getClassType().isAssignableFrom(type))) {
                 return true;
             }
-            if (pattern.getSource() != null && matches(pattern.getSource(), type, orSupertypes)) {
-                return true;
-            }
         }
+        // a pattern's nested element is its source (accumulate, collect, from); a group's are its children
         List<? extends RuleConditionElement> nested = element.getNestedElements();
         if (nested != null) {
             for (RuleConditionElement e : nested) {
-                if (e != element && matches(e, type, orSupertypes)) {
+                if (matches(e, type, orSupertypes)) {
                     return true;
                 }
             }

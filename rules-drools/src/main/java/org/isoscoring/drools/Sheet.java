@@ -1,6 +1,5 @@
 package org.isoscoring.drools;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -32,7 +31,6 @@ public final class Sheet implements Quotable {
     private int slot; // its place in its session, set when the session's results are read
     private Award[] settled; // its settled awards (Settled) by catalog position, made with the first
     private List<Award> settledElsewhere = List.of(); // a second one for a position, or one outside the catalog
-    private int settledCount;
 
     Sheet(int index, String agency, AgencyKind kind, Assessor assessor, String district, int year, Facts facts) {
         this.index = index;
@@ -62,28 +60,6 @@ public final class Sheet implements Quotable {
             }
             settledElsewhere.add(award);
         }
-        settledCount++;
-    }
-
-    /** The number of settled awards. */
-    int settledCount() {
-        return settledCount;
-    }
-
-    /** The points of the settled awards, added up. */
-    BigDecimal settledPoints() {
-        BigDecimal sum = BigDecimal.ZERO;
-        if (settled != null) {
-            for (Award a : settled) {
-                if (a != null) {
-                    sum = sum.add(a.points());
-                }
-            }
-        }
-        for (Award a : settledElsewhere) {
-            sum = sum.add(a.points());
-        }
-        return sum;
     }
 
     /** The settled awards by catalog position ({@code null} where none), as a new array of {@code size}. */
@@ -98,7 +74,7 @@ public final class Sheet implements Quotable {
 
     /** Every settled award of this assessment. */
     List<Award> given() {
-        List<Award> all = new ArrayList<>(settledCount);
+        List<Award> all = new ArrayList<>(settled == null ? 0 : settled.length);
         if (settled != null) {
             for (Award a : settled) {
                 if (a != null) {

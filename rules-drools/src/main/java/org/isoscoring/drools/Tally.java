@@ -1,6 +1,7 @@
 package org.isoscoring.drools;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * The settled awards of an assessment: those of rules that match assessments only, which nothing can take back
@@ -16,6 +17,11 @@ public record Tally(Sheet sheet, int count, BigDecimal points) {
 
     /** The tally of the awards given to {@code sheet} so far. */
     static Tally of(Sheet sheet) {
-        return new Tally(sheet, sheet.settledCount(), sheet.settledPoints());
+        List<Award> given = sheet.given();
+        BigDecimal points = BigDecimal.ZERO;
+        for (Award a : given) {
+            points = points.add(a.points());
+        }
+        return new Tally(sheet, given.size(), points);
     }
 }
