@@ -74,9 +74,17 @@ public final class Awards {
 
     private static void give(RuleContext context, Sheet sheet, String points, String reason, String reasonEn,
                              Quotable[] others) {
-        Settled.Mark mark = Settled.of(context.getRule());
-        Award award = new Award(sheet, mark.criterion(), POINTS.computeIfAbsent(points, BigDecimal::new),
-                context.getRule().getName(), Reason.of(reason, reasonEn, sheet, others));
+        Settled.Mark mark;
+        Said said;
+        if (context instanceof Site site) { // a rule fired without the network (Direct)
+            mark = site.mark();
+            said = site.said(points, reason, reasonEn);
+        } else {
+            mark = Settled.of(context.getRule());
+            said = Said.of(points, reason, reasonEn);
+        }
+        Award award = new Award(sheet, mark.criterion(), said.points(), context.getRule().getName(),
+                Reason.of(said.texts(), sheet, others));
         if (mark.settled()) {
             sheet.give(award, mark.position(), mark.size()); // nothing can take it back: it enters in the sheet's Tally
         } else {
@@ -104,6 +112,41 @@ public final class Awards {
      */
     public static void rate(RuleContext context, Total total, org.isoscoring.api.Rating rating) {
         context.insertLogical(new Rated(total.sheet(), rating, context.getRule().getName()));
+    }
+
+    /**
+     * What an award statement passes as constants, made into points and split reasons.
+     *
+     * @param text     the points as written
+     * @param points   the points
+     * @param reason   the Vietnamese reason as written
+     * @param reasonEn the English reason as written, or {@code null}
+     * @param texts    the reasons, split
+     */
+    record Said(String text, BigDecimal points, String reason, String reasonEn, Reason.Texts texts) {
+
+        static Said of(String points, String reason, String reasonEn) {
+            return new Said(points, POINTS.computeIfAbsent(points, BigDecimal::new), reason, reasonEn,
+                    Reason.texts(reason, reasonEn));
+        }
+
+        /** Whether a statement passed these very strings (a rule's constants are the same objects each time). */
+        boolean same(String points, String reason, String reasonEn) {
+            return text == points && this.reason == reason && this.reasonEn == reasonEn;
+        }
+    }
+
+    /**
+     * The context of a rule that keeps what it said last: its award statement, whose constants are the same each
+     * time, is then not looked up again.
+     */
+    interface Site {
+
+        /** The rule's mark. */
+        Settled.Mark mark();
+
+        /** What the rule's statement said, made once for the same strings. */
+        Said said(String points, String reason, String reasonEn);
     }
 
     /** A metadata value without the quotes DRL keeps, or "" for none. */

@@ -14,7 +14,9 @@ import org.isoscoring.api.Declaration;
 import org.isoscoring.api.Facts;
 import org.isoscoring.api.IsoTeam;
 import org.isoscoring.api.Judgement;
+import org.drools.base.base.ValueResolver;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * What {@code check} does beyond compiling: scores a few thousand assessments whose facts sweep every ratio in
@@ -40,11 +42,13 @@ final class BandProbe {
         KieSession session = guidance.kieBase().newKieSession();
         try {
             session.insert(new Catalog(guidance.subCriteria().size()));
+            List<FactHandle> handles = new ArrayList<>();
             for (Probe p : probes) {
                 Sheet sheet = new Sheet(-1, "probe", AgencyKind.DEPARTMENT, Assessor.PROVINCE, null, year, p.facts());
                 sheets.put(sheet, p);
-                session.insert(sheet);
+                handles.add(session.insert(sheet));
             }
+            guidance.direct().fire((ValueResolver) session, new ArrayList<>(sheets.keySet()), handles);
             new Budgets(session).fire((long) Budgets.maxFiringsPerAssessment() * (probes.size() + 1));
             List<Award> all = new ArrayList<>();
             sheets.keySet().forEach(sheet -> all.addAll(sheet.given())); // settled awards are kept on the sheet

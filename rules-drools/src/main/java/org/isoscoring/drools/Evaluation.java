@@ -19,7 +19,9 @@ import org.isoscoring.api.DistrictReport;
 import org.isoscoring.api.RulesException;
 import org.isoscoring.api.ScoringRequest;
 import org.isoscoring.api.ScoringResult;
+import org.drools.base.base.ValueResolver;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * Scores one valid request with one guidance: splits the request into parts no rule crosses (a district with its
@@ -159,7 +161,11 @@ final class Evaluation {
         try {
             session.insert(new Catalog(guidance.subCriteria().size()));
             part.districts().forEach(session::insert);
-            part.sheets().forEach(session::insert);
+            List<FactHandle> handles = new ArrayList<>(part.sheets().size());
+            part.sheets().forEach(sheet -> handles.add(session.insert(sheet)));
+            // the rules that match one assessment alone and only give settled awards fire first, without the
+            // network (Direct): once per assessment they hold for, as they would in it
+            guidance.direct().fire((ValueResolver) session, part.sheets(), handles);
             long budget = (long) Budgets.maxFiringsPerAssessment() * (part.sheets().size() + part.districts().size() + 1);
             Budgets budgets = new Budgets(session, deadline, budget / 2);
             long fired = budgets.fire(budget);
@@ -195,6 +201,8 @@ final class Evaluation {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.kie.api.runtime.rule.ConsequenceException c && c.getRule() != null) {
                 rule = "rule \"" + c.getRule().getName() + "\": ";
+            } else if (t instanceof Direct.Failure f) {
+                rule = "rule \"" + f.rule() + "\": ";
             }
         }
         Throwable root = e;

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -31,6 +32,7 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.KieModule;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.rule.Rule;
 
 /**
  * A guidance ready to score: its descriptor, its compiled rules and the hash of its files. Built once, then
@@ -59,8 +61,10 @@ final class Guidance {
     private final List<Criterion> subCriteria;
     private final List<String> criterionIds;
     private final boolean tallies;
+    private final Direct direct;
 
-    private Guidance(Descriptor descriptor, KieBase kieBase, String rulesHash, GuidanceCheck check) {
+    private Guidance(Descriptor descriptor, KieBase kieBase, String rulesHash, GuidanceCheck check,
+                     Set<String> awardsOnly) {
         this.descriptor = descriptor;
         this.kieBase = kieBase;
 
@@ -69,6 +73,7 @@ final class Guidance {
         this.subCriteria = descriptor.info().subCriteria();
         this.criterionIds = List.copyOf(subCriteria.stream().map(Criterion::id).toList()); // copied by none
         this.tallies = Settled.mark(kieBase, criterionIds);
+        this.direct = Direct.take(kieBase, awardsOnly); // after the marks: only settled rules are taken
     }
 
     /** Every sub-criterion of the catalog, in catalog order (made once). */
@@ -82,6 +87,14 @@ final class Guidance {
      */
     boolean tallies() {
         return tallies;
+    }
+
+    /**
+     * The rules each session fires on its assessments itself, without the network (decision 54); the knowledge
+     * base has every other rule.
+     */
+    Direct direct() {
+        return direct;
     }
 
     /** The ids of {@link #subCriteria()}, in the same order: the keys of every assessment's points. */
@@ -98,8 +111,17 @@ final class Guidance {
         return descriptor.info();
     }
 
+    /** The knowledge base sessions are made of: every rule but those of {@link #direct()}. */
     KieBase kieBase() {
         return kieBase;
+    }
+
+    /** Every rule of the guidance: those of the knowledge base, then those fired without the network. */
+    List<Rule> rules() {
+        List<Rule> rules = new ArrayList<>();
+        kieBase.getKiePackages().forEach(p -> rules.addAll(p.getRules()));
+        rules.addAll(direct.rules());
+        return rules;
     }
 
     String rulesHash() {
@@ -121,7 +143,8 @@ final class Guidance {
             if (!findings.isEmpty()) {
                 throw defects(origin, findings);
             }
-            return new Guidance(descriptor, precompiled.kieBase(), precompiled.rulesHash(), null);
+            return new Guidance(descriptor, precompiled.kieBase(), precompiled.rulesHash(), null,
+                    precompiled.awardsOnly());
         }
         return build(files, origin);
     }
@@ -198,7 +221,7 @@ final class Guidance {
         Map<String, DrlText> texts = new TreeMap<>();
         check.parsedFiles().forEach(f -> texts.put(f.name(), f.text()));
         KieBase kieBase = compile(files, texts, origin);
-        Guidance guidance = new Guidance(descriptor, kieBase, hash(rulesOnly(files)), check);
+        Guidance guidance = new Guidance(descriptor, kieBase, hash(rulesOnly(files)), check, check.awardsOnly());
         List<Finding> bands = RatingProbe.findings(guidance, check);
         if (!bands.isEmpty()) {
             throw defects(origin, bands);

@@ -52,6 +52,7 @@ final class Precompile {
         SortedMap<String, String> files = Guidance.bundledFiles(id);
         String origin = "bundled guidance " + id;
         Guidance.build(files, origin); // every check, as when the guidance is loaded from its files
+        GuidanceCheck check = GuidanceCheck.run(files, null);
         String pkg = "org.isoscoring.precompiled." + id.replaceAll("[^A-Za-z0-9]", "_");
         SortedMap<String, String> renamed = new TreeMap<>();
         files.forEach((name, text) -> renamed.put(name, name.endsWith(".drl")
@@ -84,9 +85,36 @@ final class Precompile {
         Files.createDirectories(description.getParent());
         Files.writeString(description, "# Written by org.isoscoring.drools.Precompile when this jar was built.\n"
                 + "rulesHash=" + Guidance.hash(Guidance.rulesOnly(files)) + "\n"
-                + "models=" + String.join(",", models) + "\n", StandardCharsets.UTF_8);
+                + "models=" + String.join(",", models) + "\n" + awardsOnly(check), StandardCharsets.UTF_8);
         if (count == 0) { // silent when it worked, as a quiet build (-q) should be
             throw new IllegalStateException("no classes were compiled for " + id);
         }
+    }
+
+    /** The rules whose consequence only gives awards, one property each (in name order: the jar is reproducible). */
+    private static String awardsOnly(GuidanceCheck check) {
+        StringBuilder lines = new StringBuilder();
+        int i = 0;
+        for (String name : check.awardsOnly()) {
+            lines.append(Precompiled.AWARDS_ONLY).append(i++).append('=').append(escaped(name)).append('\n');
+        }
+        return lines.toString();
+    }
+
+    /** A property value as {@link java.util.Properties} reads it back (the file is read as UTF-8). */
+    private static String escaped(String value) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> s.append("\\\\");
+                case '\n' -> s.append("\\n");
+                case '\r' -> s.append("\\r");
+                case '\t' -> s.append("\\t");
+                case ' ' -> s.append(i == 0 ? "\\ " : " ");
+                default -> s.append(c);
+            }
+        }
+        return s.toString();
     }
 }

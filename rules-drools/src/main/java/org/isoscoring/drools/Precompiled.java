@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
@@ -15,10 +17,14 @@ import org.kie.api.KieBase;
  * The rules of a bundled guidance as {@link Precompile} compiled them when the jar was built: classes of the
  * executable model, on the class path, so that no rule file is compiled at start-up.
  *
- * @param rulesHash the hash of the files they were compiled from
- * @param models    the names of the model classes
+ * @param rulesHash  the hash of the files they were compiled from
+ * @param models     the names of the model classes
+ * @param awardsOnly the names of the rules whose consequence only gives awards ({@link GuidanceCheck#awardsOnly()})
  */
-record Precompiled(String rulesHash, List<String> models) {
+record Precompiled(String rulesHash, List<String> models, Set<String> awardsOnly) {
+
+    /** The key prefix of the rules whose consequence only gives awards: {@code awardsOnly.0}, {@code awardsOnly.1}... */
+    static final String AWARDS_ONLY = "awardsOnly.";
 
     /** Where the description of a bundled guidance's precompiled rules is, by guidance id. */
     static String resource(String id) {
@@ -35,7 +41,12 @@ record Precompiled(String rulesHash, List<String> models) {
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             String hash = p.getProperty("rulesHash");
             String models = p.getProperty("models");
-            return hash == null || models == null ? null : new Precompiled(hash, List.of(models.split(",")));
+            Set<String> awardsOnly = new TreeSet<>();
+            for (int i = 0; p.getProperty(AWARDS_ONLY + i) != null; i++) {
+                awardsOnly.add(p.getProperty(AWARDS_ONLY + i));
+            }
+            return hash == null || models == null ? null
+                    : new Precompiled(hash, List.of(models.split(",")), Set.copyOf(awardsOnly));
         } catch (IOException e) {
             return null;
         }

@@ -52,13 +52,32 @@ public final class Reason {
      *                                  {@code others}
      */
     static Reason of(String template, String templateEn, Quotable first, Quotable[] others) {
-        Template vi = template(template);
-        Template en = templateEn == null ? null : template(templateEn);
-        vi.check(first, others);
-        if (en != null) {
-            en.check(first, others);
+        return of(texts(template, templateEn), first, others);
+    }
+
+    /** A rule's reasons, split: what {@link #of(Texts, Quotable, Quotable[])} fills for each award. */
+    static final class Texts {
+        private final Template vi;
+        private final Template en;
+
+        private Texts(Template vi, Template en) {
+            this.vi = vi;
+            this.en = en;
         }
-        return new Reason(vi, en, first, others.length == 0 ? others : others.clone(), null);
+    }
+
+    /** The reasons of an award statement, split once (a rule's reasons are constants). */
+    static Texts texts(String template, String templateEn) {
+        return new Texts(template(template), templateEn == null ? null : template(templateEn));
+    }
+
+    /** The reason of an award, of reasons already split. */
+    static Reason of(Texts texts, Quotable first, Quotable[] others) {
+        texts.vi.check(first, others);
+        if (texts.en != null) {
+            texts.en.check(first, others);
+        }
+        return new Reason(texts.vi, texts.en, first, others.length == 0 ? others : others.clone(), null);
     }
 
     /** A reason already written, in Vietnamese only. */

@@ -38,8 +38,7 @@ class SettledTests {
 
     /** The marks of every rule of a guidance, by rule name. */
     private static Map<String, Settled.Mark> marks(Guidance guidance) {
-        return guidance.kieBase().getKiePackages().stream().flatMap(p -> p.getRules().stream())
-                .collect(Collectors.toMap(Rule::getName, Settled::of));
+        return guidance.rules().stream().collect(Collectors.toMap(Rule::getName, Settled::of));
     }
 
     @Nested
