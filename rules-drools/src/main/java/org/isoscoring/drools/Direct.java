@@ -188,7 +188,7 @@ final class Direct {
                 || !pattern.getDeclaration().getIdentifier().equals(variables[0].getName())) {
             return null;
         }
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         Predicate1<Object>[] compiled = tests.toArray(new Predicate1[0]);
         return new Fired(rule, constraints.toArray(new AlphaNodeFieldConstraint[0]), compiled, consequence.getBlock(),
                 new Context(rule, Settled.of(rule)));
@@ -327,6 +327,7 @@ final class Direct {
         }
 
         @Override
+        @Deprecated
         public KieRuntime getKnowledgeRuntime() {
             throw unsupported();
         }

@@ -102,6 +102,11 @@ final class Guidance {
         return criterionIds;
     }
 
+    /** What was checked before the rules were compiled; {@code null} for rules precompiled when the jar was built. */
+    GuidanceCheck check() {
+        return check;
+    }
+
     /** The deeper check of {@code check}: probes every band of every sub-criterion for gaps and overlaps. */
     List<Finding> probeBands() {
         return BandProbe.findings(this, check);

@@ -51,8 +51,8 @@ final class Precompile {
     private static void write(String id, Path classes) throws IOException {
         SortedMap<String, String> files = Guidance.bundledFiles(id);
         String origin = "bundled guidance " + id;
-        Guidance.build(files, origin); // every check, as when the guidance is loaded from its files
-        GuidanceCheck check = GuidanceCheck.run(files, null);
+        // every check, as when the guidance is loaded from its files
+        GuidanceCheck check = Guidance.build(files, origin).check();
         String pkg = "org.isoscoring.precompiled." + id.replaceAll("[^A-Za-z0-9]", "_");
         SortedMap<String, String> renamed = new TreeMap<>();
         files.forEach((name, text) -> renamed.put(name, name.endsWith(".drl")
