@@ -45,8 +45,8 @@ import org.kie.api.runtime.rule.RuleContext;
  * are settled ({@link Settled}); its conditions are one pattern of {@link Sheet}, with no source, whose every
  * constraint is an alpha constraint; its consequence binds the assessment only and is award statements of string
  * literals only ({@link GuidanceCheck#awardsOnly()}, read from the rule files); it has no activation group,
- * calendar, date-effective, date-expires or {@code enabled} expression. If Drools' compiled rule is not of the
- * executable model's form (a lambda consequence), none is.
+ * calendar, date-effective, date-expires, auto-focus or {@code enabled} expression. If Drools' compiled rule is not
+ * of the executable model's form (a lambda consequence), none is.
  */
 final class Direct {
 
@@ -126,19 +126,29 @@ final class Direct {
         return firings;
     }
 
-    /** A consequence of a rule fired without the network failed. */
+    /**
+     * A consequence of a rule fired without the network failed; its message is the one Drools gives for a rule in
+     * the network ({@code ConsequenceException}).
+     */
     static final class Failure extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final String rule;
 
-        Failure(String rule, Throwable cause) {
-            super("rule \"" + rule + "\" failed", cause);
-            this.rule = rule;
+        Failure(RuleImpl rule, Throwable cause) {
+            super("Exception executing consequence for rule \"" + rule.getName() + "\" in " + rule.getPackageName()
+                    + ": " + cause, cause);
+            this.rule = rule.getName();
         }
 
         /** The rule's name. */
         String rule() {
             return rule;
+        }
+
+        /** The message only, as Drools' {@code ConsequenceException} writes itself. */
+        @Override
+        public String toString() {
+            return getMessage();
         }
     }
 
@@ -157,7 +167,7 @@ final class Direct {
         if (!Settled.of(rule).settled() || rule.getEnabled() != EnabledBoolean.ENABLED_TRUE
                 || rule.getActivationGroup() != null && !rule.getActivationGroup().isEmpty()
                 || rule.getCalendars() != null && rule.getCalendars().length > 0 || rule.getDateEffective() != null
-                || rule.getDateExpires() != null || rule.hasNamedConsequences() || rule.isQuery()
+                || rule.getDateExpires() != null || rule.hasNamedConsequences() || rule.isQuery() || rule.getAutoFocus()
                 || !(rule.getConsequence() instanceof LambdaConsequence lambda)) {
             return null;
         }
@@ -246,7 +256,7 @@ final class Direct {
             try {
                 block.execute(context, sheet);
             } catch (Exception e) {
-                throw new Failure(rule.getName(), e);
+                throw new Failure(rule, e);
             }
         }
     }
