@@ -329,15 +329,8 @@ class DirectTests {
         @Test
         @DisplayName("whose subtotal adds Award facts only (written before decision 53), no rule fires directly")
         void oldSubtotal() {
-            SortedMap<String, String> files = bundledWith(SUBTOTAL_FILE, "rule \"Điểm các tiêu chí", """
-                    rule "Điểm các tiêu chí: cộng khi mọi tiêu chí thành phần đã có điểm"
-                    when
-                        Catalog( $n : subCriteria )
-                        $s : Sheet( )
-                        accumulate( Award( sheet == $s, $p : points ); $sum : sum( $p ), $count : count(); $count == $n )
-                    then
-                        insertLogical(new Subtotal($s, (BigDecimal) $sum));
-                    end""");
+            SortedMap<String, String> files = bundledWith(SUBTOTAL_FILE, "rule \"Điểm các tiêu chí",
+                    SettledTests.OLD_SUBTOTAL);
             files.put(SUBTOTAL_FILE, files.get(SUBTOTAL_FILE).replace("import org.isoscoring.drools.Tally;",
                     "import org.isoscoring.drools.Sheet;"));
             Guidance guidance = Guidance.build(files, "test folder");

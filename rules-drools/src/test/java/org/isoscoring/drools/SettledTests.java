@@ -26,7 +26,8 @@ import org.kie.api.definition.rule.Rule;
 @DisplayName("Settled awards")
 class SettledTests {
 
-    private static final String OLD_SUBTOTAL = """
+    /** The subtotal rule of a folder written before decision 53: it adds Award facts only. */
+    static final String OLD_SUBTOTAL = """
             rule "Điểm các tiêu chí: cộng khi mọi tiêu chí thành phần đã có điểm"
             when
                 Catalog( $n : subCriteria )

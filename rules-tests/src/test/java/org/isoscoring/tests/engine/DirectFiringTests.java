@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
@@ -64,16 +62,6 @@ class DirectFiringTests {
         return withDirect(direct, () -> ScoringEngine.create().withRules(folder));
     }
 
-    /** The bundled guidance's files, copied to {@code dir}. */
-    private static Path bundledCopy(Path dir) throws IOException {
-        try (var files = Files.list(RuleSafetyTests.BUNDLED)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Files.copy(p, dir.resolve(p.getFileName()));
-            }
-        }
-        return dir;
-    }
-
     /** A request of {@code iso-scoring generate-example ARGS}. */
     private static ScoringRequest generated(String... args) {
         StringWriter out = new StringWriter();
@@ -124,7 +112,7 @@ class DirectFiringTests {
         @Test
         @DisplayName("the example province gets the same results, explanations included")
         void exampleProvince(@TempDir Path dir) throws IOException {
-            Path folder = bundledCopy(dir);
+            Path folder = RuleSafetyTests.bundledCopy(dir);
             ScoringRequest request = RuleSafetyTests.EXAMPLE;
             String json = assertSameResult(engine(folder, false).evaluate(request),
                     engine(folder, true).evaluate(request));
@@ -137,7 +125,7 @@ class DirectFiringTests {
         @Test
         @DisplayName("a generated request of 200 districts (3,600 assessments, scored on all cores) gets the same results")
         void generatedDistricts(@TempDir Path dir) throws IOException {
-            Path folder = bundledCopy(dir);
+            Path folder = RuleSafetyTests.bundledCopy(dir);
             ScoringRequest request = generated("--districts", "200");
             assertThat(request.assessments()).hasSize(200 * 18);
             String json = assertSameResult(engine(folder, false).evaluate(request),
@@ -148,7 +136,7 @@ class DirectFiringTests {
         @Test
         @DisplayName("60 requests of the property tests' generator, which reaches every band, get the same results")
         void generatedProvinces(@TempDir Path dir) throws IOException {
-            Path folder = bundledCopy(dir);
+            Path folder = RuleSafetyTests.bundledCopy(dir);
             ScoringEngine network = engine(folder, false);
             ScoringEngine direct = engine(folder, true);
             long seed = Long.getLong("QT_SEED", 54L);
@@ -160,13 +148,10 @@ class DirectFiringTests {
         @Test
         @DisplayName("`check` finds the same gaps and overlaps in a folder whose band overlaps the next one")
         void checkFindsTheSame(@TempDir Path dir) throws IOException {
-            Path folder = bundledCopy(dir);
-            Path file = folder.resolve("07-dossier-handling.drl");
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            String band = "$s : Sheet( dossiersResolved > 0, onTimeRate.atLeast(98) )";
-            assertThat(text).contains(band);
-            Files.writeString(file, text.replace(band, "$s : Sheet( dossiersResolved > 0, onTimeRate.atLeast(97) )"),
-                    StandardCharsets.UTF_8);
+            Path folder = RuleSafetyTests.bundledCopy(dir);
+            RuleSafetyTests.replaceIn(folder.resolve("07-dossier-handling.drl"),
+                    "$s : Sheet( dossiersResolved > 0, onTimeRate.atLeast(98) )",
+                    "$s : Sheet( dossiersResolved > 0, onTimeRate.atLeast(97) )");
             List<String> network = withDirect(false, () -> ScoringEngine.create().check(folder));
             assertThat(network).anySatisfy(f -> assertThat(f).contains("7.1").contains(BAND));
             assertThat(withDirect(true, () -> ScoringEngine.create().check(folder))).isEqualTo(network);
@@ -181,11 +166,8 @@ class DirectFiringTests {
                 """)
         void failingBand(String what, String from, String to, @TempDir Path dir) throws IOException {
             // given a band whose constraint divides by zero, or whose English reason quotes a name that is no fact
-            Path folder = bundledCopy(dir);
-            Path file = folder.resolve("07-dossier-handling.drl");
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            assertThat(text).contains(from);
-            Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
+            Path folder = RuleSafetyTests.bundledCopy(dir);
+            RuleSafetyTests.replaceIn(folder.resolve("07-dossier-handling.drl"), from, to);
             List<String> network = withDirect(false, () -> ScoringEngine.create().check(folder));
             assertThat(network).anySatisfy(f -> assertThat(f).contains("failed"));
             assertThat(withDirect(true, () -> ScoringEngine.create().check(folder))).isEqualTo(network);

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,13 +122,9 @@ class ExplanationsOnReadTests {
         @DisplayName("a reason that quotes a fact its rule was not given fails when the rules run, not when read")
         void unknownFactFailsEarly(@TempDir Path dir) throws IOException {
             RuleSafetyTests.withRule(dir, "07-dossier-handling.drl", "");
-            Path file = dir.resolve("07-dossier-handling.drl");
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            String quoted = "\"Không có hồ sơ trễ hạn ({lateDossiers})\"";
-            assertThat(text).contains(quoted);
             // {onSite} is a fact of a district's record, which this rule does not pass to award(...)
-            Files.writeString(file, text.replace(quoted, "\"Không có hồ sơ trễ hạn ({onSite})\""),
-                    StandardCharsets.UTF_8);
+            RuleSafetyTests.replaceIn(dir.resolve("07-dossier-handling.drl"),
+                    "\"Không có hồ sơ trễ hạn ({lateDossiers})\"", "\"Không có hồ sơ trễ hạn ({onSite})\"");
 
             RulesException e = catchThrowableOfType(RulesException.class,
                     () -> ScoringEngine.create().withRules(dir).evaluate(RuleSafetyTests.EXAMPLE));

@@ -28,14 +28,27 @@ class RuleSafetyTests {
 
     /** The bundled guidance with one more rule appended to a file. */
     static Path withRule(Path dir, String file, String rule) throws IOException {
+        bundledCopy(dir);
+        Path f = dir.resolve(file);
+        Files.writeString(f, Files.readString(f, StandardCharsets.UTF_8) + "\n" + rule, StandardCharsets.UTF_8);
+        return dir;
+    }
+
+    /** The bundled guidance's files, copied to {@code dir}. */
+    static Path bundledCopy(Path dir) throws IOException {
         try (var files = Files.list(BUNDLED)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 Files.copy(p, dir.resolve(p.getFileName()));
             }
         }
-        Path f = dir.resolve(file);
-        Files.writeString(f, Files.readString(f, StandardCharsets.UTF_8) + "\n" + rule, StandardCharsets.UTF_8);
         return dir;
+    }
+
+    /** Replaces {@code from}, which the file must hold, by {@code to} in a rule file. */
+    static void replaceIn(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(text).contains(from);
+        Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
     }
 
     /** A rule that re-activates itself forever: each award it sees makes another. */
