@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.drools.base.base.ValueResolver;
 import org.isoscoring.api.AgencyKind;
 import org.isoscoring.api.Assessor;
 import org.isoscoring.api.Criterion;
@@ -14,7 +15,6 @@ import org.isoscoring.api.Declaration;
 import org.isoscoring.api.Facts;
 import org.isoscoring.api.IsoTeam;
 import org.isoscoring.api.Judgement;
-import org.drools.base.base.ValueResolver;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 

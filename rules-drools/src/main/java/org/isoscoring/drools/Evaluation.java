@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.drools.base.base.ValueResolver;
 import org.isoscoring.api.Agency;
 import org.isoscoring.api.AgencyKind;
 import org.isoscoring.api.AgencyResult;
@@ -19,7 +20,6 @@ import org.isoscoring.api.DistrictReport;
 import org.isoscoring.api.RulesException;
 import org.isoscoring.api.ScoringRequest;
 import org.isoscoring.api.ScoringResult;
-import org.drools.base.base.ValueResolver;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
@@ -163,12 +163,13 @@ final class Evaluation {
             part.districts().forEach(session::insert);
             List<FactHandle> handles = new ArrayList<>(part.sheets().size());
             part.sheets().forEach(sheet -> handles.add(session.insert(sheet)));
-            // the rules that match one assessment alone and only give settled awards fire first, without the
-            // network (Direct): once per assessment they hold for, as they would in it
-            guidance.direct().fire((ValueResolver) session, part.sheets(), handles);
             long budget = (long) Budgets.maxFiringsPerAssessment() * (part.sheets().size() + part.districts().size() + 1);
+            // the rules that match one assessment alone and only give settled awards fire first, without the
+            // network (Direct): once per assessment they hold for, as they would in it, and counted as its firings
+            long direct = guidance.direct().fire((ValueResolver) session, part.sheets(), handles);
+            long fired = direct;
             Budgets budgets = new Budgets(session, deadline, budget / 2);
-            long fired = budgets.fire(budget);
+            fired += budgets.fire(budget - fired);
             if (guidance.tallies() && fired < budget && !budgets.outOfTime()) {
                 // every rule that gives settled awards has fired (Settled): they enter as one Tally per assessment,
                 // and the rules of subtotals, totals, ratings and districts go on from there
@@ -181,8 +182,9 @@ final class Evaluation {
                         : "the rules fired " + fired + " times, more than the budget of "
                         + Budgets.maxFiringsPerAssessment() + " per assessment")
                         + " without finishing; scoring was stopped / quy tắc chạy vòng lặp, đã dừng. Most fired: "
-                        + budgets.busiest() + " — does a rule insert a fact that makes it, or another rule, fire "
-                        + "again? (isoscoring.maxFiringsPerAssessment, isoscoring.maxSeconds)")));
+                        + (budgets.busiest().isEmpty() ? "the " + direct + " firings of the rules on one assessment "
+                        + "alone (decision 54)" : budgets.busiest()) + " — does a rule insert a fact that makes it, or "
+                        + "another rule, fire again? (isoscoring.maxFiringsPerAssessment, isoscoring.maxSeconds)")));
             }
             return new Outcome(Assembly.of(guidance.subCriteria(), guidance.criterionIds(), part.sheets(), part.districts(),
                     session.getObjects()), null);

@@ -59,11 +59,11 @@ final class GuidanceCheck {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9]+)}");
     /**
      * A whole award statement that passes the firing rule's context, its assessment and string literals only
-     * ({@code award(kcontext, $s, "8", "…", "…");}), and the comments a consequence may hold.
+     * ({@code award(kcontext, $s, "8", "…", "…");}), in a consequence whose comments and string contents are
+     * blanked ({@link DrlText#code()}).
      */
     private static final Pattern AWARD_STATEMENT = Pattern.compile("award\\s*\\(\\s*kcontext\\s*,\\s*\\$?\\w+\\s*"
-            + "(?:,\\s*\"(?:[^\"\\\\]|\\\\.)*\"\\s*)+\\)\\s*;");
-    private static final Pattern COMMENT = Pattern.compile("//[^\\n]*|/\\*(?s:.*?)\\*/");
+            + "(?:,\\s*\"[^\"]*\"\\s*)+\\)\\s*;");
 
     /** What a reason may quote: every name one of the facts the rules see answers to. */
     private static final List<Quotable> QUOTABLE = List.of(
@@ -114,15 +114,16 @@ final class GuidanceCheck {
 
     /**
      * The names of the rules whose consequence only gives awards: award statements of string literals, and
-     * comments. Such a rule, if it also matches one assessment alone, can be fired without the network
+     * comments (read as the parser does: a {@code //} or {@code /*} inside a string is text, a quote inside a
+     * comment is comment). Such a rule, if it also matches one assessment alone, can be fired without the network
      * ({@link Direct}).
      */
     Set<String> awardsOnly() {
         Set<String> names = new TreeSet<>();
         for (ParsedRule r : rules) {
-            String consequence = String.valueOf(r.descr().getConsequence());
-            String rest = AWARD_STATEMENT.matcher(COMMENT.matcher(consequence).replaceAll(" ")).replaceAll(" ");
-            if (!consequence.isBlank() && rest.isBlank() && AWARD_STATEMENT.matcher(consequence).find()) {
+            String code = new DrlText(String.valueOf(r.descr().getConsequence())).code();
+            Matcher awards = AWARD_STATEMENT.matcher(code);
+            if (awards.find() && awards.reset().replaceAll(" ").isBlank()) {
                 names.add(r.descr().getName());
             }
         }

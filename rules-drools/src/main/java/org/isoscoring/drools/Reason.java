@@ -45,16 +45,6 @@ public final class Reason {
         this.filled = filled;
     }
 
-    /**
-     * The reason of an award, to be filled when read.
-     *
-     * @throws IllegalArgumentException when a reason quotes a name that is no fact of {@code first} or
-     *                                  {@code others}
-     */
-    static Reason of(String template, String templateEn, Quotable first, Quotable[] others) {
-        return of(texts(template, templateEn), first, others);
-    }
-
     /** A rule's reasons, split: what {@link #of(Texts, Quotable, Quotable[])} fills for each award. */
     static final class Texts {
         private final Template vi;
@@ -71,7 +61,12 @@ public final class Reason {
         return new Texts(template(template), templateEn == null ? null : template(templateEn));
     }
 
-    /** The reason of an award, of reasons already split. */
+    /**
+     * The reason of an award, of reasons already split, to be filled when read.
+     *
+     * @throws IllegalArgumentException when a reason quotes a name that is no fact of {@code first} or
+     *                                  {@code others}
+     */
     static Reason of(Texts texts, Quotable first, Quotable[] others) {
         texts.vi.check(first, others);
         if (texts.en != null) {

@@ -352,6 +352,50 @@ class DirectTests {
             assertFalse(network(guidance).contains(BAND), what);
         }
 
+        @Test
+        @DisplayName("a band whose reason holds \"//\" or \"/*\" is read as the parser reads it: text in a string, "
+                + "so a statement after it is no comment and keeps the band in the network")
+        void commentMarksInStrings() {
+            // given a reason that opens "/*" and a comment that closes "*/" around a statement that is not an award
+            String hidden = BAND_AWARD.replace("≥ 98%\");", "≥ 98% /* x\");") + "\n    insertLogical(new BigDecimal(\"0\"));"
+                    + " // */";
+            SortedMap<String, String> files = withBand("", BAND_CONDITIONS, hidden);
+            files.put(BAND_FILE, files.get(BAND_FILE).replace("import org.isoscoring.api.AgencyKind;",
+                    "import java.math.BigDecimal;\nimport org.isoscoring.api.AgencyKind;"));
+            // when it is loaded, then the band stays in the network, and scores as with direct firing off
+            Guidance guidance = Guidance.build(files, "test folder");
+            assertFalse(direct(guidance).contains(BAND));
+            assertTrue(network(guidance).contains(BAND));
+            assertEquals(outcome(withSwitch("false", () -> Guidance.build(files, "test folder"))), outcome(guidance));
+            // and a reason with an address in it ("https://…") is text too: that band still fires directly
+            Guidance address = Guidance.build(withBand("", BAND_CONDITIONS,
+                    BAND_AWARD.replace("≥ 98%\",", "≥ 98% (https://dichvucong.gov.vn)\",")), "test folder");
+            assertTrue(direct(address).contains(BAND));
+        }
+
+        @Test
+        @DisplayName("its firings count in the firing budget, as in the network: a budget too small for the bands fails")
+        void firingBudget() {
+            // given a budget of 20 firings per assessment, below the 31 awards of an assessment
+            String before = System.getProperty("isoscoring.maxFiringsPerAssessment");
+            System.setProperty("isoscoring.maxFiringsPerAssessment", "20");
+            try {
+                // when the example province is scored, with direct firing on and off
+                Guidance on = Guidance.bundled(ID);
+                Guidance off = withSwitch("false", () -> Guidance.bundled(ID));
+                // then both stop with the budget's defect
+                String direct = outcome(on);
+                assertTrue(direct.startsWith("defects: ") && direct.contains("more than the budget of 20"), direct);
+                assertTrue(outcome(off).contains("more than the budget of 20"), outcome(off));
+            } finally {
+                if (before == null) {
+                    System.clearProperty("isoscoring.maxFiringsPerAssessment");
+                } else {
+                    System.setProperty("isoscoring.maxFiringsPerAssessment", before);
+                }
+            }
+        }
+
         @ParameterizedTest(name = "a band with {0} is refused by the checks, so never fired directly")
         @CsvSource(delimiter = '|', textBlock = """
                 a salience | salience 10 | $s : Sheet( dossiersResolved > 0, onTimeRate.atLeast(98) )
