@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.drools.base.base.ValueResolver;
 import org.isoscoring.api.AgencyKind;
 import org.isoscoring.api.Assessor;
 import org.isoscoring.api.Criterion;
@@ -16,7 +15,6 @@ import org.isoscoring.api.Facts;
 import org.isoscoring.api.IsoTeam;
 import org.isoscoring.api.Judgement;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * What {@code check} does beyond compiling: scores a few thousand assessments whose facts sweep every ratio in
@@ -42,13 +40,10 @@ final class BandProbe {
         KieSession session = guidance.kieBase().newKieSession();
         try {
             session.insert(new Catalog(guidance.subCriteria().size()));
-            List<FactHandle> handles = new ArrayList<>();
             for (Probe p : probes) {
-                Sheet sheet = new Sheet(-1, "probe", AgencyKind.DEPARTMENT, Assessor.PROVINCE, null, year, p.facts());
-                sheets.put(sheet, p);
-                handles.add(session.insert(sheet));
+                sheets.put(new Sheet(-1, "probe", AgencyKind.DEPARTMENT, Assessor.PROVINCE, null, year, p.facts()), p);
             }
-            guidance.direct().fire((ValueResolver) session, new ArrayList<>(sheets.keySet()), handles);
+            guidance.direct().insertAndFire(session, new ArrayList<>(sheets.keySet()));
             new Budgets(session).fire((long) Budgets.maxFiringsPerAssessment() * (probes.size() + 1));
             List<Award> all = new ArrayList<>();
             sheets.keySet().forEach(sheet -> all.addAll(sheet.given())); // settled awards are kept on the sheet

@@ -25,6 +25,7 @@ import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieRuntime;
+import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.EntryPoint;
 import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.runtime.rule.Match;
@@ -106,18 +107,21 @@ final class Direct {
     }
 
     /**
-     * Fires these rules on each of {@code sheets}, inserted in {@code session} as {@code handles} (in the same
-     * order), and returns the number of firings.
+     * Inserts {@code sheets} in {@code session}, then fires these rules on each of them, and returns the number of
+     * firings.
      *
      * @throws Failure when a consequence fails; a failing condition throws what Drools' alpha node would
      */
-    long fire(ValueResolver session, List<Sheet> sheets, List<FactHandle> handles) {
+    long insertAndFire(KieSession session, List<Sheet> sheets) {
+        List<FactHandle> handles = new ArrayList<>(sheets.size());
+        sheets.forEach(sheet -> handles.add(session.insert(sheet)));
+        ValueResolver resolver = (ValueResolver) session; // what Drools' alpha nodes ask a constraint with
         long firings = 0;
         for (int i = 0; i < sheets.size(); i++) {
             Sheet sheet = sheets.get(i);
             FactHandle handle = handles.get(i);
             for (Fired rule : rules) {
-                if (rule.holds(handle, sheet, session)) {
+                if (rule.holds(handle, sheet, resolver)) {
                     rule.execute(sheet);
                     firings++;
                 }

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.drools.base.base.ValueResolver;
 import org.isoscoring.api.Agency;
 import org.isoscoring.api.AgencyKind;
 import org.isoscoring.api.AgencyResult;
@@ -21,7 +20,6 @@ import org.isoscoring.api.RulesException;
 import org.isoscoring.api.ScoringRequest;
 import org.isoscoring.api.ScoringResult;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * Scores one valid request with one guidance: splits the request into parts no rule crosses (a district with its
@@ -161,12 +159,11 @@ final class Evaluation {
         try {
             session.insert(new Catalog(guidance.subCriteria().size()));
             part.districts().forEach(session::insert);
-            List<FactHandle> handles = new ArrayList<>(part.sheets().size());
-            part.sheets().forEach(sheet -> handles.add(session.insert(sheet)));
             long budget = (long) Budgets.maxFiringsPerAssessment() * (part.sheets().size() + part.districts().size() + 1);
-            // the rules that match one assessment alone and only give settled awards fire first, without the
-            // network (Direct): once per assessment they hold for, as they would in it, and counted as its firings
-            long direct = guidance.direct().fire((ValueResolver) session, part.sheets(), handles);
+            // the assessments go in, and the rules that match one assessment alone and only give settled awards
+            // fire first, without the network (Direct): once per assessment they hold for, as they would in it, and
+            // counted as its firings
+            long direct = guidance.direct().insertAndFire(session, part.sheets());
             long fired = direct;
             Budgets budgets = new Budgets(session, deadline, budget / 2);
             fired += budgets.fire(budget - fired);
