@@ -11,9 +11,11 @@ import java.util.Objects;
  * @param years    the assessed years it covers
  * @param sources  the documents it is built from
  * @param criteria its catalog: criteria with their sub-criteria, in order
+ * @param vocabulary what it scores and who scores whom: its facts, kinds of agency, assessors, ratings and group
+ *                   figures
  */
 public record GuidanceInfo(String id, String title, List<Integer> years, List<String> sources,
-                           List<Criterion> criteria) {
+                           List<Criterion> criteria, Vocabulary vocabulary) {
 
     public GuidanceInfo {
         Objects.requireNonNull(id, "id");
@@ -21,6 +23,7 @@ public record GuidanceInfo(String id, String title, List<Integer> years, List<St
         years = List.copyOf(years);
         sources = List.copyOf(sources);
         criteria = List.copyOf(criteria);
+        Objects.requireNonNull(vocabulary, "vocabulary");
     }
 
     /** Whether it covers the assessed year. */

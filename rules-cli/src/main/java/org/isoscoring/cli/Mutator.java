@@ -49,7 +49,7 @@ final class Mutator {
         try (Stream<Path> list = Files.list(folder)) {
             for (Path p : (Iterable<Path>) list::iterator) {
                 String name = p.getFileName().toString();
-                if (name.endsWith(".drl") || name.equals("guidance.json")) {
+                if (name.endsWith(".drl") || name.equals("guidance.json") || name.equals("facts.json")) {
                     String text = Files.readString(p, StandardCharsets.UTF_8);
                     files.put(name, text.startsWith("\uFEFF") ? text.substring(1) : text);
                 }

@@ -157,7 +157,7 @@ final class Guidance {
     /** The descriptor of a bundled guidance, read without compiling its rules. */
     static GuidanceInfo bundledInfo(String id) {
         List<Finding> findings = new ArrayList<>();
-        Descriptor descriptor = Descriptor.parse(bundledFiles(id).get(Descriptor.FILE), findings);
+        Descriptor descriptor = Descriptor.parse(bundledFiles(id), findings);
         if (descriptor == null) {
             throw defects("bundled guidance " + id, findings);
         }
@@ -202,7 +202,8 @@ final class Guidance {
         try (Stream<Path> list = Files.list(folder)) {
             for (Path p : (Iterable<Path>) list::iterator) {
                 String name = p.getFileName().toString();
-                if (name.endsWith(".drl") || name.equals(Descriptor.FILE) || name.equals(SCENARIOS)) {
+                if (name.endsWith(".drl") || name.equals(Descriptor.FILE) || name.equals(Descriptor.FACTS)
+                        || name.equals(SCENARIOS)) {
                     String text = Files.readString(p, StandardCharsets.UTF_8);
                     files.put(name, text.startsWith("\uFEFF") ? text.substring(1) : text); // Notepad and Excel write a BOM
                 }
@@ -235,13 +236,7 @@ final class Guidance {
     }
 
     private static Descriptor descriptor(SortedMap<String, String> files, List<Finding> findings) {
-        String json = files.get(Descriptor.FILE);
-        if (json == null) {
-            findings.add(new Finding(Descriptor.FILE, 0, 0, "thiếu tệp mô tả / missing: a guidance folder has a "
-                    + "descriptor guidance.json"));
-            return null;
-        }
-        return Descriptor.parse(json, findings);
+        return Descriptor.parse(files, findings);
     }
 
     static RulesException defects(String origin, List<Finding> findings) {

@@ -1,0 +1,326 @@
+package org.isoscoring.api;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a guidance declares in its folder, as its core knows none of it: the facts an assessor records, the measures
+ * derived from them, the kinds of agency and how they nest, the assessors and whose result is final, the rating scale
+ * and the figures reported for groups of agencies. A provincial system builds its forms from it; the engine reads and
+ * checks requests by it.
+ *
+ * @param choices       the lists of values a choice fact takes, {@link #JUDGEMENT} first
+ * @param facts         the facts of an assessment, in the order of the guidance (and of its JSON)
+ * @param measures      what the rules compute from the facts (ratios, differences, days between two dates)
+ * @param kinds         the kinds of agency
+ * @param assessors     who assesses
+ * @param finalAssessor the assessors whose assessment is an agency's final result, highest first
+ * @param ratings       the rating scale, highest first
+ * @param groups        the figures the result reports for groups of agencies
+ */
+public record Vocabulary(List<Choice> choices, List<Fact> facts, List<Measure> measures, List<Kind> kinds,
+                         List<Assessor> assessors, List<String> finalAssessor, List<Rating> ratings,
+                         List<Group> groups) {
+
+    /** The values of a judgement ({@code judgement} facts): fully, partly or not met. */
+    public static final Choice JUDGEMENT = new Choice("Judgement", List.of(
+            new Value("FULL", new Label("Đạt", "Fully met")),
+            new Value("PARTIAL", new Label("Đạt một phần", "Partly met")),
+            new Value("NONE", new Label("Không đạt", "Not met"))));
+
+    public Vocabulary {
+        choices = List.copyOf(choices);
+        facts = List.copyOf(facts);
+        measures = List.copyOf(measures);
+        kinds = List.copyOf(kinds);
+        assessors = List.copyOf(assessors);
+        finalAssessor = List.copyOf(finalAssessor);
+        ratings = List.copyOf(ratings);
+        groups = List.copyOf(groups);
+    }
+
+    /** The fact of this name. */
+    public Optional<Fact> fact(String name) {
+        return facts.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /** The facts an assessment of an agency of this kind carries, in order. */
+    public List<Fact> factsOf(String kind) {
+        return facts.stream().filter(f -> f.carriedBy(kind)).toList();
+    }
+
+    /** The measure of this name. */
+    public Optional<Measure> measure(String name) {
+        return measures.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    /** The kind of this id. */
+    public Optional<Kind> kind(String id) {
+        return kinds.stream().filter(k -> k.id().equals(id)).findFirst();
+    }
+
+    /** The kinds whose agencies belong to an agency of this kind (a district's communes). */
+    public List<Kind> membersOf(String kind) {
+        return kinds.stream().filter(k -> k.belongsTo() != null && k.belongsTo().kind().equals(kind)).toList();
+    }
+
+    /** The assessor of this id. */
+    public Optional<Assessor> assessor(String id) {
+        return assessors.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    /** The rating of this id. */
+    public Optional<Rating> rating(String id) {
+        return ratings.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /** The choice of this name ({@code Judgement} too). */
+    public Optional<Choice> choice(String name) {
+        return choices.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    /** The group of this id. */
+    public Optional<Group> group(String id) {
+        return groups.stream().filter(g -> g.id().equals(id)).findFirst();
+    }
+
+    /** What a value is. */
+    public enum Type {
+        /** A whole number from 0 (a count of things), within {@code int}. */
+        COUNT,
+        /** An exact decimal number. */
+        DECIMAL,
+        /** A day, {@code YYYY-MM-DD}. */
+        DATE,
+        /** {@code true} or {@code false}. */
+        BOOLEAN,
+        /** One of the values of a {@link Choice}. */
+        CHOICE,
+        /** Ids of agencies: in a record, of the agency's own members; in a group, any. */
+        AGENCIES
+    }
+
+    /**
+     * A list of values a choice fact takes.
+     *
+     * @param name   its name, as the rules write it ({@code Judgement}, {@code IsoTeam})
+     * @param values its values, in order
+     */
+    public record Choice(String name, List<Value> values) {
+        public Choice {
+            Objects.requireNonNull(name, "name");
+            values = List.copyOf(values);
+        }
+
+        /** Whether this is one of its values' ids. */
+        public boolean has(String id) {
+            return values.stream().anyMatch(v -> v.id().equals(id));
+        }
+
+        /** Its values' ids, in order. */
+        public List<String> ids() {
+            return values.stream().map(Value::id).toList();
+        }
+    }
+
+    /**
+     * One value of a choice.
+     *
+     * @param id    as the JSON and the rules write it ({@code FULL})
+     * @param title what it means
+     */
+    public record Value(String id, Label title) {
+        public Value {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(title, "title");
+        }
+    }
+
+    /**
+     * A fact an assessor records (or a field of an agency's record).
+     *
+     * @param name     its JSON name, which the rules use too ({@code staffTrained})
+     * @param type     what its value is
+     * @param choice   for a {@link Type#CHOICE}, its values; else {@code null}
+     * @param nullable whether it may be {@code null} (a date of something not done); it must still be given
+     * @param kinds    the kinds of agency whose assessments carry it; empty for every kind
+     * @param min      the least value, else {@code null} (a count is never negative)
+     * @param partOf   the fact or measure it is part of and never above ({@code staffTotal}), else {@code null}
+     * @param countAs  for {@link Type#AGENCIES} in a record: the name of the number of distinct ids, else {@code null}
+     * @param title    what it is, for a form
+     * @param help     how to fill it in, else {@code null}
+     */
+    public record Fact(String name, Type type, Choice choice, boolean nullable, Set<String> kinds, BigDecimal min,
+                       String partOf, String countAs, Label title, Label help) {
+        public Fact {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(type, "type");
+            if ((type == Type.CHOICE) != (choice != null)) {
+                throw new IllegalArgumentException(name + ": a choice fact, and only a choice fact, has a choice");
+            }
+            kinds = Set.copyOf(kinds);
+            Objects.requireNonNull(title, "title");
+        }
+
+        /** Whether an assessment of an agency of this kind carries it. */
+        public boolean carriedBy(String kind) {
+            return kinds.isEmpty() || kinds.contains(kind);
+        }
+    }
+
+    /** How a measure is computed. */
+    public enum Computation {
+        /** {@code of[0] / of[1]}, compared exactly ({@code 100·a ≥ p·b}); 0/0 meets every threshold. */
+        RATIO,
+        /** {@code of[0] − of[1]}. */
+        DIFFERENCE,
+        /** The days from {@code of[0]} to {@code of[1]}; {@code null} when either is. */
+        DAYS_BETWEEN
+    }
+
+    /**
+     * What the rules compute from facts.
+     *
+     * @param name        as the rules write it ({@code onTimeRate})
+     * @param computation how
+     * @param of          the facts or measures it is computed of, in order
+     * @param title       what it is
+     */
+    public record Measure(String name, Computation computation, List<String> of, Label title) {
+        public Measure {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(computation, "computation");
+            of = List.copyOf(of);
+            Objects.requireNonNull(title, "title");
+        }
+    }
+
+    /**
+     * A kind of agency.
+     *
+     * @param id                  as the JSON and the rules write it ({@code COMMUNE})
+     * @param title               what it is ({@code UBND cấp xã})
+     * @param noun                how a sentence names one ({@code xã}, {@code commune})
+     * @param fact                the name of the fact the rules match for each agency of this kind
+     *                            ({@code District}), else {@code null}
+     * @param belongsTo           the kind of agency each belongs to, and the JSON field naming it; else {@code null}
+     * @param members             how many agencies belong to one of this kind, and the least; else {@code null}
+     * @param record              what an agency of this kind records besides its assessments, else {@code null}
+     * @param assessedAtLeastOnce whether every agency of this kind must have an assessment
+     */
+    public record Kind(String id, Label title, Label noun, String fact, BelongsTo belongsTo, Members members,
+                       AgencyRecord record, boolean assessedAtLeastOnce) {
+        public Kind {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(title, "title");
+            noun = noun == null ? new Label(id, id) : noun;
+        }
+    }
+
+    /**
+     * The agency each agency of a kind belongs to.
+     *
+     * @param kind  its kind ({@code DISTRICT})
+     * @param field the JSON field of the member that names it ({@code district})
+     */
+    public record BelongsTo(String kind, String field) {
+        public BelongsTo {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(field, "field");
+        }
+    }
+
+    /**
+     * The agencies that belong to one agency.
+     *
+     * @param count   the name the rules give their number ({@code communes})
+     * @param atLeast the fewest an agency of the kind has
+     */
+    public record Members(String count, int atLeast) {
+        public Members {
+            Objects.requireNonNull(count, "count");
+        }
+    }
+
+    /**
+     * What an agency records besides its assessments (a district's {@code communeScoring}).
+     *
+     * @param name   its JSON field
+     * @param fields its fields, each declared as a fact
+     */
+    public record AgencyRecord(String name, List<Fact> fields) {
+        public AgencyRecord {
+            Objects.requireNonNull(name, "name");
+            fields = List.copyOf(fields);
+        }
+    }
+
+    /**
+     * Who assesses.
+     *
+     * @param id      as the JSON and the rules write it ({@code PROVINCE})
+     * @param title   who it is
+     * @param assesses the kinds of agency it may assess; empty for every kind
+     */
+    public record Assessor(String id, Label title, Set<String> assesses) {
+        public Assessor {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(title, "title");
+            assesses = Set.copyOf(assesses);
+        }
+
+        /** Whether it may assess an agency of this kind. */
+        public boolean mayAssess(String kind) {
+            return assesses.isEmpty() || assesses.contains(kind);
+        }
+    }
+
+    /**
+     * A rating of the scale; the rules decide which total has which.
+     *
+     * @param id    as the JSON and the rules write it ({@code EXCELLENT})
+     * @param title its name ({@code Xuất sắc})
+     */
+    public record Rating(String id, Label title) {
+        public Rating {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(title, "title");
+        }
+    }
+
+    /**
+     * Figures the result reports for a group of agencies, computed by the guidance's rules.
+     *
+     * @param id      the result's JSON field ({@code districts})
+     * @param of      the kind of agency each report is of (one report per agency of that kind); {@code null} for one
+     *                report of the whole request
+     * @param title   what the reports are
+     * @param figures the figures of a report, in order
+     */
+    public record Group(String id, String of, Label title, List<Figure> figures) {
+        public Group {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(title, "title");
+            figures = List.copyOf(figures);
+        }
+    }
+
+    /**
+     * One figure of a group's report.
+     *
+     * @param name    its JSON field ({@code onSiteRequired})
+     * @param type    {@link Type#COUNT}, {@link Type#DECIMAL} (points) or {@link Type#AGENCIES}
+     * @param title   what it is
+     * @param atLeast a figure it should not be below, shown as a finding when it is; else {@code null}
+     */
+    public record Figure(String name, Type type, Label title, String atLeast) {
+        public Figure {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(title, "title");
+        }
+    }
+}
