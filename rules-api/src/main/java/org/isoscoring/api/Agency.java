@@ -5,33 +5,33 @@ import java.util.Objects;
 /**
  * An agency that applies the quality management system.
  *
- * @param id             unique in the request, for example {@code XA-YD-01}
- * @param name           optional display name
- * @param kind           what kind of agency it is
- * @param district       for a {@link AgencyKind#COMMUNE}, the id of its district; otherwise {@code null}
- * @param communeScoring for a {@link AgencyKind#DISTRICT}, its record of scoring its communes; otherwise
- *                       {@code null}
+ * @param id     unique in the request, for example {@code XA-YD-01}
+ * @param name   optional display name
+ * @param kind   its kind, one of its guidance's kinds ({@link Vocabulary#kinds()}), for example {@code COMMUNE}
+ * @param parent the id of the agency it belongs to, for a kind that belongs to another ({@link Vocabulary.Kind#belongsTo()},
+ *               a commune's district, written in JSON under that kind's field, {@code district}); otherwise {@code null}
+ * @param record what it records besides its assessments, for a kind that has a record
+ *               ({@link Vocabulary.Kind#record()}, a district's {@code communeScoring}); otherwise {@code null}
  */
-public record Agency(String id, String name, AgencyKind kind, String district, CommuneScoring communeScoring) {
+public record Agency(String id, String name, String kind, String parent, Facts record) {
 
     public Agency {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
     }
 
-    public static Agency department(String id, String name) {
-        return new Agency(id, name, AgencyKind.DEPARTMENT, null, null);
+    /** An agency that belongs to no other and has no record, such as a department. */
+    public static Agency of(String id, String name, String kind) {
+        return new Agency(id, name, kind, null, null);
     }
 
-    public static Agency publicServiceUnit(String id, String name) {
-        return new Agency(id, name, AgencyKind.PUBLIC_SERVICE_UNIT, null, null);
+    /** This agency, belonging to {@code parent}. */
+    public Agency within(String parent) {
+        return new Agency(id, name, kind, parent, record);
     }
 
-    public static Agency district(String id, String name, CommuneScoring communeScoring) {
-        return new Agency(id, name, AgencyKind.DISTRICT, null, Objects.requireNonNull(communeScoring));
-    }
-
-    public static Agency commune(String id, String name, String district) {
-        return new Agency(id, name, AgencyKind.COMMUNE, Objects.requireNonNull(district), null);
+    /** This agency, with this record. */
+    public Agency withRecord(Facts record) {
+        return new Agency(id, name, kind, parent, record);
     }
 }

@@ -4,15 +4,15 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * The final result of an agency: its assessment by the highest assessor present.
+ * The final result of an agency: its assessment by the highest assessor present
+ * ({@link Vocabulary#finalAssessor()}).
  *
  * @param agency        the agency
- * @param finalAssessor the assessor whose assessment is final ({@code PROVINCE} over {@code DISTRICT} over
- *                      {@code SELF})
+ * @param finalAssessor the assessor whose assessment is final
  * @param total         that assessment's total
- * @param rating        that assessment's rating
+ * @param rating        that assessment's rating, one of the guidance's ratings
  */
-public record AgencyResult(String agency, Assessor finalAssessor, BigDecimal total, Rating rating) {
+public record AgencyResult(String agency, String finalAssessor, BigDecimal total, String rating) {
 
     public AgencyResult {
         Objects.requireNonNull(agency, "agency");

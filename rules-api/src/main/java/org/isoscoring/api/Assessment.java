@@ -6,10 +6,11 @@ import java.util.Objects;
  * One scoring of one agency by one assessor, from the facts that assessor found.
  *
  * @param agency   the id of the agency assessed
- * @param assessor who scored it
+ * @param assessor who scored it, one of its guidance's assessors ({@link Vocabulary#assessors()}), for example
+ *                 {@code PROVINCE}
  * @param facts    what the assessor found
  */
-public record Assessment(String agency, Assessor assessor, Facts facts) {
+public record Assessment(String agency, String assessor, Facts facts) {
 
     public Assessment {
         Objects.requireNonNull(agency, "agency");

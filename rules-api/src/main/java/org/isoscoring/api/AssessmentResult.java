@@ -15,15 +15,15 @@ import java.util.Objects;
  * @param points       points per sub-criterion, every sub-criterion of the guidance in catalog order; immutable, and
  *                     not copied when made by {@link #pointsInOrder}, else copied
  * @param subtotal     the sum of {@code points}
- * @param penalty      points taken after the criteria (the over-scoring penalty on a district's final
- *                     assessment), else 0
+ * @param penalty      points taken after the criteria (an over-scoring penalty on an agency's final assessment),
+ *                     else 0
  * @param total        {@code max(0, subtotal - penalty)}
- * @param rating       the rating of {@code total}
+ * @param rating       the rating of {@code total}, one of the guidance's ratings
  * @param explanations one per sub-criterion, in catalog order; immutable, and kept as given when made by
  *                     {@link Explanation#madeOnRead}, else copied
  */
-public record AssessmentResult(String agency, Assessor assessor, Map<String, BigDecimal> points,
-                               BigDecimal subtotal, BigDecimal penalty, BigDecimal total, Rating rating,
+public record AssessmentResult(String agency, String assessor, Map<String, BigDecimal> points,
+                               BigDecimal subtotal, BigDecimal penalty, BigDecimal total, String rating,
                                List<Explanation> explanations) {
 
     public AssessmentResult {

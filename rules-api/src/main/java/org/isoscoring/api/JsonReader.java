@@ -1,24 +1,23 @@
 package org.isoscoring.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Turns a JSON tree into a request, collecting every structural problem with its place. */
+/**
+ * Turns a JSON tree into a request of one guidance, collecting every structural problem with its place: the fields
+ * an agency and an assessment may have, and each fact's JSON type, come from the guidance's vocabulary.
+ */
 final class JsonReader {
 
     private static final Set<String> REQUEST_FIELDS = Set.of("guidance", "year", "agencies", "assessments");
-    private static final Set<String> AGENCY_FIELDS = Set.of("id", "name", "kind", "district", "communeScoring");
-    private static final Set<String> SCORING_FIELDS = Set.of("onSiteCommunes", "resultsSentOn", "resultsDeadline");
     private static final Set<String> ASSESSMENT_FIELDS = Set.of("agency", "assessor", "facts");
 
     private final List<Problem> problems = new ArrayList<>();
@@ -27,7 +26,12 @@ final class JsonReader {
         return problems;
     }
 
-    ScoringRequest request(JsonNode root) {
+    /** The guidance and year a request names, read first: they decide how the rest is read. */
+    record Heading(String guidance, Integer year) {
+    }
+
+    /** Reads {@code guidance} and {@code year}, or gives {@code null} with the problems of a document that is no request. */
+    Heading heading(JsonNode root) {
         if (root == null || root.isMissingNode()) {
             problems.add(new Problem("", "the document is empty: a request is a JSON object",
                     "tài liệu trống: một yêu cầu là một đối tượng JSON"));
@@ -45,6 +49,11 @@ final class JsonReader {
             guidance = text(g, "guidance");
         }
         Integer year = integer(root.get("year"), "year", true);
+        return new Heading(guidance, year);
+    }
+
+    /** Reads the request's agencies and assessments by the guidance's vocabulary; {@code null} with problems. */
+    ScoringRequest request(JsonNode root, Heading heading, Vocabulary vocabulary) {
         List<Agency> agencies = new ArrayList<>();
         JsonNode agencyNodes = array(root.get("agencies"), "agencies");
         if (agencyNodes != null && agencyNodes.size() > ScoringJson.MAX_AGENCIES) {
@@ -53,9 +62,18 @@ final class JsonReader {
                     + ScoringJson.MAX_AGENCIES + " cơ quan"));
             return null;
         }
+        Set<String> agencyFields = new HashSet<>(Set.of("id", "name", "kind"));
+        for (Vocabulary.Kind k : vocabulary.kinds()) {
+            if (k.belongsTo() != null) {
+                agencyFields.add(k.belongsTo().field());
+            }
+            if (k.record() != null) {
+                agencyFields.add(k.record().name());
+            }
+        }
         if (agencyNodes != null) {
             for (int i = 0; i < agencyNodes.size(); i++) {
-                Agency agency = agency(agencyNodes.get(i), "agencies[" + i + "]");
+                Agency agency = agency(agencyNodes.get(i), "agencies[" + i + "]", vocabulary, agencyFields);
                 if (agency != null) {
                     agencies.add(agency);
                 }
@@ -70,120 +88,146 @@ final class JsonReader {
             return null;
         }
         if (assessmentNodes != null) {
+            Set<String> factNames = new HashSet<>();
+            vocabulary.facts().forEach(f -> factNames.add(f.name()));
+            List<String> assessors = vocabulary.assessors().stream().map(Vocabulary.Assessor::id).toList();
             for (int i = 0; i < assessmentNodes.size(); i++) {
-                Assessment assessment = assessment(assessmentNodes.get(i), "assessments[" + i + "]");
+                Assessment assessment = assessment(assessmentNodes.get(i), "assessments[" + i + "]", vocabulary,
+                        factNames, assessors);
                 if (assessment != null) {
                     assessments.add(assessment);
                 }
             }
         }
-        if (!problems.isEmpty()) {
+        if (!problems.isEmpty() || heading.year() == null) {
             return null;
         }
-        return new ScoringRequest(guidance, year, agencies, assessments);
+        return new ScoringRequest(heading.guidance(), heading.year(), agencies, assessments);
     }
 
-    private Agency agency(JsonNode node, String place) {
+    private Agency agency(JsonNode node, String place, Vocabulary vocabulary, Set<String> fields) {
         if (!object(node, place)) {
             return null;
         }
-        unknownFields(node, AGENCY_FIELDS, place);
+        unknownFields(node, fields, place);
         String id = requiredText(node, "id", place);
         String name = null;
         if (node.has("name") && !node.get("name").isNull()) {
             name = text(node.get("name"), place + ".name");
         }
-        AgencyKind kind = enumeration(node.get("kind"), AgencyKind.class, place + ".kind", false);
-        String district = null;
-        if (node.has("district")) {
-            district = node.get("district").isNull() ? null : text(node.get("district"), place + ".district");
-        }
-        CommuneScoring scoring = null;
-        JsonNode s = node.get("communeScoring");
-        if (s != null && !s.isNull() && object(s, place + ".communeScoring")) {
-            String sp = place + ".communeScoring";
-            unknownFields(s, SCORING_FIELDS, sp);
-            List<String> onSite = new ArrayList<>();
-            JsonNode list = array(s.get("onSiteCommunes"), sp + ".onSiteCommunes");
-            if (list != null) {
-                for (int k = 0; k < list.size(); k++) {
-                    String c = text(list.get(k), sp + ".onSiteCommunes[" + k + "]");
-                    if (c != null) {
-                        onSite.add(c);
-                    }
+        String kindId = choice(node.get("kind"), vocabulary.kinds().stream().map(Vocabulary.Kind::id).toList(),
+                place + ".kind");
+        Vocabulary.Kind kind = kindId == null ? null : vocabulary.kind(kindId).orElse(null);
+        String parent = null;
+        Facts record = null;
+        for (Vocabulary.Kind k : vocabulary.kinds()) {
+            if (k.belongsTo() != null && node.has(k.belongsTo().field())) {
+                String field = k.belongsTo().field();
+                JsonNode value = node.get(field);
+                String at = place + "." + field;
+                String given = value.isNull() ? null : text(value, at);
+                if (kind != null && kind.belongsTo() != null && kind.belongsTo().field().equals(field)) {
+                    parent = given;
+                } else if (kind != null && given != null) {
+                    problems.add(new Problem(at, "only a " + kindsWithField(vocabulary, field) + " names a " + field
+                            + "; this is a " + kind.id(), "chỉ " + kindsWithField(vocabulary, field) + " mới ghi "
+                            + vocabulary.kind(k.belongsTo().kind()).map(p -> p.noun().vi()).orElse(field)
+                            + "; cơ quan này là " + kind.id()));
                 }
             }
-            LocalDate sent = date(s.get("resultsSentOn"), sp + ".resultsSentOn", true);
-            LocalDate deadline = date(s.get("resultsDeadline"), sp + ".resultsDeadline", false);
-            scoring = new CommuneScoring(onSite, sent, deadline);
+            if (k.record() != null && node.has(k.record().name())) {
+                String at = place + "." + k.record().name();
+                JsonNode value = node.get(k.record().name());
+                if (value.isNull()) {
+                    continue;
+                }
+                if (kind != null && kind != k && (kind.record() == null
+                        || !kind.record().name().equals(k.record().name()))) {
+                    problems.add(new Problem(at, "only a " + k.id() + " has a " + k.record().name() + "; this is a "
+                            + kind.id(), "chỉ " + k.id() + " mới có " + k.record().name() + "; cơ quan này là "
+                            + kind.id()));
+                } else if (object(value, at)) {
+                    Vocabulary.AgencyRecord declared = (kind != null ? kind : k).record();
+                    record = facts(value, at, declared.fields(), false);
+                }
+            }
         }
         if (id == null || kind == null) {
             return null;
         }
-        return new Agency(id, name, kind, district, scoring);
+        return new Agency(id, name, kind.id(), parent, record);
     }
 
-    private Assessment assessment(JsonNode node, String place) {
+    private static String kindsWithField(Vocabulary vocabulary, String field) {
+        return vocabulary.kinds().stream().filter(k -> k.belongsTo() != null && k.belongsTo().field().equals(field))
+                .map(Vocabulary.Kind::id).collect(Collectors.joining(" or "));
+    }
+
+    private Assessment assessment(JsonNode node, String place, Vocabulary vocabulary, Set<String> factNames,
+                                  List<String> assessors) {
         if (!object(node, place)) {
             return null;
         }
         unknownFields(node, ASSESSMENT_FIELDS, place);
         String agency = requiredText(node, "agency", place);
-        Assessor assessor = enumeration(node.get("assessor"), Assessor.class, place + ".assessor", false);
-        Facts facts = facts(node.get("facts"), place + ".facts");
+        String assessor = choice(node.get("assessor"), assessors, place + ".assessor");
+        JsonNode factNode = node.get("facts");
+        Facts facts = null;
+        if (factNode == null) {
+            problems.add(missing(place + ".facts"));
+        } else if (object(factNode, place + ".facts")) {
+            unknownFields(factNode, factNames, place + ".facts");
+            facts = facts(factNode, place + ".facts", vocabulary.facts(), true);
+        }
         if (agency == null || assessor == null || facts == null) {
             return null;
         }
         return new Assessment(agency, assessor, facts);
     }
 
-    private Facts facts(JsonNode node, String place) {
-        if (node == null) {
-            problems.add(missing(place));
-            return null;
-        }
-        if (!object(node, place)) {
-            return null;
-        }
-        List<RecordComponent> components = FactValues.components();
-        Set<String> names = components.stream().map(RecordComponent::getName).collect(Collectors.toSet());
-        unknownFields(node, names, place);
+    /**
+     * The declared facts of an object, each read as its type says; a fact carried by some kinds only may be absent
+     * or null (whether it must be there depends on the agency's kind: {@link RequestChecks}), every other fact is
+     * required. {@code null} when one of them has a problem.
+     */
+    private Facts facts(JsonNode node, String place, List<Vocabulary.Fact> declared, boolean assessment) {
         int before = problems.size();
-        Object[] values = new Object[components.size()];
-        for (int i = 0; i < components.size(); i++) {
-            RecordComponent c = components.get(i);
-            String name = c.getName();
+        Facts.Builder facts = Facts.builder();
+        for (Vocabulary.Fact fact : declared) {
+            String name = fact.name();
             String at = place + "." + name;
             JsonNode value = node.get(name);
-            boolean oversight = Facts.PUBLIC_OVERSIGHT_FACTS.contains(name);
-            if (oversight && (value == null || value.isNull())) {
-                values[i] = null; // whether it must be there depends on the agency's kind: RequestChecks
+            if (assessment && !fact.kinds().isEmpty() && (value == null || value.isNull())) {
                 continue;
             }
-            Class<?> type = c.getType();
-            if (type == int.class || type == Integer.class) {
-                values[i] = integer(value, at, true);
-            } else if (type == boolean.class) {
-                values[i] = bool(value, at);
-            } else if (type == LocalDate.class) {
-                values[i] = date(value, at, Facts.NULLABLE_DATES.contains(name));
-            } else if (type.isEnum()) {
-                values[i] = enumeration(value, type.asSubclass(Enum.class), at, false);
-            } else {
-                throw new IllegalStateException("no JSON reading for fact type " + type);
+            Object read = switch (fact.type()) {
+                case COUNT -> integer(value, at, true);
+                case DECIMAL -> decimal(value, at);
+                case BOOLEAN -> bool(value, at);
+                case DATE -> date(value, at, fact.nullable());
+                case CHOICE -> choice(value, fact.choice().ids(), at);
+                case AGENCIES -> ids(value, at);
+            };
+            if (read != null || value != null && value.isNull() && fact.nullable()) {
+                facts.set(name, read);
             }
         }
-        if (problems.size() > before) {
+        return problems.size() > before ? null : facts.build();
+    }
+
+    private List<String> ids(JsonNode node, String place) {
+        JsonNode list = array(node, place);
+        if (list == null) {
             return null;
         }
-        try {
-            Constructor<Facts> constructor = Facts.class.getDeclaredConstructor(
-                    components.stream().map(RecordComponent::getType).toArray(Class<?>[]::new));
-            return constructor.newInstance(values);
-        } catch (NoSuchMethodException | InstantiationException | IllegalAccessException
-                 | InvocationTargetException e) {
-            throw new IllegalStateException("cannot build Facts", e);
+        List<String> ids = new ArrayList<>();
+        for (int k = 0; k < list.size(); k++) {
+            String c = text(list.get(k), place + "[" + k + "]");
+            if (c != null) {
+                ids.add(c);
+            }
         }
+        return ids;
     }
 
     private void unknownFields(JsonNode node, Set<String> known, String place) {
@@ -341,26 +385,34 @@ final class JsonReader {
         }
     }
 
-    private <E extends Enum<E>> E enumeration(JsonNode node, Class<E> type, String place, boolean nullable) {
-        String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+    private BigDecimal decimal(JsonNode node, String place) {
         if (node == null || node.isNull()) {
-            if (!nullable) {
-                problems.add(new Problem(place, (node == null ? "missing" : "must not be null")
-                        + " (one of " + allowed + ")", (node == null ? "thiếu" : "không được là null")
-                        + " (một trong " + allowed + ")"));
-            }
+            problems.add(node == null ? missing(place) : new Problem(place, "must not be null", "không được là null"));
             return null;
         }
-        if (node.isTextual()) {
-            for (E constant : type.getEnumConstants()) {
-                if (constant.name().equals(node.textValue())) {
-                    return constant;
-                }
-            }
+        if (!node.isNumber()) {
+            problems.add(new Problem(place, "expected a number, found " + describe(node),
+                    "cần một số, nhưng gặp " + describeVi(node)));
+            return null;
+        }
+        return node.decimalValue();
+    }
+
+    /** One of {@code allowed}, given as a string. */
+    private String choice(JsonNode node, List<String> allowed, String place) {
+        String list = String.join(", ", allowed);
+        if (node == null || node.isNull()) {
+            problems.add(new Problem(place, (node == null ? "missing" : "must not be null")
+                    + " (one of " + list + ")", (node == null ? "thiếu" : "không được là null")
+                    + " (một trong " + list + ")"));
+            return null;
+        }
+        if (node.isTextual() && allowed.contains(node.textValue())) {
+            return node.textValue();
         }
         problems.add(new Problem(place, (node.isTextual() ? "\"" + node.textValue() + "\"" : describe(node))
-                + " is not one of " + allowed, (node.isTextual() ? "\"" + node.textValue() + "\"" : describeVi(node))
-                + " không phải một trong " + allowed));
+                + " is not one of " + list, (node.isTextual() ? "\"" + node.textValue() + "\"" : describeVi(node))
+                + " không phải một trong " + list));
         return null;
     }
 

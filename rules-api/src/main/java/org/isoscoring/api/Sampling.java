@@ -144,13 +144,22 @@ public final class Sampling {
     }
 
     /**
-     * The ids of a district's communes in the request (agencies of kind {@code COMMUNE} whose {@code district} is
-     * the given id), in the order of the request, each once.
+     * The ids of the agencies that belong to an agency in the request (a district's communes: the agencies whose
+     * {@link Agency#parent()} is the given id), in the order of the request, each once.
      */
-    public static List<String> communesOf(ScoringRequest request, String district) {
-        Objects.requireNonNull(district, "district");
-        return request.agencies().stream()
-                .filter(a -> a != null && a.kind() == AgencyKind.COMMUNE && district.equals(a.district()))
+    public static List<String> membersOf(ScoringRequest request, String parent) {
+        Objects.requireNonNull(parent, "parent");
+        return request.agencies().stream().filter(a -> a != null && parent.equals(a.parent()))
+                .map(Agency::id).distinct().toList();
+    }
+
+    /**
+     * The ids of the agencies of a kind in the request (every {@code COMMUNE}, for a province that draws from all its
+     * communes), in the order of the request, each once.
+     */
+    public static List<String> ofKind(ScoringRequest request, String kind) {
+        Objects.requireNonNull(kind, "kind");
+        return request.agencies().stream().filter(a -> a != null && kind.equals(a.kind()))
                 .map(Agency::id).distinct().toList();
     }
 

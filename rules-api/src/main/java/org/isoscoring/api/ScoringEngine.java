@@ -28,6 +28,18 @@ public interface ScoringEngine {
     List<GuidanceInfo> guidances();
 
     /**
+     * The guidance that scores a request naming this guidance and year: the one it names, or without a name the one
+     * that covers the year; an engine {@link #withRules with a folder} always gives the folder's. A request is read
+     * and checked by its vocabulary ({@link ScoringJson#readRequest(String, ScoringEngine)}, {@link RequestChecks}).
+     *
+     * @param guidance the id the request names, or {@code null}
+     * @param year     the assessed year
+     * @throws RequestRejectedException when no guidance of this engine scores it, placed at {@code guidance} or
+     *                                  {@code year}
+     */
+    GuidanceInfo guidanceFor(String guidance, int year);
+
+    /**
      * Loads the rules of every guidance this engine scores with now, instead of on the first {@link #evaluate}: a
      * server calls it at start-up, and the command line while it reads the request.
      *

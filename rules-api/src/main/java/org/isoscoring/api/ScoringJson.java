@@ -71,11 +71,12 @@ public final class ScoringJson {
     }
 
     /**
-     * Reads a request from its JSON text.
+     * Reads a request from its JSON text, by the vocabulary of the guidance of {@code engine} that scores it (the one
+     * it names, or the one that covers its year: {@link ScoringEngine#guidanceFor}).
      *
      * @throws RequestRejectedException with every problem found
      */
-    public static ScoringRequest readRequest(String json) {
+    public static ScoringRequest readRequest(String json, ScoringEngine engine) {
         if (json.length() > MAX_BYTES) {
             throw new RequestRejectedException(List.of(tooLarge()));
         }
@@ -85,7 +86,7 @@ public final class ScoringJson {
         } catch (JsonProcessingException e) {
             throw new RequestRejectedException(List.of(syntaxProblem(e)));
         }
-        return toRequest(root);
+        return toRequest(root, engine);
     }
 
     /**
@@ -93,7 +94,7 @@ public final class ScoringJson {
      *
      * @throws RequestRejectedException with every problem found
      */
-    public static ScoringRequest readRequest(InputStream json) {
+    public static ScoringRequest readRequest(InputStream json, ScoringEngine engine) {
         byte[] bytes;
         try {
             bytes = new LimitedInputStream(json, MAX_BYTES).readAllBytes();
@@ -119,7 +120,7 @@ public final class ScoringJson {
                 throw new RequestRejectedException(List.of(notUtf8()));
             }
         }
-        return readRequest(text);
+        return readRequest(text, engine);
     }
 
     private static String strictUtf8(byte[] bytes, int from, int to) throws CharacterCodingException {
@@ -146,7 +147,7 @@ public final class ScoringJson {
      *
      * @throws RequestRejectedException with every problem found, including a file that cannot be read
      */
-    public static ScoringRequest readRequest(Path file) {
+    public static ScoringRequest readRequest(Path file, ScoringEngine engine) {
         if (Files.isDirectory(file)) {
             throw new RequestRejectedException(List.of(new Problem(file.toString(), "is a directory, not a file",
                     "là một thư mục, không phải tệp")));
@@ -164,7 +165,7 @@ public final class ScoringJson {
             throw new RequestRejectedException(List.of(unreadable(file, e)));
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return readRequest(in);
+            return readRequest(in, engine);
         } catch (IOException | UncheckedIOException e) {
             throw new RequestRejectedException(List.of(unreadable(file, e)));
         }
@@ -206,7 +207,7 @@ public final class ScoringJson {
         for (AssessmentResult a : result.assessments()) {
             g.writeStartObject();
             g.writeStringField("agency", a.agency());
-            g.writeStringField("assessor", a.assessor().name());
+            g.writeStringField("assessor", a.assessor());
             g.writeObjectFieldStart("points");
             for (Map.Entry<String, BigDecimal> p : a.points().entrySet()) {
                 g.writeNumberField(p.getKey(), number(p.getValue()));
@@ -215,7 +216,7 @@ public final class ScoringJson {
             g.writeNumberField("subtotal", number(a.subtotal()));
             g.writeNumberField("penalty", number(a.penalty()));
             g.writeNumberField("total", number(a.total()));
-            g.writeStringField("rating", a.rating().name());
+            g.writeStringField("rating", a.rating());
             g.writeArrayFieldStart("explanations");
             for (Explanation e : a.explanations()) {
                 g.writeStartObject();
@@ -240,37 +241,61 @@ public final class ScoringJson {
         for (AgencyResult a : result.agencies()) {
             g.writeStartObject();
             g.writeStringField("agency", a.agency());
-            g.writeStringField("finalAssessor", a.finalAssessor().name());
+            g.writeStringField("finalAssessor", a.finalAssessor());
             g.writeNumberField("total", number(a.total()));
-            g.writeStringField("rating", a.rating().name());
+            g.writeStringField("rating", a.rating());
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("districts");
-        for (DistrictReport d : result.districts()) {
-            g.writeStartObject();
-            g.writeStringField("agency", d.agency());
-            g.writeNumberField("communes", d.communes());
-            g.writeNumberField("onSiteRequired", d.onSiteRequired());
-            g.writeNumberField("onSite", d.onSite());
-            g.writeNumberField("provinceSampleSize", d.provinceSampleSize());
-            g.writeNumberField("provinceAppraised", d.provinceAppraised());
-            g.writeNumberField("communesAtLeast80", d.communesAtLeast80());
-            g.writeArrayFieldStart("overScoredCommunes");
-            for (String c : d.overScoredCommunes()) {
-                g.writeString(c);
+        for (Map.Entry<String, List<GroupReport>> group : result.groups().entrySet()) {
+            List<GroupReport> reports = group.getValue();
+            boolean whole = reports.size() == 1 && reports.get(0).agency() == null;
+            if (whole) {
+                g.writeFieldName(group.getKey());
+                writeReport(reports.get(0), g);
+            } else {
+                g.writeArrayFieldStart(group.getKey());
+                for (GroupReport report : reports) {
+                    writeReport(report, g);
+                }
+                g.writeEndArray();
             }
-            g.writeEndArray();
-            g.writeNumberField("penalty", number(d.penalty()));
-            g.writeEndObject();
         }
-        g.writeEndArray();
         g.writeEndObject();
     }
 
-    /** The request as FORMAT.md JSON, pretty-printed, with a final newline. */
-    public static String writeRequest(ScoringRequest request) {
-        return write(requestNode(request));
+    private static void writeReport(GroupReport report, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        if (report.agency() != null) {
+            g.writeStringField("agency", report.agency());
+        }
+        for (Map.Entry<String, Object> figure : report.figures().entrySet()) {
+            Object value = figure.getValue();
+            if (value instanceof List<?> ids) {
+                g.writeArrayFieldStart(figure.getKey());
+                for (Object id : ids) {
+                    g.writeString(String.valueOf(id));
+                }
+                g.writeEndArray();
+            } else if (value instanceof BigDecimal d) {
+                g.writeNumberField(figure.getKey(), number(d));
+            } else if (value instanceof Integer count) {
+                g.writeNumberField(figure.getKey(), count);
+            } else if (value == null) {
+                g.writeNullField(figure.getKey());
+            } else {
+                g.writeStringField(figure.getKey(), value.toString());
+            }
+        }
+        g.writeEndObject();
+    }
+
+    /**
+     * The request as FORMAT.md JSON, pretty-printed, with a final newline: each agency's parent and record under the
+     * names its guidance gives them.
+     */
+    public static String writeRequest(ScoringRequest request, GuidanceInfo guidance) {
+        return write(requestNode(request, guidance.vocabulary()));
     }
 
     /** Two spaces of indent, {@code "key": value}, one value a line. */
@@ -404,13 +429,18 @@ public final class ScoringJson {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
-    private static ScoringRequest toRequest(JsonNode root) {
+    private static ScoringRequest toRequest(JsonNode root, ScoringEngine engine) {
         JsonReader reader = new JsonReader();
-        ScoringRequest request = reader.request(root);
-        if (!reader.problems().isEmpty()) {
+        JsonReader.Heading heading = reader.heading(root);
+        if (heading == null || heading.year() == null || !reader.problems().isEmpty()) {
             throw new RequestRejectedException(reader.problems());
         }
-        RequestChecks.requireValid(request);
+        GuidanceInfo guidance = engine.guidanceFor(heading.guidance(), heading.year());
+        ScoringRequest request = reader.request(root, heading, guidance.vocabulary());
+        if (request == null) {
+            throw new RequestRejectedException(reader.problems());
+        }
+        RequestChecks.requireValid(request, guidance);
         return request;
     }
 
@@ -419,7 +449,7 @@ public final class ScoringJson {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
-    private static JsonNode requestNode(ScoringRequest request) {
+    private static JsonNode requestNode(ScoringRequest request, Vocabulary vocabulary) {
         ObjectNode root = MAPPER.createObjectNode();
         if (request.guidance() != null) {
             root.put("guidance", request.guidance());
@@ -432,33 +462,30 @@ public final class ScoringJson {
             if (a.name() != null) {
                 node.put("name", a.name());
             }
-            node.put("kind", a.kind().name());
-            if (a.district() != null) {
-                node.put("district", a.district());
+            node.put("kind", a.kind());
+            Vocabulary.Kind kind = vocabulary.kind(a.kind()).orElse(null);
+            if (a.parent() != null) {
+                node.put(kind != null && kind.belongsTo() != null ? kind.belongsTo().field() : "parent", a.parent());
             }
-            if (a.communeScoring() != null) {
-                ObjectNode scoring = node.putObject("communeScoring");
-                ArrayNode onSite = scoring.putArray("onSiteCommunes");
-                a.communeScoring().onSiteCommunes().forEach(onSite::add);
-                scoring.put("resultsSentOn", date(a.communeScoring().resultsSentOn()));
-                scoring.put("resultsDeadline", date(a.communeScoring().resultsDeadline()));
+            if (a.record() != null) {
+                node.set(kind != null && kind.record() != null ? kind.record().name() : "record", factsNode(a.record()));
             }
         }
         ArrayNode assessments = root.putArray("assessments");
         for (Assessment a : request.assessments()) {
             ObjectNode node = assessments.addObject();
             node.put("agency", a.agency());
-            node.put("assessor", a.assessor().name());
-            ObjectNode facts = node.putObject("facts");
-            FactValues.of(a.facts()).forEach((name, value) -> {
-                if (value == null && Facts.PUBLIC_OVERSIGHT_FACTS.contains(name)) {
-                    return;
-                }
-                facts.set(name, MAPPER.valueToTree(value instanceof LocalDate d ? d.toString()
-                        : value instanceof Enum<?> e ? e.name() : value));
-            });
+            node.put("assessor", a.assessor());
+            node.set("facts", factsNode(a.facts()));
         }
         return root;
+    }
+
+    private static ObjectNode factsNode(Facts facts) {
+        ObjectNode node = MAPPER.createObjectNode();
+        facts.asMap().forEach((name, value) -> node.set(name, MAPPER.valueToTree(value instanceof LocalDate d
+                ? d.toString() : value)));
+        return node;
     }
 
     private static String date(LocalDate date) {

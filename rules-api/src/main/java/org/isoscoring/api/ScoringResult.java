@@ -1,6 +1,9 @@
 package org.isoscoring.api;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,17 +16,21 @@ import java.util.Optional;
  *                    the rules that made it
  * @param assessments one result per assessment, in the order of the request
  * @param agencies    the final result of every agency that has an assessment, sorted by id
- * @param districts   one report per district of the request, sorted by id
+ * @param groups      the reports of each group the guidance declares ({@link Vocabulary#groups()}), by group id in
+ *                    the guidance's order: for a group of a kind one report per agency of that kind, sorted by id;
+ *                    for the whole request one report
  */
 public record ScoringResult(String guidance, int year, String rulesHash, List<AssessmentResult> assessments,
-                            List<AgencyResult> agencies, List<DistrictReport> districts) {
+                            List<AgencyResult> agencies, Map<String, List<GroupReport>> groups) {
 
     public ScoringResult {
         Objects.requireNonNull(guidance, "guidance");
         Objects.requireNonNull(rulesHash, "rulesHash");
         assessments = List.copyOf(Objects.requireNonNull(assessments, "assessments"));
         agencies = List.copyOf(Objects.requireNonNull(agencies, "agencies"));
-        districts = List.copyOf(Objects.requireNonNull(districts, "districts"));
+        Map<String, List<GroupReport>> copy = new LinkedHashMap<>();
+        Objects.requireNonNull(groups, "groups").forEach((id, reports) -> copy.put(id, List.copyOf(reports)));
+        groups = Collections.unmodifiableMap(copy);
     }
 
     /** The final result of one agency, if it has an assessment. */
@@ -32,12 +39,18 @@ public record ScoringResult(String guidance, int year, String rulesHash, List<As
     }
 
     /** The result of one assessment, if the request has it. */
-    public Optional<AssessmentResult> assessment(String agency, Assessor assessor) {
-        return assessments.stream().filter(a -> a.agency().equals(agency) && a.assessor() == assessor).findFirst();
+    public Optional<AssessmentResult> assessment(String agency, String assessor) {
+        return assessments.stream().filter(a -> a.agency().equals(agency) && a.assessor().equals(assessor))
+                .findFirst();
     }
 
-    /** The report of one district, if the request has it. */
-    public Optional<DistrictReport> district(String id) {
-        return districts.stream().filter(d -> d.agency().equals(id)).findFirst();
+    /** The reports of a group, empty for a group the guidance does not declare. */
+    public List<GroupReport> group(String id) {
+        return groups.getOrDefault(id, List.of());
+    }
+
+    /** The report of one agency in a group ({@code report("districts", "HUYEN-YD")}), if the result has it. */
+    public Optional<GroupReport> report(String group, String agency) {
+        return group(group).stream().filter(r -> agency.equals(r.agency())).findFirst();
     }
 }

@@ -2,6 +2,7 @@ package org.isoscoring.api;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -20,10 +21,12 @@ import java.util.Set;
  * @param finalAssessor the assessors whose assessment is an agency's final result, highest first
  * @param ratings       the rating scale, highest first
  * @param groups        the figures the result reports for groups of agencies
+ * @param examples      facts to start from, by name: {@code perfect} meets every criterion, {@code worst} none
+ *                      (scenarios change a few of them; {@code check} varies them to probe the bands)
  */
 public record Vocabulary(List<Choice> choices, List<Fact> facts, List<Measure> measures, List<Kind> kinds,
                          List<Assessor> assessors, List<String> finalAssessor, List<Rating> ratings,
-                         List<Group> groups) {
+                         List<Group> groups, List<Example> examples) {
 
     /** The values of a judgement ({@code judgement} facts): fully, partly or not met. */
     public static final Choice JUDGEMENT = new Choice("Judgement", List.of(
@@ -40,6 +43,12 @@ public record Vocabulary(List<Choice> choices, List<Fact> facts, List<Measure> m
         finalAssessor = List.copyOf(finalAssessor);
         ratings = List.copyOf(ratings);
         groups = List.copyOf(groups);
+        examples = List.copyOf(examples);
+    }
+
+    /** The example of this name ({@code perfect}, {@code worst}). */
+    public Optional<Example> example(String name) {
+        return examples.stream().filter(e -> e.name().equals(name)).findFirst();
     }
 
     /** The fact of this name. */
@@ -275,6 +284,41 @@ public record Vocabulary(List<Choice> choices, List<Fact> facts, List<Measure> m
         /** Whether it may assess an agency of this kind. */
         public boolean mayAssess(String kind) {
             return assesses.isEmpty() || assesses.contains(kind);
+        }
+    }
+
+    /**
+     * Facts to start from, written once for any year of the guidance.
+     *
+     * @param name  {@code perfect}, {@code worst}, or another name a scenario file refers to
+     * @param title what they are
+     * @param facts every fact by name; a date is written {@code {year}-03-15}, {@code {year-1}-12-31},
+     *              {@code {year+1}-01-01} (relative to the assessed year) or as a plain date
+     */
+    public record Example(String name, Label title, Map<String, Object> facts) {
+        public Example {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(title, "title");
+            facts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facts));
+        }
+
+        /** The facts for an assessed year: each date of the year written out. */
+        public Facts facts(int year) {
+            Facts.Builder b = Facts.builder();
+            facts.forEach((name, value) -> b.set(name, value instanceof String text && text.startsWith("{year")
+                    ? date(text, year) : value));
+            return b.build();
+        }
+
+        /** A date written relative to the year: {@code {year}-03-31}, {@code {year-1}-12-31}, {@code {year+1}-01-01}. */
+        public static java.time.LocalDate date(String text, int year) {
+            int close = text.indexOf('}');
+            if (!text.startsWith("{year") || close < 0) {
+                return java.time.LocalDate.parse(text);
+            }
+            String shift = text.substring(5, close);
+            int y = year + (shift.isEmpty() ? 0 : Integer.parseInt(shift.startsWith("+") ? shift.substring(1) : shift));
+            return java.time.LocalDate.parse(y + text.substring(close + 1));
         }
     }
 

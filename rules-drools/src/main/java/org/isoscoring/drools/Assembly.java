@@ -4,37 +4,40 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.isoscoring.api.Agency;
 import org.isoscoring.api.AgencyResult;
 import org.isoscoring.api.AssessmentResult;
 import org.isoscoring.api.Criterion;
-import org.isoscoring.api.DistrictReport;
 import org.isoscoring.api.Explanation;
+import org.isoscoring.api.GroupReport;
+import org.isoscoring.api.Vocabulary;
 
 /**
  * The results of one session, read back from the facts its rules derived, with a check that the rules did their
  * whole job: one award per sub-criterion within its maximum, one subtotal, total and rating per assessment, one
- * final result per agency, one set of figures and one tally per district, a penalty taken at most once.
+ * final result per agency, one report of each group the guidance declares with every figure it declares, a penalty
+ * taken at most once.
  *
  * @param results  the results of the session's assessments, by their position in the request
  * @param agencies the final results of the session's agencies
- * @param reports  the reports of the session's districts
+ * @param reports  the reports of the session's groups
  * @param defects  what the rules failed to do; the results are only good when there is none
  */
-record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agencies, List<DistrictReport> reports,
+record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agencies, List<GroupReport> reports,
                 List<String> defects) {
 
     private static final BigDecimal HALF = new BigDecimal("0.5");
 
-    /** Assembles the results of {@code sheets} and {@code districts} from the facts of their session. */
-    static Assembly of(List<Criterion> catalog, List<String> ids, List<Sheet> sheets, List<District> districts,
-                       Collection<?> facts) {
+    /** Assembles the results of {@code sheets} and of the groups of {@code members} from the facts of their session. */
+    static Assembly of(List<Criterion> catalog, List<String> ids, Vocabulary vocabulary, List<BaseSheet> sheets,
+                       List<Agency> members, Collection<?> facts) {
         Derived derived = new Derived(sheets);
         for (Object o : facts) {
             derived.add(o);
@@ -45,8 +48,8 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
         for (int i = 0; i < catalog.size(); i++) {
             positions.put(catalog.get(i).id(), i);
         }
-        Map<String, Sheet> assessed = new TreeMap<>();
-        for (Sheet sheet : sheets) {
+        Map<String, BaseSheet> assessed = new TreeMap<>();
+        for (BaseSheet sheet : sheets) {
             assessed.putIfAbsent(sheet.getAgency(), sheet);
             AssessmentResult result = result(catalog, ids, positions, sheet, derived.of(sheet), defects);
             if (result != null) {
@@ -55,35 +58,111 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
         }
         List<AgencyResult> agencies = new ArrayList<>();
         for (String agency : assessed.keySet()) {
-            FinalResult f = one(derived.finals.get(agency), () -> "agency " + agency + ": final result", defects);
+            BaseFinalResult f = one(derived.finals.get(agency), () -> "agency " + agency + ": final result", defects);
             if (f != null) {
-                agencies.add(new AgencyResult(agency, f.sheet().getAssessor(), f.total(), f.rating()));
+                agencies.add(new AgencyResult(agency, f.getSheet().assessorId(), f.getTotal(), f.getRating().name()));
             }
         }
-        List<DistrictReport> reports = new ArrayList<>();
-        for (District d : districts) {
-            String who = "district " + d.agency();
-            DistrictFigures figures = one(derived.figures.get(d.agency()), () -> who + ": sampling figures", defects);
-            CommuneTally tally = one(derived.tallies.get(d.agency()), () -> who + ": communes at 80 or more",
-                    defects);
-            List<DistrictPenalty> penalties = derived.penalties.getOrDefault(d.agency(), List.of());
+        derived.penalties.forEach((agency, penalties) -> {
             if (penalties.size() > 1) {
-                defects.add(who + ": penalised by " + penalties.size() + " rules; a penalty is taken once");
+                defects.add("agency " + agency + ": penalised by " + penalties.size() + " rules; a penalty is taken "
+                        + "once");
             }
-            if (figures == null || tally == null) {
+        });
+        List<GroupReport> reports = new ArrayList<>();
+        for (Vocabulary.Group group : vocabulary.groups()) {
+            List<String> of = new ArrayList<>();
+            if (group.of() == null) {
+                of.add(null);
+            } else {
+                members.stream().filter(a -> a.kind().equals(group.of())).forEach(a -> of.add(a.id()));
+            }
+            for (String agency : of) {
+                String who = "group " + group.id() + (agency == null ? "" : " of " + agency);
+                Figures figures = one(derived.figures.get(group.id() + "\u0000" + agency), () -> who + ": report",
+                        defects);
+                if (figures != null) {
+                    GroupReport report = report(group, agency, figures, who, defects);
+                    if (report != null) {
+                        reports.add(report);
+                    }
+                }
+            }
+        }
+        derived.figures.forEach((key, found) -> {
+            String group = key.substring(0, key.indexOf('\u0000'));
+            if (vocabulary.group(group).isEmpty()) {
+                defects.add("rule \"" + found.get(0).rule() + "\" reports figures of \"" + group + "\", which is not "
+                        + "a group of guidance.json");
+            }
+        });
+        return new Assembly(results, agencies, reports, defects);
+    }
+
+    /** A group's report with its figures in the declared order and of the declared types, or {@code null} with defects. */
+    private static GroupReport report(Vocabulary.Group group, String agency, Figures figures, String who,
+                                      List<String> defects) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        int before = defects.size();
+        for (Vocabulary.Figure figure : group.figures()) {
+            Object value = figures.figures().get(figure.name());
+            if (!figures.figures().containsKey(figure.name()) || value == Figures.MISSING) {
+                defects.add(who + ": rule \"" + figures.rule() + "\" does not report " + figure.name());
                 continue;
             }
-            BigDecimal penalty = penalties.isEmpty() ? BigDecimal.ZERO : penalties.get(0).points();
-            reports.add(new DistrictReport(d.agency(), d.communes(), figures.onSiteRequired(), d.onSite(),
-                    figures.provinceSampleSize(), figures.provinceAppraised(), tally.atLeast80(),
-                    List.copyOf(derived.overScored.getOrDefault(d.agency(), new TreeSet<>())), penalty));
+            Object typed = typed(figure, value);
+            if (typed == null) {
+                defects.add(who + ": rule \"" + figures.rule() + "\" reports " + figure.name() + " = " + value
+                        + ", which is not " + (figure.type() == Vocabulary.Type.AGENCIES ? "a list of agency ids"
+                        : figure.type() == Vocabulary.Type.COUNT ? "a whole number from 0" : "a number"));
+                continue;
+            }
+            values.put(figure.name(), typed);
         }
-        return new Assembly(results, agencies, reports, defects);
+        for (String name : figures.figures().keySet()) {
+            if (group.figures().stream().noneMatch(f -> f.name().equals(name))) {
+                defects.add(who + ": rule \"" + figures.rule() + "\" reports " + name + ", which is not a figure of the "
+                        + "group in guidance.json");
+            }
+        }
+        return defects.size() > before ? null : new GroupReport(group.id(), agency, values);
+    }
+
+    /** A figure's value as its declared type has it: a count, points, or sorted distinct ids; {@code null} if not. */
+    private static Object typed(Vocabulary.Figure figure, Object value) {
+        switch (figure.type()) {
+            case COUNT:
+                if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+                    long n = ((Number) value).longValue();
+                    return n >= 0 && n <= Integer.MAX_VALUE ? (int) n : null;
+                }
+                return null;
+            case AGENCIES:
+                if (value instanceof Collection<?> ids) {
+                    TreeSet<String> sorted = new TreeSet<>();
+                    for (Object id : ids) {
+                        sorted.add(String.valueOf(id));
+                    }
+                    return List.copyOf(sorted);
+                }
+                return null;
+            default:
+                if (value instanceof BigDecimal d) {
+                    return d;
+                }
+                if (value instanceof Integer || value instanceof Long) {
+                    return BigDecimal.valueOf(((Number) value).longValue());
+                }
+                if (value instanceof Number n) {
+                    return new BigDecimal(n.toString());
+                }
+                return null;
+        }
     }
 
     /** The result of one assessment, or {@code null} with defects. */
     private static AssessmentResult result(List<Criterion> catalog, List<String> ids, Map<String, Integer> positions,
-                                           Sheet sheet, Found found, List<String> defects) {
+                                           BaseSheet sheet, Found found, List<String> defects) {
         Award[] awards = sheet.settledByPosition(catalog.size()); // settled awards come in their place
         List<Award> doubled = null;
         List<Award> unplaced = found.awards; // the Award facts, and settled awards without a place of their own
@@ -134,7 +213,7 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
         if (!complete) {
             return null; // the totals of a sheet with a missing or double award are not derived: one message is enough
         }
-        Total total = one(found.totals, () -> who(sheet) + ": total", defects);
+        BaseTotal total = one(found.totals, () -> who(sheet) + ": total", defects);
         Rated rated = one(found.ratings, () -> who(sheet) + ": rating", defects);
         Subtotal subtotal = one(found.subtotals, () -> who(sheet) + ": subtotal", defects);
         if (total == null || rated == null || subtotal == null) {
@@ -148,18 +227,17 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
         for (int i = 0; i < awards.length; i++) {
             points[i] = awards[i].points();
         }
-        return new AssessmentResult(sheet.getAgency(), sheet.getAssessor(), AssessmentResult.pointsInOrder(ids, points),
-                subtotal.value(), total.penalty(),
-                total.value(), rated.rating(), explanations);
+        return new AssessmentResult(sheet.getAgency(), sheet.assessorId(), AssessmentResult.pointsInOrder(ids, points),
+                subtotal.value(), total.getPenalty(), total.getValue(), rated.rating().name(), explanations);
     }
 
-    private static String who(Sheet sheet) {
-        return "assessments[" + sheet.index() + "] (" + sheet.getAssessor() + " assessment of " + sheet.getAgency() + ")";
+    private static String who(BaseSheet sheet) {
+        return "assessments[" + sheet.index() + "] (" + sheet.assessorId() + " assessment of " + sheet.getAgency() + ")";
     }
 
     /** The facts of a sheet, for a message about a sub-criterion that got no points. */
-    private static String factsOf(Sheet sheet) {
-        return "facts: " + sheet.getFacts().byName().entrySet().stream().filter(e -> e.getValue() != null)
+    private static String factsOf(BaseSheet sheet) {
+        return "facts: " + sheet.getFacts().asMap().entrySet().stream().filter(e -> e.getValue() != null)
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 
@@ -179,7 +257,7 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
     private static final class Found {
         List<Award> awards = List.of(); // the Award facts: a district's 15.1 and 15.2, or all in an older folder
         final List<Subtotal> subtotals = new ArrayList<>(1);
-        final List<Total> totals = new ArrayList<>(1);
+        final List<BaseTotal> totals = new ArrayList<>(1);
         final List<Rated> ratings = new ArrayList<>(1);
 
         void add(Award award) {
@@ -190,25 +268,23 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
         }
     }
 
-    /** The facts the rules derived, grouped by assessment, agency and district. */
+    /** The facts the rules derived, grouped by assessment, agency and group. */
     private static final class Derived {
         final Found[] found;
-        final Map<String, List<FinalResult>> finals = new HashMap<>();
-        final Map<String, List<DistrictFigures>> figures = new HashMap<>();
-        final Map<String, List<CommuneTally>> tallies = new HashMap<>();
-        final Map<String, Set<String>> overScored = new HashMap<>();
-        final Map<String, List<DistrictPenalty>> penalties = new HashMap<>();
+        final Map<String, List<BaseFinalResult>> finals = new HashMap<>();
+        final Map<String, List<Figures>> figures = new HashMap<>();
+        final Map<String, List<Penalty>> penalties = new HashMap<>();
 
-        Derived(List<Sheet> sheets) {
+        Derived(List<BaseSheet> sheets) {
             found = new Found[sheets.size()];
             for (int i = 0; i < found.length; i++) {
-                Sheet sheet = sheets.get(i);
+                BaseSheet sheet = sheets.get(i);
                 sheet.slot(i); // the session is over: no rule sees it
                 found[i] = new Found();
             }
         }
 
-        Found of(Sheet sheet) {
+        Found of(BaseSheet sheet) {
             return found[sheet.slot()];
         }
 
@@ -217,20 +293,16 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
                 of(a.sheet()).add(a);
             } else if (o instanceof Subtotal s) {
                 of(s.sheet()).subtotals.add(s);
-            } else if (o instanceof Total t) {
-                of(t.sheet()).totals.add(t);
+            } else if (o instanceof BaseTotal t) {
+                of(t.getSheet()).totals.add(t);
             } else if (o instanceof Rated r) {
                 of(r.sheet()).ratings.add(r);
-            } else if (o instanceof FinalResult f) {
+            } else if (o instanceof BaseFinalResult f) {
                 finals.computeIfAbsent(f.getAgency(), k -> new ArrayList<>()).add(f);
-            } else if (o instanceof DistrictFigures f) {
-                figures.computeIfAbsent(f.district(), k -> new ArrayList<>()).add(f);
-            } else if (o instanceof CommuneTally t) {
-                tallies.computeIfAbsent(t.district(), k -> new ArrayList<>()).add(t);
-            } else if (o instanceof OverScored s) {
-                overScored.computeIfAbsent(s.district(), k -> new TreeSet<>()).add(s.commune());
-            } else if (o instanceof DistrictPenalty p) {
-                penalties.computeIfAbsent(p.district(), k -> new ArrayList<>()).add(p);
+            } else if (o instanceof Figures f) {
+                figures.computeIfAbsent(f.group() + "\u0000" + f.agency(), k -> new ArrayList<>()).add(f);
+            } else if (o instanceof Penalty p) {
+                penalties.computeIfAbsent(p.agency(), k -> new ArrayList<>()).add(p);
             }
         }
     }

@@ -12,10 +12,10 @@ import java.util.Map;
  * @param rule      the name of the rule that gave them
  * @param why       the rule's reasons with the facts filled in, and the facts they quoted (filled when first read)
  */
-public record Award(Sheet sheet, String criterion, BigDecimal points, String rule, Reason why) {
+public record Award(BaseSheet sheet, String criterion, BigDecimal points, String rule, Reason why) {
 
     /** An award whose reason is already written, in Vietnamese only, with the facts it quoted. */
-    public Award(Sheet sheet, String criterion, BigDecimal points, String rule, String reason,
+    public Award(BaseSheet sheet, String criterion, BigDecimal points, String rule, String reason,
                  Map<String, String> facts) {
         this(sheet, criterion, points, rule, Reason.written(reason, facts));
     }

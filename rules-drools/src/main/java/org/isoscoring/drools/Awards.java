@@ -27,7 +27,7 @@ import org.kie.api.runtime.rule.RuleContext;
  */
 public final class Awards {
 
-    private static final Quotable[] NO_OTHERS = {};
+    private static final Object[] NO_OTHERS = {};
     /** Points by their text: a rule gives a constant. */
     private static final Map<String, BigDecimal> POINTS = new ConcurrentHashMap<>();
 
@@ -43,17 +43,17 @@ public final class Awards {
      * @param reason  the reason, quoting facts as {@code {name}}
      * @param others  other facts the reason may quote (a district's record, a tally)
      */
-    public static void award(RuleContext context, Sheet sheet, String points, String reason, Quotable... others) {
+    public static void award(RuleContext context, BaseSheet sheet, String points, String reason, Object... others) {
         give(context, sheet, points, reason, null, others);
     }
 
-    /** {@link #award(RuleContext, Sheet, String, String, Quotable...)} quoting the assessment's facts only. */
-    public static void award(RuleContext context, Sheet sheet, String points, String reason) {
+    /** {@link #award(RuleContext, BaseSheet, String, String, Object...)} quoting the assessment's facts only. */
+    public static void award(RuleContext context, BaseSheet sheet, String points, String reason) {
         give(context, sheet, points, reason, null, NO_OTHERS);
     }
 
-    /** {@link #award(RuleContext, Sheet, String, String, String, Quotable...)} quoting the assessment's facts only. */
-    public static void award(RuleContext context, Sheet sheet, String points, String reason, String reasonEn) {
+    /** {@link #award(RuleContext, BaseSheet, String, String, String, Object...)} quoting the assessment's facts only. */
+    public static void award(RuleContext context, BaseSheet sheet, String points, String reason, String reasonEn) {
         give(context, sheet, points, reason, reasonEn, NO_OTHERS);
     }
 
@@ -67,13 +67,13 @@ public final class Awards {
      * @param reasonEn the same reason in English, quoting facts the same way
      * @param others   other facts the reasons may quote (a district's record, a tally)
      */
-    public static void award(RuleContext context, Sheet sheet, String points, String reason, String reasonEn,
-                             Quotable... others) {
+    public static void award(RuleContext context, BaseSheet sheet, String points, String reason, String reasonEn,
+                             Object... others) {
         give(context, sheet, points, reason, reasonEn, others);
     }
 
-    private static void give(RuleContext context, Sheet sheet, String points, String reason, String reasonEn,
-                             Quotable[] others) {
+    private static void give(RuleContext context, BaseSheet sheet, String points, String reason, String reasonEn,
+                             Object[] others) {
         Settled.Mark mark;
         Said said;
         if (context instanceof Site site) { // a rule fired without the network (Direct)
@@ -93,14 +93,16 @@ public final class Awards {
     }
 
     /**
-     * Takes {@code points} from the total of a district's final assessment.
+     * Takes {@code points} from the total of an agency's final assessment (a {@link Penalty}; the guidance's rule of
+     * the total subtracts it).
      *
-     * @param context  the rule's {@code kcontext}
-     * @param district the district's id
-     * @param points   the points, as an exact decimal
+     * @param context the rule's {@code kcontext}
+     * @param agency  the agency's id
+     * @param points  the points, as an exact decimal
      */
-    public static void penalize(RuleContext context, String district, String points) {
-        context.insertLogical(new DistrictPenalty(district, new BigDecimal(points), context.getRule().getName()));
+    public static void penalize(RuleContext context, String agency, String points) {
+        context.insertLogical(new Penalty(agency, POINTS.computeIfAbsent(points, BigDecimal::new),
+                context.getRule().getName()));
     }
 
     /**
@@ -108,10 +110,32 @@ public final class Awards {
      *
      * @param context the rule's {@code kcontext}
      * @param total   the total
-     * @param rating  the rating of the band
+     * @param rating  the rating of the band, one of the guidance's {@code Rating}s
      */
-    public static void rate(RuleContext context, Total total, org.isoscoring.api.Rating rating) {
-        context.insertLogical(new Rated(total.sheet(), rating, context.getRule().getName()));
+    public static void rate(RuleContext context, BaseTotal total, Enum<?> rating) {
+        context.insertLogical(new Rated(total.getSheet(), rating, context.getRule().getName()));
+    }
+
+    /**
+     * Reports figures of a group the guidance declares ({@code groups} of guidance.json), in pairs of a figure's name
+     * and its value: {@code report(kcontext, "districts", $d, "communes", $n, "onSite", $k)}. The engine checks them
+     * against the declarations when it reads the results.
+     *
+     * @param context the rule's {@code kcontext}
+     * @param group   the group's id
+     * @param agency  the agency the report is of, or {@code null} for the report of the whole request
+     * @param figures names and values, alternately
+     */
+    public static void report(RuleContext context, String group, String agency, Object... figures) {
+        java.util.Map<String, Object> byName = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < figures.length; i += 2) {
+            byName.put(String.valueOf(figures[i]), figures[i + 1]);
+        }
+        if (figures.length % 2 != 0) {
+            byName.put(String.valueOf(figures[figures.length - 1]), Figures.MISSING);
+        }
+        context.insertLogical(new Figures(group, agency, java.util.Collections.unmodifiableMap(byName),
+                context.getRule().getName()));
     }
 
     /**

@@ -6,14 +6,11 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.isoscoring.api.AgencyKind;
-import org.isoscoring.api.Assessor;
 import org.isoscoring.api.Criterion;
-import org.isoscoring.api.Declaration;
 import org.isoscoring.api.Facts;
-import org.isoscoring.api.IsoTeam;
-import org.isoscoring.api.Judgement;
+import org.isoscoring.api.Vocabulary;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -34,17 +31,33 @@ final class BandProbe {
 
     static List<Finding> findings(Guidance guidance, GuidanceCheck check) {
         int year = guidance.info().years().isEmpty() ? YEAR : guidance.info().years().get(0);
-        List<Probe> probes = probes(year);
-        Map<Sheet, Probe> sheets = new LinkedHashMap<>();
-        Map<Sheet, Map<String, List<Award>>> awards = new IdentityHashMap<>();
+        Vocabulary vocabulary = guidance.info().vocabulary();
+        Facts base = vocabulary.example("perfect").map(e -> e.facts(year)).orElse(null);
+        Facts worst = vocabulary.example("worst").map(e -> e.facts(year)).orElse(base);
+        if (base == null) {
+            return List.of(new Finding(Descriptor.FACTS, 0, 0, "facts.json không có ví dụ \"perfect\" để chạy thử các "
+                    + "mức điểm / facts.json has no example \"perfect\" to probe the bands with"));
+        }
+        List<Probe> probes = probes(vocabulary, base, worst, year);
+        Map<BaseSheet, Probe> sheets = new LinkedHashMap<>();
+        Map<BaseSheet, Map<String, List<Award>>> awards = new IdentityHashMap<>();
         KieSession session = guidance.kieBase().newKieSession();
         try {
             session.insert(new Catalog(guidance.subCriteria().size()));
-            for (Probe p : probes) {
-                sheets.put(new Sheet(-1, "probe", AgencyKind.DEPARTMENT, Assessor.PROVINCE, null, year, p.facts()), p);
+            for (Vocabulary.Kind kind : probedKinds(vocabulary)) {
+                Vocabulary.Assessor assessor = vocabulary.assessors().stream().filter(a -> a.mayAssess(kind.id()))
+                        .max(java.util.Comparator.comparingInt(a -> guidance.rank(a.id()))).orElseThrow();
+                Set<String> carried = new java.util.HashSet<>();
+                vocabulary.factsOf(kind.id()).forEach(f -> carried.add(f.name()));
+                for (Probe p : probes) {
+                    Facts.Builder facts = p.facts().toBuilder();
+                    p.facts().names().stream().filter(n -> !carried.contains(n)).forEach(facts::remove);
+                    sheets.put(guidance.types().sheet(-1, "probe", kind.id(), assessor.id(), null, year,
+                            guidance.rank(assessor.id()), facts.build()), probedAs(p, kind, vocabulary));
+                }
             }
             guidance.direct().insertAndFire(session, new ArrayList<>(sheets.keySet()));
-            new Budgets(session).fire((long) Budgets.maxFiringsPerAssessment() * (probes.size() + 1));
+            new Budgets(session).fire((long) Budgets.maxFiringsPerAssessment() * (sheets.size() + 1));
             List<Award> all = new ArrayList<>();
             sheets.keySet().forEach(sheet -> all.addAll(sheet.given())); // settled awards are kept on the sheet
             for (Object o : session.getObjects()) {
@@ -98,87 +111,167 @@ final class BandProbe {
                 .orElse(new Finding(Descriptor.FILE, 0, 0, message));
     }
 
-    private static List<Probe> probes(int year) {
-        Facts base = BaseFacts.allMet(year);
+    /**
+     * The kinds whose assessments are probed: one of each set of facts, among the kinds the rules see no fact of their
+     * own for (a district's criterion 15 needs its communes, which no probe has).
+     */
+    private static List<Vocabulary.Kind> probedKinds(Vocabulary vocabulary) {
+        List<Vocabulary.Kind> kinds = new ArrayList<>();
+        Set<List<Vocabulary.Fact>> seen = new java.util.HashSet<>();
+        for (Vocabulary.Kind k : vocabulary.kinds()) {
+            if (k.fact() == null && k.members() == null && seen.add(vocabulary.factsOf(k.id()))) {
+                kinds.add(k);
+            }
+        }
+        return kinds.isEmpty() ? List.of(vocabulary.kinds().get(0)) : kinds;
+    }
+
+    /** The probe, saying its kind when the guidance probes more than one. */
+    private static Probe probedAs(Probe p, Vocabulary.Kind kind, Vocabulary vocabulary) {
+        return probedKinds(vocabulary).size() > 1 ? new Probe(kind.id() + ": " + p.what(), p.facts()) : p;
+    }
+
+    /**
+     * Facts near every edge of every band the declarations allow: each ratio from 0/0 to 200/200, each count from 0
+     * to 40, each date from late December before the year to early January after it and null, each choice and
+     * boolean, each date of a days-between measure 40 days before to 60 days after the other; every probe starts from
+     * the facts that meet every criterion and keeps each part within its whole.
+     */
+    private static List<Probe> probes(Vocabulary v, Facts base, Facts worst, int year) {
         List<Probe> probes = new ArrayList<>();
-        ratio(probes, base, "staffTrained/staffTotal", (b, p, w) -> b.staffTrained(p).staffTotal(Math.max(w, 1)));
-        ratio(probes, base, "proceduresWithProcess/proceduresInScope", (b, p, w) -> b.proceduresWithProcess(p)
-                .proceduresInScope(w).processesMatchingOneStop(p).processesAudited(p));
-        ratio(probes, base, "changesUpdatedWithin30Days/procedureChanges",
-                (b, p, w) -> b.changesUpdatedWithin30Days(p).procedureChanges(w));
-        ratio(probes, base, "processesMatchingOneStop/proceduresWithProcess",
-                (b, p, w) -> b.processesMatchingOneStop(p).proceduresWithProcess(w).proceduresInScope(w).processesAudited(w));
-        ratio(probes, base, "dossiersOnTime/dossiersResolved",
-                (b, p, w) -> b.dossiersOnTime(p).dossiersResolved(w).lateDossiersWithApology(w - p));
-        ratio(probes, base, "lateDossiersWithApology/late",
-                (b, p, w) -> b.dossiersResolved(w).dossiersOnTime(0).lateDossiersWithApology(p));
-        ratio(probes, base, "satisfiedResponses/surveyResponses", (b, p, w) -> b.satisfiedResponses(p).surveyResponses(w));
-        ratio(probes, base, "nonconformitiesClosed/nonconformitiesFound",
-                (b, p, w) -> b.nonconformitiesClosed(p).nonconformitiesFound(w));
-        ratio(probes, base, "feedbackResolved/feedbackReceived", (b, p, w) -> b.feedbackResolved(p).feedbackReceived(w));
-        for (int n = 0; n <= 40; n++) {
-            int k = n;
-            add(probes, base, "internalAuditors=" + k, b -> b.internalAuditors(k));
-            add(probes, base, "objectiveReviews=" + k, b -> b.objectiveReviews(k));
-            add(probes, base, "improvementInitiatives=" + k, b -> b.improvementInitiatives(k));
-            add(probes, base, "surveyResponses=" + k, b -> b.surveyResponses(k).satisfiedResponses(k));
-            add(probes, base, "processesAudited=" + k + " of 20 processes", b -> b.processesAudited(k)
-                    .proceduresWithProcess(20).proceduresInScope(20).processesMatchingOneStop(20));
+        for (Vocabulary.Measure m : v.measures()) {
+            if (m.computation() == Vocabulary.Computation.RATIO && m.of().size() == 2) {
+                ratio(probes, v, base, m);
+            }
         }
-        for (LocalDate d = LocalDate.of(year - 1, 12, 25); !d.isAfter(LocalDate.of(year + 1, 1, 7)); d = d.plusDays(1)) {
-            LocalDate day = d;
-            add(probes, base, "annualPlanIssuedOn=" + day, b -> b.annualPlanIssuedOn(day));
-            add(probes, base, "internalAuditDate=" + day, b -> b.internalAuditDate(day));
-            add(probes, base, "managementReviewDate=" + day, b -> b.managementReviewDate(day));
+        for (Vocabulary.Fact f : v.facts()) {
+            switch (f.type()) {
+                case COUNT -> {
+                    for (int n = 0; n <= 40; n++) {
+                        int k = n;
+                        add(probes, v, base, f.name() + "=" + k, b -> b.set(f.name(), k));
+                    }
+                }
+                case DATE -> {
+                    for (LocalDate d = LocalDate.of(year - 1, 12, 25); !d.isAfter(LocalDate.of(year + 1, 1, 7));
+                         d = d.plusDays(1)) {
+                        LocalDate day = d;
+                        add(probes, v, base, f.name() + "=" + day, b -> b.set(f.name(), day));
+                    }
+                    if (f.nullable()) {
+                        add(probes, v, base, f.name() + "=null", b -> b.set(f.name(), null));
+                    }
+                }
+                case CHOICE -> {
+                    for (String value : f.choice().ids()) {
+                        add(probes, v, base, f.name() + "=" + value, b -> b.set(f.name(), value));
+                        for (Vocabulary.Fact date : v.facts()) {
+                            if (date.type() == Vocabulary.Type.DATE && date.nullable()) {
+                                add(probes, v, base, f.name() + "=" + value + ", " + date.name() + "=null",
+                                        b -> b.set(f.name(), value).set(date.name(), null));
+                            }
+                        }
+                    }
+                }
+                case BOOLEAN -> {
+                    for (boolean flag : new boolean[] {true, false}) {
+                        add(probes, v, base, f.name() + "=" + flag, b -> b.set(f.name(), flag));
+                    }
+                }
+                default -> {
+                }
+            }
         }
-        LocalDate deadline = base.reportDeadline();
-        for (int late = -40; late <= 60; late++) {
-            LocalDate day = deadline.plusDays(late);
-            add(probes, base, "reportSubmittedOn=" + day + " (deadline " + deadline + ")", b -> b.reportSubmittedOn(day));
+        for (Vocabulary.Choice c : v.choices()) {
+            for (String value : c.ids()) {
+                add(probes, v, base, "every " + c.name() + " " + value, b -> {
+                    v.facts().stream().filter(f -> f.choice() == c).forEach(f -> b.set(f.name(), value));
+                    return b;
+                });
+            }
         }
-        for (LocalDate none : new LocalDate[] {null}) {
-            add(probes, base, "annualPlanIssuedOn=null", b -> b.annualPlanIssuedOn(none));
-            add(probes, base, "internalAuditDate=null", b -> b.internalAuditDate(none));
-            add(probes, base, "managementReviewDate=null", b -> b.managementReviewDate(none));
-            add(probes, base, "reportSubmittedOn=null", b -> b.reportSubmittedOn(none));
+        for (Vocabulary.Measure m : v.measures()) {
+            if (m.computation() == Vocabulary.Computation.DAYS_BETWEEN && base.get(m.of().get(0)) instanceof LocalDate from) {
+                for (int late = -40; late <= 60; late++) {
+                    LocalDate day = from.plusDays(late);
+                    add(probes, v, base, m.of().get(1) + "=" + day + " (" + m.of().get(0) + " " + from + ")",
+                            b -> b.set(m.of().get(1), day));
+                }
+            }
         }
-        for (Judgement j : Judgement.values()) {
-            add(probes, base, "every judgement " + j, b -> b.leaderInvolvement(j).objectivesSmart(j).contextDetermined(j)
-                    .riskActionsEvaluated(j).documentControl(j).recordsAccessible(j).auditReport(j).reviewOutputs(j)
-                    .publicDisclosure(j));
-            add(probes, base, "every judgement " + j + ", no audit or review in the year", b -> b.leaderInvolvement(j)
-                    .auditReport(j).reviewOutputs(j).internalAuditDate(null).managementReviewDate(null));
-        }
-        for (IsoTeam t : IsoTeam.values()) {
-            add(probes, base, "isoTeam=" + t, b -> b.isoTeam(t));
-        }
-        for (Declaration d : Declaration.values()) {
-            add(probes, base, "declaration=" + d, b -> b.declaration(d));
-        }
-        for (boolean flag : new boolean[] {true, false}) {
-            add(probes, base, "qualityPolicyPublished/riskRegisterUpdated/electronicDocuments=" + flag,
-                    b -> b.qualityPolicyPublished(flag).riskRegisterUpdated(flag).electronicDocuments(flag));
-        }
-        add(probes, BaseFacts.noneMet(year), "the facts that meet no criterion", b -> b);
+        add(probes, v, worst, "the facts that meet no criterion", b -> b);
         return probes;
     }
 
-    /** Sets a part and its whole. */
-    private interface PartWhole {
-        Facts.Builder set(Facts.Builder b, int part, int whole);
-    }
-
-    private static void ratio(List<Probe> probes, Facts base, String name, PartWhole set) {
-        add(probes, base, name + " = 0/0", b -> set.set(b, 0, 0));
-        add(probes, base, name + " = 1/1", b -> set.set(b, 1, 1));
-        add(probes, base, name + " = 0/1", b -> set.set(b, 0, 1));
+    private static void ratio(List<Probe> probes, Vocabulary v, Facts base, Vocabulary.Measure m) {
+        String name = m.of().get(0) + "/" + m.of().get(1);
+        int[][] pairs = new int[204][];
+        pairs[0] = new int[] {0, 0};
+        pairs[1] = new int[] {1, 1};
+        pairs[2] = new int[] {0, 1};
         for (int part = 0; part <= 200; part++) {
-            int p = part;
-            add(probes, base, name + " = " + p + "/200", b -> set.set(b, p, 200));
+            pairs[3 + part] = new int[] {part, 200};
+        }
+        for (int[] pair : pairs) {
+            add(probes, v, base, name + " = " + pair[0] + "/" + pair[1], b -> {
+                whole(v, b, m.of().get(1), pair[1]);
+                set(v, b, m.of().get(0), pair[0]);
+                return b;
+            });
         }
     }
 
-    private static void add(List<Probe> probes, Facts base, String what, UnaryOperator<Facts.Builder> change) {
-        probes.add(new Probe(what, change.apply(base.toBuilder()).build()));
+    /** Sets a count, or the first fact of a difference to it and the second to 0. */
+    private static void set(Vocabulary v, Facts.Builder b, String name, int value) {
+        Vocabulary.Measure m = v.measure(name).orElse(null);
+        if (m != null && m.computation() == Vocabulary.Computation.DIFFERENCE) {
+            b.set(m.of().get(0), value).set(m.of().get(1), 0);
+        } else if (v.fact(name).isPresent()) {
+            b.set(name, value);
+        }
+    }
+
+    /** Sets a whole, at least its least value. */
+    private static void whole(Vocabulary v, Facts.Builder b, String name, int value) {
+        int least = v.fact(name).map(f -> f.min() == null ? 0 : f.min().intValue()).orElse(0);
+        set(v, b, name, Math.max(value, least));
+    }
+
+    /** Lowers each part to its whole, so that a probe stays a request the checks accept. */
+    private static Facts repaired(Vocabulary v, Facts facts) {
+        Facts.Builder b = facts.toBuilder();
+        for (int pass = 0; pass < 4; pass++) {
+            Facts now = b.build();
+            boolean changed = false;
+            for (Vocabulary.Fact f : v.facts()) {
+                if (f.partOf() == null || !(now.get(f.name()) instanceof Integer part)) {
+                    continue;
+                }
+                Integer whole = wholeOf(v, now, f.partOf());
+                if (whole != null && part > whole) {
+                    b.set(f.name(), Math.max(whole, 0));
+                    now = b.build();
+                    changed = true;
+                }
+            }
+            if (!changed) {
+                break;
+            }
+        }
+        return b.build();
+    }
+
+    private static Integer wholeOf(Vocabulary v, Facts facts, String name) {
+        Vocabulary.Measure m = v.measure(name).orElse(null);
+        if (m != null && m.computation() == Vocabulary.Computation.DIFFERENCE
+                && facts.get(m.of().get(0)) instanceof Integer a && facts.get(m.of().get(1)) instanceof Integer c) {
+            return a - c;
+        }
+        return facts.get(name) instanceof Integer whole ? whole : null;
+    }
+
+    private static void add(List<Probe> probes, Vocabulary v, Facts base, String what,
+                            UnaryOperator<Facts.Builder> change) {
+        probes.add(new Probe(what, repaired(v, change.apply(base.toBuilder()).build())));
     }
 }

@@ -23,6 +23,7 @@ final class Bisect {
     }
 
     static List<Finding> crash(SortedMap<String, String> files, Throwable whole) {
+        if (Boolean.getBoolean("isoscoring.debug")) { whole.printStackTrace(); }
         List<Finding> findings = new ArrayList<>();
         for (var e : files.entrySet()) {
             if (!e.getKey().endsWith(".drl") || crashes(e.getKey(), e.getValue()) == null) {

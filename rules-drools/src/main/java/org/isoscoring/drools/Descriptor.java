@@ -120,13 +120,15 @@ record Descriptor(GuidanceInfo info) {
 
             file = f;
             JsonNode facts = f.root();
-            known(facts, "", Set.of("facts", "measures", "choices"));
+            known(facts, "", Set.of("facts", "measures", "choices", "examples"));
             List<Vocabulary.Choice> choices = new ArrayList<>(List.of(Vocabulary.JUDGEMENT));
             each(facts, "", "choices", false, (c, at) -> choices.add(choice(c, at)));
             List<Vocabulary.Fact> declared = new ArrayList<>();
             each(facts, "", "facts", true, (x, at) -> declared.add(fact(x, at, choices, false)));
             List<Vocabulary.Measure> measures = new ArrayList<>();
             each(facts, "", "measures", false, (m, at) -> measures.add(measure(m, at)));
+            List<Vocabulary.Example> examples = new ArrayList<>();
+            each(facts, "", "examples", false, (e, at) -> examples.add(example(e, at, declared)));
             // the records' fields are facts too, read with the choices of facts.json
             file = g;
             List<Vocabulary.Kind> typed = new ArrayList<>();
@@ -135,13 +137,12 @@ record Descriptor(GuidanceInfo info) {
                 typed.add(withRecord(kinds.get(i), kindNodes.get(i), "/kinds/" + i, choices));
             }
             return new GuidanceInfo(id, title, years, sources, criteria, new Vocabulary(choices, declared, measures,
-                    typed, assessors, finalAssessor, ratings, groups));
+                    typed, assessors, finalAssessor, ratings, groups, examples));
         }
 
         private Criterion criterion(JsonNode c, String at, boolean withSubs) {
-            Set<String> fields = withSubs ? Set.of("id", "max", "title", "titleEn", "titleForDistrict",
-                    "titleForDistrictEn", "subCriteria") : Set.of("id", "max", "title", "titleEn",
-                    "titleForDistrict", "titleForDistrictEn");
+            Set<String> fields = withSubs ? Set.of("id", "max", "title", "titleEn", "titleByKind", "subCriteria")
+                    : Set.of("id", "max", "title", "titleEn", "titleByKind");
             known(c, at, fields);
             List<Criterion> subs = new ArrayList<>();
             if (withSubs) {
@@ -153,9 +154,19 @@ record Descriptor(GuidanceInfo info) {
             } else {
                 problem(at + "/max", "\"max\" thiếu hoặc không phải số / is missing or not a number" + in(c));
             }
-            return new Criterion(text(c, at, "id", true), max, text(c, at, "title", true),
-                    c.path("titleForDistrict").asText(null), subs, c.path("titleEn").asText(null),
-                    c.path("titleForDistrictEn").asText(null));
+            Map<String, Label> byKind = new java.util.LinkedHashMap<>();
+            JsonNode titles = c.get("titleByKind");
+            if (titles != null && isObject(titles, at + "/titleByKind")) {
+                for (Iterator<String> kinds = titles.fieldNames(); kinds.hasNext(); ) {
+                    String kind = kinds.next();
+                    String kat = at + "/titleByKind/" + kind;
+                    if (isObject(titles.get(kind), kat)) {
+                        known(titles.get(kind), kat, Set.of("title", "titleEn"));
+                        byKind.put(kind, label(titles.get(kind), kat, "title", true));
+                    }
+                }
+            }
+            return new Criterion(text(c, at, "id", true), max, label(c, at, "title", true), byKind, subs);
         }
 
         private Vocabulary.Kind kind(JsonNode k, String at) {
@@ -272,6 +283,80 @@ record Descriptor(GuidanceInfo info) {
                     "kinds")), min, x.has("partOf") ? text(x, at, "partOf", true) : null,
                     x.has("countAs") ? text(x, at, "countAs", true) : null, label(x, at, "title", true),
                     x.has("help") ? label(x, at, "help", true) : null);
+        }
+
+        private Vocabulary.Example example(JsonNode e, String at, List<Vocabulary.Fact> declared) {
+            known(e, at, Set.of("name", "title", "titleEn", "facts"));
+            java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+            JsonNode given = e.get("facts");
+            if (given == null || !given.isObject()) {
+                problem(at, "một ví dụ có \"facts\": { … } với mọi dữ kiện / an example has \"facts\": { … } with "
+                        + "every fact");
+            } else {
+                Set<String> names = new java.util.HashSet<>();
+                declared.forEach(f -> names.add(f.name()));
+                known(given, at + "/facts", names);
+                for (Vocabulary.Fact f : declared) {
+                    String fat = at + "/facts/" + f.name();
+                    JsonNode v = given.get(f.name());
+                    if (v == null) {
+                        problem(at + "/facts", "thiếu dữ kiện \"" + f.name() + "\" / missing the fact \"" + f.name()
+                                + "\"");
+                        continue;
+                    }
+                    Object value = exampleValue(f, v, fat);
+                    if (value != Quotable.UNKNOWN) {
+                        values.put(f.name(), value);
+                    }
+                }
+            }
+            return new Vocabulary.Example(text(e, at, "name", true), label(e, at, "title", true), values);
+        }
+
+        /** An example's value as its fact's type has it; a date of the year stays written ({@code {year}-03-15}). */
+        private Object exampleValue(Vocabulary.Fact f, JsonNode v, String at) {
+            boolean ok;
+            Object value = null;
+            if (v.isNull()) {
+                ok = f.nullable() || !f.kinds().isEmpty();
+            } else {
+                switch (f.type()) {
+                    case COUNT -> {
+                        ok = v.isIntegralNumber() && v.canConvertToInt() && v.intValue() >= 0;
+                        value = ok ? v.intValue() : null;
+                    }
+                    case DECIMAL -> {
+                        ok = v.isNumber();
+                        value = ok ? v.decimalValue() : null;
+                    }
+                    case BOOLEAN -> {
+                        ok = v.isBoolean();
+                        value = ok ? v.booleanValue() : null;
+                    }
+                    case CHOICE -> {
+                        ok = v.isTextual() && f.choice().has(v.asText());
+                        value = ok ? v.asText() : null;
+                    }
+                    case DATE -> {
+                        ok = v.isTextual() && v.asText().matches("(\\{year([+-]\\d+)?}|\\d{4})-\\d{2}-\\d{2}");
+                        if (ok) {
+                            try {
+                                Vocabulary.Example.date(v.asText(), 2000);
+                                value = v.asText().startsWith("{") ? v.asText() : java.time.LocalDate.parse(v.asText());
+                            } catch (RuntimeException e) {
+                                ok = false;
+                            }
+                        }
+                    }
+                    default -> ok = false;
+                }
+            }
+            if (!ok) {
+                problem(at, "giá trị không hợp với kiểu của \"" + f.name() + "\" / the value does not fit the type of \""
+                        + f.name() + "\" (a date is written {year}-03-15)");
+                return Quotable.UNKNOWN;
+            }
+            return value;
         }
 
         private Vocabulary.Measure measure(JsonNode m, String at) {

@@ -43,7 +43,7 @@ import org.kie.api.runtime.rule.RuleContext;
  * knowledge base the sessions are made of, so that none fires twice.
  *
  * <p>A rule is fired this way only when all of these hold, and otherwise stays in the network as before: its awards
- * are settled ({@link Settled}); its conditions are one pattern of {@link Sheet}, with no source, whose every
+ * are settled ({@link Settled}); its conditions are one pattern of {@link BaseSheet}, with no source, whose every
  * constraint is an alpha constraint; its consequence binds the assessment only and is award statements of string
  * literals only ({@link GuidanceCheck#awardsOnly()}, read from the rule files); it has no activation group,
  * calendar, date-effective, date-expires, auto-focus or {@code enabled} expression. If Drools' compiled rule is not
@@ -112,13 +112,13 @@ final class Direct {
      *
      * @throws Failure when a consequence fails; a failing condition throws what Drools' alpha node would
      */
-    long insertAndFire(KieSession session, List<Sheet> sheets) {
+    long insertAndFire(KieSession session, List<? extends BaseSheet> sheets) {
         List<FactHandle> handles = new ArrayList<>(sheets.size());
         sheets.forEach(sheet -> handles.add(session.insert(sheet)));
         ValueResolver resolver = (ValueResolver) session; // what Drools' alpha nodes ask a constraint with
         long firings = 0;
         for (int i = 0; i < sheets.size(); i++) {
-            Sheet sheet = sheets.get(i);
+            BaseSheet sheet = sheets.get(i);
             FactHandle handle = handles.get(i);
             for (Fired rule : rules) {
                 if (rule.holds(handle, sheet, resolver)) {
@@ -178,7 +178,7 @@ final class Direct {
         GroupElement lhs = rule.getLhs();
         if (lhs == null || !lhs.isAnd() || lhs.getChildren().size() != 1
                 || !(lhs.getChildren().get(0) instanceof Pattern pattern) || pattern.getSource() != null
-                || !(pattern.getObjectType() instanceof ClassObjectType type) || type.getClassType() != Sheet.class
+                || !(pattern.getObjectType() instanceof ClassObjectType type) || !BaseSheet.class.isAssignableFrom(type.getClassType())
                 || pattern.getDeclaration() == null) {
             return null;
         }
@@ -256,7 +256,7 @@ final class Direct {
             return true;
         }
 
-        void execute(Sheet sheet) {
+        void execute(BaseSheet sheet) {
             try {
                 block.execute(context, sheet);
             } catch (Exception e) {

@@ -43,12 +43,21 @@ public final class DroolsScoringEngine implements ScoringEngine {
 
     @Override
     public ScoringResult evaluate(ScoringRequest request) {
-        List<Problem> problems = new ArrayList<>(RequestChecks.problems(request));
-        Guidance guidance = folder != null ? covering(folder, request, problems) : bundledFor(request, problems);
+        GuidanceInfo info = guidanceFor(request.guidance(), request.year());
+        Guidance guidance = folder != null ? folder : compiled(info.id());
+        RequestChecks.requireValid(request, info);
+        return Evaluation.run(guidance, request);
+    }
+
+    @Override
+    public GuidanceInfo guidanceFor(String guidance, int year) {
+        List<Problem> problems = new ArrayList<>();
+        GuidanceInfo info = folder != null ? covering(folder.info(), year, problems) : bundledFor(guidance, year,
+                problems);
         if (!problems.isEmpty()) {
             throw new RequestRejectedException(problems);
         }
-        return Evaluation.run(guidance, request);
+        return info;
     }
 
     @Override
@@ -102,18 +111,17 @@ public final class DroolsScoringEngine implements ScoringEngine {
         return INFO.computeIfAbsent(id, Guidance::bundledInfo);
     }
 
-    private static Guidance covering(Guidance guidance, ScoringRequest request, List<Problem> problems) {
-        if (!guidance.info().covers(request.year())) {
-            problems.add(new Problem("year", "guidance " + guidance.info().id() + " covers " + years(guidance.info())
-                    + ", not " + request.year(), "bộ tiêu chí " + guidance.info().id() + " áp dụng cho năm "
-                    + years(guidance.info()) + ", không phải " + request.year()));
+    private static GuidanceInfo covering(GuidanceInfo guidance, int year, List<Problem> problems) {
+        if (!guidance.covers(year)) {
+            problems.add(new Problem("year", "guidance " + guidance.id() + " covers " + years(guidance)
+                    + ", not " + year, "bộ tiêu chí " + guidance.id() + " áp dụng cho năm "
+                    + years(guidance) + ", không phải " + year));
         }
         return guidance;
     }
 
-    /** The bundled guidance that scores the request, or {@code null} with a problem. */
-    private static Guidance bundledFor(ScoringRequest request, List<Problem> problems) {
-        String named = request.guidance();
+    /** The bundled guidance that scores a request of this guidance and year, or {@code null} with a problem. */
+    private static GuidanceInfo bundledFor(String named, int year, List<Problem> problems) {
         if (named != null) {
             if (!BUNDLED.contains(named)) {
                 problems.add(new Problem("guidance", "unknown guidance \"" + named + "\" (bundled: "
@@ -121,23 +129,17 @@ public final class DroolsScoringEngine implements ScoringEngine {
                         + "\" (các bộ có sẵn: " + String.join(", ", BUNDLED) + ")"));
                 return null;
             }
-            if (!info(named).covers(request.year())) {
-                problems.add(new Problem("year", "guidance " + named + " covers " + years(info(named)) + ", not "
-                        + request.year(), "bộ tiêu chí " + named + " áp dụng cho năm " + years(info(named))
-                        + ", không phải " + request.year()));
-                return null;
-            }
-            return problems.isEmpty() ? compiled(named) : null;
+            return covering(info(named), year, problems);
         }
         for (String id : BUNDLED) {
-            if (info(id).covers(request.year())) {
-                return problems.isEmpty() ? compiled(id) : null;
+            if (info(id).covers(year)) {
+                return info(id);
             }
         }
-        problems.add(new Problem("year", "no bundled guidance covers " + request.year() + " (bundled: "
+        problems.add(new Problem("year", "no bundled guidance covers " + year + " (bundled: "
                 + BUNDLED.stream().map(id -> id + " for " + years(info(id)))
                 .collect(Collectors.joining(", ")) + ")", "không có bộ tiêu chí có sẵn nào áp dụng cho năm "
-                + request.year() + " (các bộ có sẵn: " + BUNDLED.stream().map(id -> id + " cho năm "
+                + year + " (các bộ có sẵn: " + BUNDLED.stream().map(id -> id + " cho năm "
                 + years(info(id))).collect(Collectors.joining(", ")) + ")"));
         return null;
     }

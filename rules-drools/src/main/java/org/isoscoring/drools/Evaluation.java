@@ -5,17 +5,16 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.isoscoring.api.Agency;
-import org.isoscoring.api.AgencyKind;
 import org.isoscoring.api.AgencyResult;
 import org.isoscoring.api.Assessment;
 import org.isoscoring.api.AssessmentResult;
-import org.isoscoring.api.DistrictReport;
+import org.isoscoring.api.GroupReport;
+import org.isoscoring.api.Vocabulary;
 import org.isoscoring.api.RulesException;
 import org.isoscoring.api.ScoringRequest;
 import org.isoscoring.api.ScoringResult;
@@ -56,7 +55,8 @@ final class Evaluation {
                 : partitions.stream()).map(p -> score(p, deadline)).toList();
         AssessmentResult[] results = new AssessmentResult[sheets];
         List<AgencyResult> agencies = new ArrayList<>(); // each in one part only: sorted once at the end
-        Map<String, DistrictReport> reports = new TreeMap<>();
+        Map<String, Map<String, GroupReport>> reports = new LinkedHashMap<>();
+        guidance.info().vocabulary().groups().forEach(g -> reports.put(g.id(), new TreeMap<>()));
         List<String> defects = new ArrayList<>();
         for (Outcome outcome : outcomes) {
             if (outcome.failure() != null) {
@@ -65,7 +65,7 @@ final class Evaluation {
             Assembly part = outcome.assembly();
             part.results().forEach((index, result) -> results[index] = result);
             agencies.addAll(part.agencies());
-            part.reports().forEach(r -> reports.put(r.agency(), r));
+            part.reports().forEach(r -> reports.get(r.group()).put(r.agency() == null ? "" : r.agency(), r));
             defects.addAll(part.defects());
         }
         if (!defects.isEmpty()) {
@@ -75,8 +75,10 @@ final class Evaluation {
             }
             throw new RulesException(guidance.info().id(), shown);
         }
+        Map<String, List<GroupReport>> groups = new LinkedHashMap<>();
+        reports.forEach((group, byAgency) -> groups.put(group, List.copyOf(byAgency.values())));
         return new ScoringResult(guidance.info().id(), request.year(), guidance.rulesHash(),
-                Arrays.asList(results), sorted(agencies), List.copyOf(reports.values()));
+                Arrays.asList(results), sorted(agencies), groups);
     }
 
     /** The agencies' results by id (the parts come in request order, each sorted: mostly a merge). */
@@ -86,12 +88,13 @@ final class Evaluation {
     }
 
     /**
-     * The facts that can meet in a rule: a district with its communes and all their assessments, or one other
-     * agency with its assessments. Rules relate an assessment to the other assessments of its agency, a commune to
-     * its district and a district to its communes, never two districts or two departments; so each part is scored
-     * in a session of its own, and the parts can be scored at the same time.
+     * The facts that can meet in a rule: an agency with the agencies that belong to it (a district with its communes)
+     * and all their assessments, or one other agency with its assessments. Rules relate an assessment to the other
+     * assessments of its agency, an agency to the one it belongs to and to its members, never two agencies that
+     * belong to no common one; so each part is scored in a session of its own, and the parts can be scored at the
+     * same time. A guidance that reports figures of the whole request scores it in one part.
      */
-    private record Partition(List<Sheet> sheets, List<District> districts) {
+    private record Partition(List<BaseSheet> sheets, List<BaseUnit> units, List<Agency> agencies) {
     }
 
     /** What one session derived, checked and assembled into results, or why it failed. */
@@ -105,37 +108,57 @@ final class Evaluation {
 
     /** Makes the engine's facts of the request and splits them into parts, both in request order. */
     private List<Partition> partition() {
+        Vocabulary vocabulary = guidance.info().vocabulary();
+        Types types = guidance.types();
         Map<String, Agency> agencies = new HashMap<>();
-        Map<String, Integer> communes = new HashMap<>();
+        Map<String, Integer> members = new HashMap<>();
         for (Agency a : request.agencies()) {
             agencies.put(a.id(), a);
-            if (a.kind() == AgencyKind.COMMUNE) {
-                communes.merge(a.district(), 1, Integer::sum);
+            if (a.parent() != null) {
+                members.merge(a.parent(), 1, Integer::sum);
             }
         }
         Map<String, Partition> parts = new LinkedHashMap<>();
         for (Agency a : request.agencies()) {
-            if (a.kind() == AgencyKind.DISTRICT) {
-                var scoring = a.communeScoring();
-                District d = new District(a.id(), communes.getOrDefault(a.id(), 0),
-                        new HashSet<>(scoring.onSiteCommunes()).size(), scoring.resultsSentOn(),
-                        scoring.resultsDeadline());
-                part(parts, a.id()).districts().add(d);
+            BaseUnit unit = types.unit(a.id(), a.kind(), a.parent(), members.getOrDefault(a.id(), 0), a.record());
+            if (unit != null) {
+                part(parts, root(a, agencies)).units().add(unit);
             }
         }
         List<Assessment> assessments = request.assessments();
         for (int i = 0; i < assessments.size(); i++) {
             Assessment a = assessments.get(i);
             Agency agency = agencies.get(a.agency());
-            Sheet sheet = new Sheet(i, a.agency(), agency.kind(), a.assessor(), agency.district(), request.year(),
-                    a.facts());
-            part(parts, agency.kind() == AgencyKind.COMMUNE ? agency.district() : agency.id()).sheets().add(sheet);
+            BaseSheet sheet = types.sheet(i, a.agency(), agency.kind(), a.assessor(), agency.parent(), request.year(),
+                    guidance.rank(a.assessor()), a.facts());
+            part(parts, root(agency, agencies)).sheets().add(sheet);
+        }
+        for (Agency a : request.agencies()) {
+            part(parts, root(a, agencies)).agencies().add(a);
+        }
+        if (vocabulary.groups().stream().anyMatch(g -> g.of() == null)) {
+            Partition all = new Partition(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            parts.values().forEach(p -> {
+                all.sheets().addAll(p.sheets());
+                all.units().addAll(p.units());
+                all.agencies().addAll(p.agencies());
+            });
+            return List.of(all);
         }
         return batch(parts.values());
     }
 
+    /** The agency an agency belongs to at the top ({@code a} itself for one that belongs to none). */
+    private static String root(Agency a, Map<String, Agency> agencies) {
+        Agency top = a;
+        for (int depth = 0; top.parent() != null && agencies.containsKey(top.parent()) && depth < 64; depth++) {
+            top = agencies.get(top.parent());
+        }
+        return top.id();
+    }
+
     private static Partition part(Map<String, Partition> parts, String key) {
-        return parts.computeIfAbsent(key, k -> new Partition(new ArrayList<>(), new ArrayList<>()));
+        return parts.computeIfAbsent(key, k -> new Partition(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
     }
 
     /** Puts small neighbouring parts in one session (a session per department costs more than its rules). */
@@ -144,11 +167,12 @@ final class Evaluation {
         Partition open = null;
         for (Partition p : parts) {
             if (open == null || open.sheets().size() + p.sheets().size() > BATCH) {
-                open = new Partition(new ArrayList<>(), new ArrayList<>());
+                open = new Partition(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
                 batches.add(open);
             }
             open.sheets().addAll(p.sheets());
-            open.districts().addAll(p.districts());
+            open.units().addAll(p.units());
+            open.agencies().addAll(p.agencies());
         }
         return batches;
     }
@@ -158,8 +182,8 @@ final class Evaluation {
         KieSession session = guidance.kieBase().newKieSession();
         try {
             session.insert(new Catalog(guidance.subCriteria().size()));
-            part.districts().forEach(session::insert);
-            long budget = (long) Budgets.maxFiringsPerAssessment() * (part.sheets().size() + part.districts().size() + 1);
+            part.units().forEach(session::insert);
+            long budget = (long) Budgets.maxFiringsPerAssessment() * (part.sheets().size() + part.units().size() + 1);
             // the assessments go in, and the rules that match one assessment alone and only give settled awards
             // fire first, without the network (Direct): once per assessment they hold for, as they would in it, and
             // counted as its firings
@@ -183,8 +207,8 @@ final class Evaluation {
                         + "alone (decision 54)" : budgets.busiest()) + " — does a rule insert a fact that makes it, or "
                         + "another rule, fire again? (isoscoring.maxFiringsPerAssessment, isoscoring.maxSeconds)")));
             }
-            return new Outcome(Assembly.of(guidance.subCriteria(), guidance.criterionIds(), part.sheets(), part.districts(),
-                    session.getObjects()), null);
+            return new Outcome(Assembly.of(guidance.subCriteria(), guidance.criterionIds(),
+                    guidance.info().vocabulary(), part.sheets(), part.agencies(), session.getObjects()), null);
         } catch (RulesException e) {
             return new Outcome(null, e);
         } catch (RuntimeException | LinkageError e) {

@@ -24,6 +24,9 @@ final class GuardedClassLoader extends ClassLoader {
     }
 
     static boolean refused(String name) {
+        if (name.equals("java.io.Serializable")) {
+            return false; // a type a rule file declares (declare … end) is Serializable
+        }
         for (String r : REFUSED) {
             if (r.endsWith(".") ? name.startsWith(r) : name.equals(r) || name.startsWith(r + "$")) {
                 return true;

@@ -62,11 +62,18 @@ final class Guidance {
     private final List<String> criterionIds;
     private final boolean tallies;
     private final Direct direct;
+    private final Types types;
+    private final Map<String, Integer> ranks = new java.util.HashMap<>();
 
-    private Guidance(Descriptor descriptor, KieBase kieBase, String rulesHash, GuidanceCheck check,
+    private Guidance(Descriptor descriptor, Compiled compiled, String rulesHash, GuidanceCheck check,
                      Set<String> awardsOnly) {
         this.descriptor = descriptor;
-        this.kieBase = kieBase;
+        this.kieBase = compiled.kieBase();
+        this.types = compiled.types();
+        List<String> order = descriptor.info().vocabulary().finalAssessor();
+        for (int i = 0; i < order.size(); i++) {
+            ranks.put(order.get(i), order.size() - i);
+        }
 
         this.rulesHash = rulesHash;
         this.check = check;
@@ -74,6 +81,20 @@ final class Guidance {
         this.criterionIds = List.copyOf(subCriteria.stream().map(Criterion::id).toList()); // copied by none
         this.tallies = Settled.mark(kieBase, criterionIds);
         this.direct = Direct.take(kieBase, awardsOnly); // after the marks: only settled rules are taken
+    }
+
+    /** Compiled rules, and the classes of the guidance's vocabulary they were compiled with. */
+    record Compiled(KieBase kieBase, Types types) {
+    }
+
+    /** How the engine makes this guidance's facts. */
+    Types types() {
+        return types;
+    }
+
+    /** An assessor's rank among the final assessors: higher is more final ({@link BaseSheet#getRank()}). */
+    int rank(String assessor) {
+        return ranks.getOrDefault(assessor, 0);
     }
 
     /** Every sub-criterion of the catalog, in catalog order (made once). */
@@ -148,7 +169,7 @@ final class Guidance {
             if (!findings.isEmpty()) {
                 throw defects(origin, findings);
             }
-            return new Guidance(descriptor, precompiled.kieBase(), precompiled.rulesHash(), null,
+            return new Guidance(descriptor, precompiled.compiled(), precompiled.rulesHash(), null,
                     precompiled.awardsOnly());
         }
         return build(files, origin);
@@ -226,8 +247,8 @@ final class Guidance {
         }
         Map<String, DrlText> texts = new TreeMap<>();
         check.parsedFiles().forEach(f -> texts.put(f.name(), f.text()));
-        KieBase kieBase = compile(files, texts, origin);
-        Guidance guidance = new Guidance(descriptor, kieBase, hash(rulesOnly(files)), check, check.awardsOnly());
+        Compiled compiled = compile(files, texts, origin, descriptor.info().vocabulary());
+        Guidance guidance = new Guidance(descriptor, compiled, hash(rulesOnly(files)), check, check.awardsOnly());
         List<Finding> bands = RatingProbe.findings(guidance, check);
         if (!bands.isEmpty()) {
             throw defects(origin, bands);
@@ -243,15 +264,17 @@ final class Guidance {
         return new RulesException(origin, findings.stream().map(Finding::toString).toList());
     }
 
-    static KieBase compile(SortedMap<String, String> files, Map<String, DrlText> texts, String origin) {
+    static Compiled compile(SortedMap<String, String> files, Map<String, DrlText> texts, String origin,
+                            org.isoscoring.api.Vocabulary vocabulary) {
         inlineLambdas();
         KieServices ks = KieServices.get();
         // Every build has its own release id: two builds at once with the default id get each other's rules.
         ReleaseId releaseId = ks.newReleaseId("org.isoscoring.guidance", "g" + UUID.randomUUID(), "1.0.0");
-        module(files, texts, origin, releaseId, RULES_PACKAGE);
+        module(files, texts, origin, releaseId, RULES_PACKAGE, vocabulary);
         try {
-            return ks.newKieContainer(releaseId, GUARD).getKieBase();
-        } catch (RuntimeException | LinkageError e) {
+            org.kie.api.runtime.KieContainer container = ks.newKieContainer(releaseId, GUARD);
+            return new Compiled(container.getKieBase(), types(container.getClassLoader(), RULES_PACKAGE));
+        } catch (RuntimeException | LinkageError | ReflectiveOperationException e) {
             throw defects(origin, List.of(new Finding("", 0, 0, "không nạp được quy tắc đã biên dịch / the compiled rules "
                     + "cannot be loaded: " + e)));
         } finally {
@@ -277,7 +300,7 @@ final class Guidance {
      * release id, or throws their defects.
      */
     static KieModule module(SortedMap<String, String> files, Map<String, DrlText> texts, String origin,
-                            ReleaseId releaseId, String pkg) {
+                            ReleaseId releaseId, String pkg, org.isoscoring.api.Vocabulary vocabulary) {
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
@@ -286,6 +309,10 @@ final class Guidance {
                 kfs.write(rulePath(pkg, name), text);
             }
         });
+        // the classes of the guidance's vocabulary (Sheet, its enums, …), and the engine's own rule of the subtotal
+        Sources.of(vocabulary, pkg).forEach((name, source) ->
+                kfs.write("src/main/java/" + pkg.replace('.', '/') + "/" + name, source));
+        kfs.write(rulePath(pkg, ENGINE_RULES), engineRules(pkg));
         KieBuilder builder;
         try {
             builder = ks.newKieBuilder(kfs, GUARD).buildAll(ExecutableModelProject.class);
@@ -297,6 +324,37 @@ final class Guidance {
             throw defects(origin, new CompileErrors(texts).map(errors));
         }
         return builder.getKieModule();
+    }
+
+    /** The engine's own rule file, compiled with every guidance's: it adds up the criteria (decision 53). */
+    static final String ENGINE_RULES = "00-engine-subtotal.drl";
+
+    /**
+     * The engine's rule of the subtotal: the settled awards of an assessment (its {@link Tally}) and its other awards
+     * ({@link Award} facts), once every sub-criterion has one. It is the engine's, not the officers': a rule file
+     * reads the {@link Subtotal}.
+     */
+    static String engineRules(String pkg) {
+        return "package " + pkg + ";\n\n"
+                + "import java.math.BigDecimal;\n"
+                + "import org.isoscoring.drools.Award;\n"
+                + "import org.isoscoring.drools.Catalog;\n"
+                + "import org.isoscoring.drools.Subtotal;\n"
+                + "import org.isoscoring.drools.Tally;\n\n"
+                + "rule \"Điểm các tiêu chí: cộng khi mọi tiêu chí thành phần đã có điểm\"\n"
+                + "when\n"
+                + "    Catalog( $n : subCriteria )\n"
+                + "    Tally( $s : sheet, $k : count, $settled : points )\n"
+                + "    accumulate( Award( sheet == $s, $p : points ); $sum : sum( $p ), $count : count(); "
+                + "$count + $k == $n )\n"
+                + "then\n"
+                + "    insertLogical(new Subtotal($s, $settled.add((BigDecimal) $sum)));\n"
+                + "end\n";
+    }
+
+    /** How the engine makes the facts of the guidance compiled in package {@code pkg}, from its generated class. */
+    static Types types(ClassLoader loader, String pkg) throws ReflectiveOperationException {
+        return (Types) Class.forName(pkg + "." + Sources.TYPES, true, loader).getConstructor().newInstance();
     }
 
     /** The files that make the rules, whose hash a result carries: all but the officers' scenarios. */

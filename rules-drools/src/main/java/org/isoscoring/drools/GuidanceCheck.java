@@ -3,6 +3,7 @@ package org.isoscoring.drools;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,10 +40,10 @@ final class GuidanceCheck {
     }
 
     private static final Set<String> ALLOWED_IMPORTS = Set.of("java.math.BigDecimal", "java.time.LocalDate");
-    private static final List<String> ALLOWED_PACKAGES = List.of("org.isoscoring.api.", "org.isoscoring.drools.");
+    private static final List<String> ALLOWED_PACKAGES = List.of("org.isoscoring.drools.");
     private static final Set<String> ALLOWED_FUNCTIONS = Set.of("org.isoscoring.drools.Awards.award",
             "org.isoscoring.drools.Awards.penalize", "org.isoscoring.drools.Awards.rate",
-            "org.isoscoring.drools.Counting.ceilDiv");
+            "org.isoscoring.drools.Awards.report", "org.isoscoring.drools.Counting.ceilDiv");
 
     /** Words that reach outside scoring, or change facts, or loop. */
     private static final Pattern FORBIDDEN = Pattern.compile("\\b(System|Runtime|Thread|ThreadGroup|ProcessBuilder"
@@ -65,17 +66,13 @@ final class GuidanceCheck {
     private static final Pattern AWARD_STATEMENT = Pattern.compile("award\\s*\\(\\s*kcontext\\s*,\\s*\\$?\\w+\\s*"
             + "(?:,\\s*\"[^\"]*\"\\s*)+\\)\\s*;");
 
-    /** What a reason may quote: every name one of the facts the rules see answers to. */
-    private static final List<Quotable> QUOTABLE = List.of(
-            new Sheet(-1, "probe", org.isoscoring.api.AgencyKind.DEPARTMENT, org.isoscoring.api.Assessor.SELF, null,
-                    2000, RatingProbe.NOTHING),
-            new District("probe", 1, 1, null, java.time.LocalDate.of(2000, 1, 1)), new CommuneTally("probe", 1, 1),
-            new DistrictFigures("probe", 1, 1, 1));
-
     private final SortedMap<String, String> files;
     private final List<Finding> findings = new ArrayList<>();
     private final List<ParsedFile> parsed = new ArrayList<>();
     private final List<ParsedRule> rules = new ArrayList<>();
+    /** What a reason may quote: every name of the facts the rules see (the guidance's and the rule files' own). */
+    private final Set<String> quotable = new HashSet<>(Set.of("agency", "year"));
+    private Set<String> generated = Set.of();
 
     private GuidanceCheck(SortedMap<String, String> files) {
         this.files = files;
@@ -86,6 +83,7 @@ final class GuidanceCheck {
         GuidanceCheck check = new GuidanceCheck(files);
         if (descriptor != null) {
             check.catalog(descriptor.info());
+            check.vocabulary(descriptor.info().vocabulary());
         }
         files.forEach((name, text) -> {
             if (name.endsWith(".drl")) {
@@ -128,6 +126,26 @@ final class GuidanceCheck {
             }
         }
         return names;
+    }
+
+    /** The names the guidance's facts answer to, and the classes written for it. */
+    private void vocabulary(org.isoscoring.api.Vocabulary v) {
+        v.facts().forEach(f -> quotable.add(f.name()));
+        v.measures().forEach(m -> quotable.add(m.name()));
+        for (org.isoscoring.api.Vocabulary.Kind k : v.kinds()) {
+            if (k.members() != null) {
+                quotable.add(k.members().count());
+            }
+            if (k.record() != null) {
+                k.record().fields().forEach(f -> {
+                    quotable.add(f.name());
+                    if (f.countAs() != null) {
+                        quotable.add(f.countAs());
+                    }
+                });
+            }
+        }
+        generated = Sources.classNames(v);
     }
 
     private void catalog(GuidanceInfo info) {
@@ -208,6 +226,14 @@ final class GuidanceCheck {
             }
         }
         forbidden(name, drl);
+        for (org.drools.drl.ast.descr.TypeDeclarationDescr t : descr.getTypeDeclarations()) {
+            if (generated.contains(t.getTypeName())) {
+                findings.add(new Finding(name, t.getLine(), t.getColumn() + 1, "\"" + t.getTypeName() + "\" đã là một "
+                        + "kiểu của bộ tiêu chí (từ guidance.json và facts.json) / is a type the guidance's declarations "
+                        + "make already; declare a fact of another name"));
+            }
+            t.getFields().keySet().forEach(quotable::add);
+        }
         for (RuleDescr r : descr.getRules()) {
             AnnotationDescr a = r.getAnnotation("criterion");
             String criterion = a == null ? null : unquote(String.valueOf(a.getSingleValue()));
@@ -266,7 +292,7 @@ final class GuidanceCheck {
                     Matcher p = PLACEHOLDER.matcher(m.group(reason));
                     while (p.find()) {
                         String name = p.group(1);
-                        if (QUOTABLE.stream().allMatch(q -> q.quote(name) == Quotable.UNKNOWN)) {
+                        if (!quotable.contains(name)) {
                             findings.add(new Finding(r.file(), at, 1, "lý do" + (reason == 2 ? "" : " tiếng Anh")
                                     + " trích {" + name + "}, không phải tên một dữ kiện / the reason" + which
                                     + " quotes {" + name + "}, which is not a fact"

@@ -52,7 +52,8 @@ final class Precompile {
         SortedMap<String, String> files = Guidance.bundledFiles(id);
         String origin = "bundled guidance " + id;
         // every check, as when the guidance is loaded from its files
-        GuidanceCheck check = Guidance.build(files, origin).check();
+        Guidance built = Guidance.build(files, origin);
+        GuidanceCheck check = built.check();
         String pkg = "org.isoscoring.precompiled." + id.replaceAll("[^A-Za-z0-9]", "_");
         SortedMap<String, String> renamed = new TreeMap<>();
         files.forEach((name, text) -> renamed.put(name, name.endsWith(".drl")
@@ -61,7 +62,9 @@ final class Precompile {
         Map<String, DrlText> texts = new TreeMap<>();
         KieServices ks = KieServices.get();
         ReleaseId releaseId = ks.newReleaseId("org.isoscoring.precompiled", id, "1.0.0");
-        byte[] kjar = ((InternalKieModule) Guidance.module(renamed, texts, origin, releaseId, pkg)).getBytes();
+        var vocabulary = built.info().vocabulary();
+        byte[] kjar = ((InternalKieModule) Guidance.module(renamed, texts, origin, releaseId, pkg, vocabulary))
+                .getBytes();
         List<String> models = new ArrayList<>();
         int count = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(kjar))) {
@@ -85,7 +88,8 @@ final class Precompile {
         Files.createDirectories(description.getParent());
         Files.writeString(description, "# Written by org.isoscoring.drools.Precompile when this jar was built.\n"
                 + "rulesHash=" + Guidance.hash(Guidance.rulesOnly(files)) + "\n"
-                + "models=" + String.join(",", models) + "\n" + awardsOnly(check), StandardCharsets.UTF_8);
+                + "models=" + String.join(",", models) + "\n" + "package=" + pkg + "\n" + awardsOnly(check),
+                StandardCharsets.UTF_8);
         if (count == 0) { // silent when it worked, as a quiet build (-q) should be
             throw new IllegalStateException("no classes were compiled for " + id);
         }

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
-import org.kie.api.KieBase;
 
 /**
  * The rules of a bundled guidance as {@link Precompile} compiled them when the jar was built: classes of the
@@ -19,9 +18,10 @@ import org.kie.api.KieBase;
  *
  * @param rulesHash  the hash of the files they were compiled from
  * @param models     the names of the model classes
+ * @param pkg        the package they, and the classes of the guidance's vocabulary, were compiled in
  * @param awardsOnly the names of the rules whose consequence only gives awards ({@link GuidanceCheck#awardsOnly()})
  */
-record Precompiled(String rulesHash, List<String> models, Set<String> awardsOnly) {
+record Precompiled(String rulesHash, List<String> models, String pkg, Set<String> awardsOnly) {
 
     /** The key prefix of the rules whose consequence only gives awards: {@code awardsOnly.0}, {@code awardsOnly.1}... */
     static final String AWARDS_ONLY = "awardsOnly.";
@@ -41,26 +41,28 @@ record Precompiled(String rulesHash, List<String> models, Set<String> awardsOnly
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             String hash = p.getProperty("rulesHash");
             String models = p.getProperty("models");
+            String pkg = p.getProperty("package");
             Set<String> awardsOnly = new TreeSet<>();
             for (int i = 0; p.getProperty(AWARDS_ONLY + i) != null; i++) {
                 awardsOnly.add(p.getProperty(AWARDS_ONLY + i));
             }
-            return hash == null || models == null ? null
-                    : new Precompiled(hash, List.of(models.split(",")), Set.copyOf(awardsOnly));
+            return hash == null || models == null || pkg == null ? null
+                    : new Precompiled(hash, List.of(models.split(",")), pkg, Set.copyOf(awardsOnly));
         } catch (IOException e) {
             return null;
         }
     }
 
-    /** A knowledge base of the model classes. */
-    KieBase kieBase() {
+    /** A knowledge base of the model classes, and the classes of the guidance's vocabulary. */
+    Guidance.Compiled compiled() {
         try {
             List<Model> instances = new ArrayList<>();
             for (String name : models) {
                 instances.add((Model) Class.forName(name.trim(), true, Precompiled.class.getClassLoader())
                         .getConstructor().newInstance());
             }
-            return KieBaseBuilder.createKieBaseFromModel(instances);
+            return new Guidance.Compiled(KieBaseBuilder.createKieBaseFromModel(instances),
+                    Guidance.types(Precompiled.class.getClassLoader(), pkg));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             throw new IllegalStateException("the precompiled rules of this jar cannot be loaded: " + e, e);
         }

@@ -1,6 +1,5 @@
 package org.isoscoring.drools;
 
-import org.isoscoring.api.Rating;
 
 /**
  * The rating of an assessment's total.
@@ -9,5 +8,5 @@ import org.isoscoring.api.Rating;
  * @param rating the rating
  * @param rule   the band rule that gave it
  */
-public record Rated(Sheet sheet, Rating rating, String rule) {
+public record Rated(BaseSheet sheet, Enum<?> rating, String rule) {
 }

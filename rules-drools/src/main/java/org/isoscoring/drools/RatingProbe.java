@@ -1,17 +1,11 @@
 package org.isoscoring.drools;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.isoscoring.api.AgencyKind;
-import org.isoscoring.api.Assessor;
-import org.isoscoring.api.Declaration;
 import org.isoscoring.api.Facts;
-import org.isoscoring.api.IsoTeam;
-import org.isoscoring.api.Judgement;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -20,27 +14,26 @@ import org.kie.api.runtime.KieSession;
  */
 final class RatingProbe {
 
-    static final Facts NOTHING = Facts.builder().isoTeam(IsoTeam.MISSING).leaderInvolvement(Judgement.NONE)
-            .staffTotal(1).objectivesSmart(Judgement.NONE).contextDetermined(Judgement.NONE)
-            .riskActionsEvaluated(Judgement.NONE).documentControl(Judgement.NONE).recordsAccessible(Judgement.NONE)
-            .auditReport(Judgement.NONE).reviewOutputs(Judgement.NONE).declaration(Declaration.NONE)
-            .reportDeadline(LocalDate.of(2000, 1, 1)).publicDisclosure(Judgement.NONE).feedbackReceived(0)
-            .feedbackResolved(0).build();
-
     private RatingProbe() {
     }
 
     static List<Finding> findings(Guidance guidance, GuidanceCheck check) {
-        Map<Sheet, BigDecimal> probes = new IdentityHashMap<>();
-        Map<Sheet, List<Rated>> ratings = new IdentityHashMap<>();
+        Map<BaseSheet, BigDecimal> probes = new IdentityHashMap<>();
+        Map<BaseSheet, List<Rated>> ratings = new IdentityHashMap<>();
+        var vocabulary = guidance.info().vocabulary();
+        String kind = vocabulary.kinds().get(0).id();
+        String assessor = vocabulary.assessors().stream().filter(a -> a.mayAssess(kind)).findFirst()
+                .orElse(vocabulary.assessors().get(0)).id();
+        Facts facts = vocabulary.example("worst").or(() -> vocabulary.example("perfect"))
+                .map(e -> e.facts(2000)).orElse(Facts.none());
         KieSession session = guidance.kieBase().newKieSession();
         try {
             for (int half = 0; half <= 200; half++) {
                 // probe sheets are never inserted, so no criterion rule sees them: only the Totals are
-                Sheet sheet = new Sheet(-1, "probe", AgencyKind.DEPARTMENT, Assessor.SELF, null, 2000, NOTHING);
+                BaseSheet sheet = guidance.types().sheet(-1, "probe", kind, assessor, null, 2000, 0, facts);
                 BigDecimal total = BigDecimal.valueOf(half, 1).multiply(BigDecimal.valueOf(5));
                 probes.put(sheet, total);
-                session.insert(new Total(sheet, total, BigDecimal.ZERO));
+                session.insert(guidance.types().total(sheet, total, BigDecimal.ZERO));
             }
             Budgets budgets = new Budgets(session);
             int limit = 201 * 50;

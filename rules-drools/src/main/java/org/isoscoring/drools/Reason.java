@@ -33,11 +33,11 @@ public final class Reason {
     private final Template template;
     private final Template templateEn;
     private final Quotable first;
-    private final Quotable[] others;
+    private final Object[] others;
     /** Filled on first read; a Filled's fields are final, so one filled by another thread is seen whole. */
     private Filled filled;
 
-    private Reason(Template template, Template templateEn, Quotable first, Quotable[] others, Filled filled) {
+    private Reason(Template template, Template templateEn, Quotable first, Object[] others, Filled filled) {
         this.template = template;
         this.templateEn = templateEn;
         this.first = first;
@@ -45,7 +45,7 @@ public final class Reason {
         this.filled = filled;
     }
 
-    /** A rule's reasons, split: what {@link #of(Texts, Quotable, Quotable[])} fills for each award. */
+    /** A rule's reasons, split: what {@link #of(Texts, Quotable, Object[])} fills for each award. */
     static final class Texts {
         private final Template vi;
         private final Template en;
@@ -67,7 +67,7 @@ public final class Reason {
      * @throws IllegalArgumentException when a reason quotes a name that is no fact of {@code first} or
      *                                  {@code others}
      */
-    static Reason of(Texts texts, Quotable first, Quotable[] others) {
+    static Reason of(Texts texts, Quotable first, Object[] others) {
         texts.vi.check(first, others);
         if (texts.en != null) {
             texts.en.check(first, others);
@@ -148,7 +148,7 @@ public final class Reason {
     }
 
     /** Fills {@code {name}} placeholders from the facts, in Vietnamese or English, recording each fact quoted. */
-    private static String fill(Template t, Quotable first, Quotable[] others, Quoted quoted, boolean english) {
+    private static String fill(Template t, Quotable first, Object[] others, Quoted quoted, boolean english) {
         String[] parts = t.parts();
         StringBuilder out = new StringBuilder(128);
         for (int i = 0; i < parts.length; i++) {
@@ -184,7 +184,7 @@ public final class Reason {
         }
 
         /** Throws if a placeholder names no fact of {@code first} or {@code others}; checked once per kinds. */
-        void check(Quotable first, Quotable[] others) {
+        void check(Quotable first, Object[] others) {
             Class<?>[] seen = checkedFor;
             if (seen.length == others.length + 1 && seen[0] == first.getClass() && sameKinds(seen, others)) {
                 return;
@@ -202,7 +202,7 @@ public final class Reason {
             checkedFor = kinds;
         }
 
-        private static boolean sameKinds(Class<?>[] seen, Quotable[] others) {
+        private static boolean sameKinds(Class<?>[] seen, Object[] others) {
             for (int i = 0; i < others.length; i++) {
                 if (seen[i + 1] != others[i].getClass()) {
                     return false;
@@ -226,10 +226,10 @@ public final class Reason {
     }
 
     /** The fact of this name, from the assessment or else the other facts; {@link Quotable#UNKNOWN} if none. */
-    private static Object quote(String name, Quotable first, Quotable[] others) {
+    private static Object quote(String name, Quotable first, Object[] others) {
         Object value = first.quote(name);
         for (int j = 0; value == Quotable.UNKNOWN && j < others.length; j++) {
-            value = others[j].quote(name);
+            value = Quotable.of(others[j], name);
         }
         return value;
     }

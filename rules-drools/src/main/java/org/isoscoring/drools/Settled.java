@@ -12,11 +12,11 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
 /**
- * Which rules give settled awards: a rule whose conditions match assessments only ({@link Sheet}, including
+ * Which rules give settled awards: a rule whose conditions match assessments only ({@link BaseSheet}, including
  * inside {@code not}, {@code exists} and {@code accumulate}). Nothing can take such an award back: a rule cannot
  * make, change or withdraw an assessment (a guidance may not {@code modify}, {@code update}, {@code delete} or
  * {@code retract}, and an assessment's constructor is not public), so the rule's match lasts the whole session.
- * Its award is therefore kept on the assessment ({@link Sheet#give}) instead of being inserted with truth
+ * Its award is therefore kept on the assessment ({@link BaseSheet#give}) instead of being inserted with truth
  * maintenance, and the assessment's settled awards enter the working memory as one {@link Tally}
  * (decision 53). Every other rule's award is an {@link Award} fact, which truth maintenance withdraws if the
  * rule's match goes.
@@ -131,7 +131,7 @@ final class Settled {
                         && all(accumulate.getNestedElements());
             }
             return pattern.getObjectType() instanceof ClassObjectType type
-                    && (type.getClassType() == Sheet.class || type.equals(ClassObjectType.InitialFact_ObjectType));
+                    && (BaseSheet.class.isAssignableFrom(type.getClassType()) || type.equals(ClassObjectType.InitialFact_ObjectType));
         }
         return false; // eval, from, collect, queries, ...: not known to match assessments only
     }

@@ -8,5 +8,5 @@ import java.math.BigDecimal;
  * @param sheet the assessment
  * @param value the sum
  */
-public record Subtotal(Sheet sheet, BigDecimal value) {
+public record Subtotal(BaseSheet sheet, BigDecimal value) {
 }

@@ -13,10 +13,10 @@ import java.util.List;
  * @param count  the number of settled awards
  * @param points their points, added up
  */
-public record Tally(Sheet sheet, int count, BigDecimal points) {
+public record Tally(BaseSheet sheet, int count, BigDecimal points) {
 
     /** The tally of the awards given to {@code sheet} so far. */
-    static Tally of(Sheet sheet) {
+    static Tally of(BaseSheet sheet) {
         List<Award> given = sheet.given();
         BigDecimal points = BigDecimal.ZERO;
         for (Award a : given) {
