@@ -468,7 +468,8 @@ public final class ScoringJson {
                 node.put(kind != null && kind.belongsTo() != null ? kind.belongsTo().field() : "parent", a.parent());
             }
             if (a.record() != null) {
-                node.set(kind != null && kind.record() != null ? kind.record().name() : "record", factsNode(a.record()));
+                node.set(kind != null && kind.record() != null ? kind.record().name() : "record",
+                        factsNode(a.record(), kind != null && kind.record() != null ? kind.record().fields() : List.of()));
             }
         }
         ArrayNode assessments = root.putArray("assessments");
@@ -476,16 +477,29 @@ public final class ScoringJson {
             ObjectNode node = assessments.addObject();
             node.put("agency", a.agency());
             node.put("assessor", a.assessor());
-            node.set("facts", factsNode(a.facts()));
+            node.set("facts", factsNode(a.facts(), vocabulary.facts()));
         }
         return root;
     }
 
-    private static ObjectNode factsNode(Facts facts) {
+    /** The facts in the order the guidance declares them, then any it does not declare in their own order. */
+    private static ObjectNode factsNode(Facts facts, List<Vocabulary.Fact> declared) {
         ObjectNode node = MAPPER.createObjectNode();
-        facts.asMap().forEach((name, value) -> node.set(name, MAPPER.valueToTree(value instanceof LocalDate d
-                ? d.toString() : value)));
+        for (Vocabulary.Fact f : declared) {
+            if (facts.has(f.name())) {
+                node.set(f.name(), value(facts.get(f.name())));
+            }
+        }
+        facts.asMap().forEach((name, value) -> {
+            if (!node.has(name)) {
+                node.set(name, value(value));
+            }
+        });
         return node;
+    }
+
+    private static JsonNode value(Object value) {
+        return MAPPER.valueToTree(value instanceof LocalDate d ? d.toString() : value);
     }
 
     private static String date(LocalDate date) {

@@ -9,12 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.isoscoring.api.Agency;
-import org.isoscoring.api.AgencyKind;
 import org.isoscoring.api.AgencyResult;
 import org.isoscoring.api.AssessmentResult;
-import org.isoscoring.api.DistrictReport;
-import org.isoscoring.api.Rating;
+import org.isoscoring.api.GroupReport;
 import org.isoscoring.api.ScoringResult;
+import org.isoscoring.api.Vocabulary;
 
 /**
  * The province at a glance: agencies per rating, each district's figures with a chart of its communes' final
@@ -42,17 +41,22 @@ final class DashboardPage {
                 "Province dashboard of the ISO scoring")).raw(" — ").esc(lang.t("năm", "year")).raw(" ")
                 .raw(String.valueOf(result.year())).raw("</h1>\n").raw(report.stamp());
         ratings(page);
-        page.raw("<h2>").esc(lang.t("Cấp huyện: chấm xã, thẩm định, tiêu chí 15.2, chấm cao",
-                "Districts: communes scored, appraised, criterion 15.2, over-scoring")).raw("</h2>\n");
-        for (DistrictReport d : result.districts()) {
-            district(page, d);
+        for (Vocabulary.Group group : vocabulary().groups()) {
+            page.raw("<h2>").esc(lang.label(group.title())).raw("</h2>\n");
+            for (GroupReport r : result.group(group.id())) {
+                group(page, group, r);
+            }
         }
         ranking(page);
         return page.finish();
     }
 
+    private Vocabulary vocabulary() {
+        return report.vocabulary();
+    }
+
     private void ratings(HtmlWriter page) {
-        Map<Rating, Long> counts = result.agencies().stream()
+        Map<String, Long> counts = result.agencies().stream()
                 .collect(Collectors.groupingBy(AgencyResult::rating, Collectors.counting()));
         page.raw("<h2>").esc(lang.t("Số cơ quan theo xếp loại", "Agencies per rating")).raw("</h2>\n")
                 .raw("<div class=\"cards\">\n<div class=\"card\" data-field=\"agencies\" data-value=\"")
@@ -61,81 +65,63 @@ final class DashboardPage {
                 .raw("</b></div>\n<div class=\"card\" data-field=\"assessments\" data-value=\"")
                 .raw(String.valueOf(result.assessments().size())).raw("\">").esc(lang.t("Phiếu chấm", "Assessments"))
                 .raw("<b>").raw(String.valueOf(result.assessments().size())).raw("</b></div>\n");
-        for (Rating r : Rating.values()) {
-            long n = counts.getOrDefault(r, 0L);
-            page.raw("<div class=\"card\" data-rating-count=\"").raw(r.name()).raw("\" data-count=\"")
-                    .raw(String.valueOf(n)).raw("\">").esc(lang.rating(r)).raw("<b>").raw(String.valueOf(n))
-                    .raw("</b></div>\n");
+        for (Vocabulary.Rating r : vocabulary().ratings()) {
+            long n = counts.getOrDefault(r.id(), 0L);
+            page.raw("<div class=\"card\" data-rating-count=\"").raw(attr(r.id())).raw("\" data-count=\"")
+                    .raw(String.valueOf(n)).raw("\">").esc(lang.rating(vocabulary(), r.id())).raw("<b>")
+                    .raw(String.valueOf(n)).raw("</b></div>\n");
         }
         page.raw("</div>\n").raw(ratingBars(counts));
     }
 
     /** One horizontal bar per rating. */
-    private String ratingBars(Map<Rating, Long> counts) {
+    private String ratingBars(Map<String, Long> counts) {
+        List<Vocabulary.Rating> ratings = vocabulary().ratings();
         long max = Math.max(1, counts.values().stream().mapToLong(Long::longValue).max().orElse(1));
         int rowHeight = 22;
         int labelWidth = 110;
         int barWidth = 560;
         StringBuilder svg = new StringBuilder("<svg class=\"chart\" role=\"img\" width=\"720\" height=\"")
-                .append(rowHeight * Rating.values().length + 6).append("\" viewBox=\"0 0 720 ")
-                .append(rowHeight * Rating.values().length + 6).append("\"><title>")
+                .append(rowHeight * ratings.size() + 6).append("\" viewBox=\"0 0 720 ")
+                .append(rowHeight * ratings.size() + 6).append("\"><title>")
                 .append(text(lang.t("Số cơ quan theo xếp loại", "Agencies per rating"))).append("</title>\n");
         int y = 3;
-        for (Rating r : Rating.values()) {
-            long n = counts.getOrDefault(r, 0L);
+        for (int i = 0; i < ratings.size(); i++) {
+            Vocabulary.Rating r = ratings.get(i);
+            long n = counts.getOrDefault(r.id(), 0L);
             long w = Math.round((double) barWidth * n / max);
-            svg.append("<text x=\"0\" y=\"").append(y + 15).append("\" font-size=\"12\">").append(text(lang.rating(r)))
+            svg.append("<text x=\"0\" y=\"").append(y + 15).append("\" font-size=\"12\">")
+                    .append(text(lang.rating(vocabulary(), r.id())))
                     .append("</text><rect x=\"").append(labelWidth).append("\" y=\"").append(y + 2)
                     .append("\" width=\"").append(w).append("\" height=\"").append(rowHeight - 6)
-                    .append("\" fill=\"").append(colour(r)).append("\"/><text x=\"").append(labelWidth + w + 4)
+                    .append("\" fill=\"").append(colour(i, ratings.size())).append("\"/><text x=\"").append(labelWidth + w + 4)
                     .append("\" y=\"").append(y + 15).append("\" font-size=\"12\">").append(n).append("</text>\n");
             y += rowHeight;
         }
         return svg.append("</svg>\n").toString();
     }
 
-    private static String colour(Rating r) {
-        return switch (r) {
-            case EXCELLENT -> "#1b5e20";
-            case GOOD -> "#43a047";
-            case FAIR -> "#c0ca33";
-            case AVERAGE -> "#f9a825";
-            case WEAK -> "#c62828";
-        };
+    private static final String[] COLOURS = {"#1b5e20", "#43a047", "#c0ca33", "#f9a825", "#c62828"};
+
+    /** The colour of the i-th of n ratings, from dark green (the best) to red (the worst). */
+    private static String colour(int i, int n) {
+        return COLOURS[n <= 1 ? 0 : (int) Math.round((double) i * (COLOURS.length - 1) / (n - 1))];
     }
 
-    private void district(HtmlWriter page, DistrictReport d) {
-        Agency agency = report.agencies().get(d.agency());
-        String points152 = result.agency(d.agency()).flatMap(a -> result.assessment(d.agency(), a.finalAssessor()))
-                .map(AssessmentResult::points).map(p -> points(p.get("15.2"))).orElse("");
-        page.raw("<section class=\"district\" data-district=\"").raw(attr(d.agency())).raw("\" data-communes=\"")
-                .raw(String.valueOf(d.communes())).raw("\" data-on-site=\"").raw(String.valueOf(d.onSite()))
-                .raw("\" data-on-site-required=\"").raw(String.valueOf(d.onSiteRequired()))
-                .raw("\" data-province-sample-size=\"").raw(String.valueOf(d.provinceSampleSize()))
-                .raw("\" data-province-appraised=\"").raw(String.valueOf(d.provinceAppraised()))
-                .raw("\" data-communes-at-least-80=\"").raw(String.valueOf(d.communesAtLeast80()))
-                .raw("\" data-penalty=\"").raw(points(d.penalty())).raw("\" data-points-15-2=\"").raw(points152)
-                .raw("\">\n<h3>").raw(report.link(d.agency())).raw(" <span class=\"meta\">(").esc(d.agency())
-                .raw(")</span></h3>\n<div class=\"cols\">\n<table class=\"figures\"><tbody>\n");
-        figure(page, lang.t("Số xã", "Communes"), String.valueOf(d.communes()), false);
-        figure(page, lang.t("Huyện chấm tại chỗ / cần (1/3)", "Scored on site / required (1/3)"),
-                d.onSite() + " / " + d.onSiteRequired(), d.onSiteShort());
-        figure(page, lang.t("Tỉnh thẩm định / mẫu (10%)", "Appraised by the province / sample (10%)"),
-                d.provinceAppraised() + " / " + d.provinceSampleSize(), d.provinceSampleShort());
-        figure(page, lang.t("Xã đạt từ 80 điểm", "Communes at 80 or more"),
-                d.communesAtLeast80() + " / " + d.communes(), false);
-        figure(page, lang.t("Tiêu chí 15.2 của huyện", "District's criterion 15.2"), points152.isEmpty() ? "—"
-                : HtmlWriter.shown(new BigDecimal(points152), lang) + " / 3", false);
-        figure(page, lang.t("Trừ điểm chấm cao", "Over-scoring penalty"), HtmlWriter.shown(d.penalty(), lang),
-                d.penalty().signum() > 0);
-        page.raw("</tbody></table>\n<div>").raw(histogram(d, agency)).raw("</div>\n</div>\n");
-        if (d.overScoredCommunes().isEmpty()) {
-            page.raw("<p class=\"ok\">").esc(lang.t("Không xã nào bị huyện chấm cao hơn tỉnh quá 10%.",
-                    "No commune scored more than 10% above the province's appraisal.")).raw("</p>\n");
-        } else {
-            page.raw(report.overScoredTable(d));
+    /** One group report: its figures, a chart of its members' final totals, and the agencies its figures list. */
+    private void group(HtmlWriter page, Vocabulary.Group group, GroupReport r) {
+        page.raw("<section class=\"group-report\" data-group=\"").raw(attr(group.id())).raw("\"");
+        if (r.agency() != null) {
+            page.raw(" data-").raw(report.kindAttribute(group.of())).raw("=\"").raw(attr(r.agency())).raw("\"");
         }
-        page.raw("</section>\n");
+        page.raw(report.figureAttributes(group, r)).raw(">\n<h3>");
+        if (r.agency() != null) {
+            page.raw(report.link(r.agency())).raw(" <span class=\"meta\">(").esc(r.agency()).raw(")</span>");
+        } else {
+            page.esc(lang.t("Toàn tỉnh", "The whole province"));
+        }
+        page.raw("</h3>\n<div class=\"cols\">\n").raw(report.groupFigures(group, r)).raw("<div>")
+                .raw(histogram(r)).raw("</div>\n</div>\n</section>\n");
     }
 
     private void figure(HtmlWriter page, String label, String value, boolean flagged) {
@@ -143,12 +129,20 @@ final class DashboardPage {
                 .esc(value).raw(flagged ? " ⚠" : "").raw("</td></tr>\n");
     }
 
-    /** The final totals of a district's communes in bars of 5 points, the 80-point line marked. */
-    private String histogram(DistrictReport d, Agency district) {
+    /**
+     * The final totals of a report's agencies in bars of 5 points, the 80-point line marked: the members of the
+     * agency it is of (a district's communes), or for the whole request the agencies of kinds that belong to none.
+     */
+    private String histogram(GroupReport r) {
+        Agency district = r.agency() == null ? null : report.agencies().get(r.agency());
         List<BigDecimal> totals = report.request().agencies().stream()
-                .filter(a -> a.kind() == AgencyKind.COMMUNE && d.agency().equals(a.district()))
+                .filter(a -> r.agency() != null ? r.agency().equals(a.parent()) : true)
                 .map(a -> result.agency(a.id()).map(AgencyResult::total).orElse(null))
                 .filter(t -> t != null).toList();
+        if (totals.isEmpty()) {
+            return "";
+        }
+        String agencyId = r.agency() == null ? r.group() : r.agency();
         int bins = 100 / BIN;
         int[] counts = new int[bins];
         for (BigDecimal t : totals) {
@@ -162,12 +156,12 @@ final class DashboardPage {
         int barWidth = 17;
         int width = left + bins * barWidth + 10;
         int height = top + plotHeight + 30;
-        String name = district == null || district.name() == null ? d.agency() : district.name();
-        StringBuilder svg = new StringBuilder("<svg class=\"histogram\" role=\"img\" data-district=\"")
-                .append(attr(d.agency())).append("\" data-communes-charted=\"").append(totals.size())
+        String name = district == null || district.name() == null ? agencyId : district.name();
+        StringBuilder svg = new StringBuilder("<svg class=\"histogram\" role=\"img\" data-chart-of=\"")
+                .append(attr(agencyId)).append("\" data-charted=\"").append(totals.size())
                 .append("\" width=\"").append(width).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ")
                 .append(width).append(' ').append(height).append("\"><title>")
-                .append(text(lang.t("Phân bố điểm cuối cùng của các xã — ", "Final totals of the communes — ") + name))
+                .append(text(lang.t("Phân bố điểm cuối cùng — ", "Final totals — ") + name))
                 .append("</title>\n");
         svg.append("<line x1=\"").append(left).append("\" y1=\"").append(top + plotHeight).append("\" x2=\"")
                 .append(left + bins * barWidth).append("\" y2=\"").append(top + plotHeight)
@@ -198,8 +192,8 @@ final class DashboardPage {
                 .append("\" font-size=\"9\" text-anchor=\"end\" fill=\"#1f4e79\">80</text>\n");
         svg.append("<text x=\"").append(left).append("\" y=\"").append(top + plotHeight + 26)
                 .append("\" font-size=\"10\">")
-                .append(text(lang.t("Số xã theo điểm cuối cùng (mỗi cột 5 điểm)",
-                        "Communes by final total (5 points a bar)"))).append("</text>\n");
+                .append(text(lang.t("Số cơ quan theo điểm cuối cùng (mỗi cột 5 điểm)",
+                        "Agencies by final total (5 points a bar)"))).append("</text>\n");
         return svg.append("</svg>\n").toString();
     }
 
@@ -214,12 +208,13 @@ final class DashboardPage {
             AgencyResult a = r.result();
             Agency agency = report.agencies().get(a.agency());
             page.raw("<tr data-agency=\"").raw(attr(a.agency())).raw("\" data-rank=\"").raw(String.valueOf(r.rank()))
-                    .raw("\" data-total=\"").raw(points(a.total())).raw("\" data-rating=\"").raw(a.rating().name())
+                    .raw("\" data-total=\"").raw(points(a.total())).raw("\" data-rating=\"").raw(attr(a.rating()))
                     .raw("\"><td class=\"num\">").raw(String.valueOf(r.rank())).raw("</td><td>")
                     .raw(report.link(a.agency())).raw(" <span class=\"meta\">(").esc(a.agency())
-                    .raw(")</span></td><td>").esc(agency == null ? "" : lang.kind(agency.kind()))
+                    .raw(")</span></td><td>").esc(agency == null ? "" : lang.kind(vocabulary(), agency.kind()))
                     .raw("</td><td class=\"num\">").esc(HtmlWriter.shown(a.total(), lang)).raw("</td><td>")
-                    .esc(lang.rating(a.rating())).raw("</td><td>").esc(lang.assessor(a.finalAssessor()))
+                    .esc(lang.rating(vocabulary(), a.rating())).raw("</td><td>")
+                    .esc(lang.assessor(vocabulary(), a.finalAssessor()))
                     .raw("</td></tr>\n");
         }
         page.raw("</tbody></table>\n");

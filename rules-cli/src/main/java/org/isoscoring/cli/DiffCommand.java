@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import org.isoscoring.api.Agency;
 import org.isoscoring.api.AgencyResult;
 import org.isoscoring.api.AssessmentResult;
-import org.isoscoring.api.DistrictReport;
+import org.isoscoring.api.GroupReport;
 import org.isoscoring.api.ScoringEngine;
 import org.isoscoring.api.ScoringJson;
 import org.isoscoring.api.ScoringRequest;
@@ -58,18 +58,21 @@ final class DiffCommand implements Callable<Integer> {
     /** One agency whose final result changed. */
     record AgencyDiff(String agency, String name, AgencyResult before, AgencyResult after, List<Change> changes) {
         boolean ratingChanged() {
-            return before.rating() != after.rating();
+            return !before.rating().equals(after.rating());
         }
     }
 
-    /** One district whose 15.2 points or penalty changed. */
-    record DistrictDiff(String agency, BigDecimal points152Before, BigDecimal points152After, BigDecimal penaltyBefore,
-                        BigDecimal penaltyAfter) {
+    /** One figure of a group report that changed. */
+    record FigureChange(String figure, Object before, Object after) {
+    }
+
+    /** One group report whose figures changed ({@code districts} of {@code HUYEN-LG}). */
+    record GroupDiff(String group, String agency, List<FigureChange> changes) {
     }
 
     @Override
     public Integer call() throws Exception {
-        ScoringRequest parsed = ScoringJson.readRequest(request);
+        ScoringRequest parsed = ScoringJson.readRequest(request, reader(base));
         ScoringResult a = score(base, parsed);
         ScoringResult b = score(with, parsed);
         Map<String, String> names = parsed.agencies().stream().filter(x -> x.name() != null)
@@ -78,24 +81,46 @@ final class DiffCommand implements Callable<Integer> {
         for (AgencyResult before : a.agencies()) {
             AgencyResult after = b.agency(before.agency()).orElseThrow();
             List<Change> changes = changes(a, b, before, after);
-            if (before.total().compareTo(after.total()) != 0 || before.rating() != after.rating()
-                    || before.finalAssessor() != after.finalAssessor() || !changes.isEmpty()) {
+            if (before.total().compareTo(after.total()) != 0 || !before.rating().equals(after.rating())
+                    || !before.finalAssessor().equals(after.finalAssessor()) || !changes.isEmpty()) {
                 agencies.add(new AgencyDiff(before.agency(), names.getOrDefault(before.agency(), ""), before, after,
                         changes));
             }
         }
-        List<DistrictDiff> districts = new ArrayList<>();
-        for (DistrictReport d : a.districts()) {
-            DistrictReport e = b.district(d.agency()).orElseThrow();
-            BigDecimal p1 = points152(a, d.agency());
-            BigDecimal p2 = points152(b, d.agency());
-            if (!Objects.equals(p1, p2) || d.penalty().compareTo(e.penalty()) != 0) {
-                districts.add(new DistrictDiff(d.agency(), p1, p2, d.penalty(), e.penalty()));
+        List<GroupDiff> groups = new ArrayList<>();
+        for (var group : a.groups().entrySet()) {
+            for (GroupReport before : group.getValue()) {
+                GroupReport after = b.group(group.getKey()).stream()
+                        .filter(r -> Objects.equals(r.agency(), before.agency())).findFirst().orElse(null);
+                List<FigureChange> changed = new ArrayList<>();
+                before.figures().forEach((name, value) -> {
+                    Object other = after == null ? null : after.figure(name);
+                    if (!same(value, other)) {
+                        changed.add(new FigureChange(name, value, other));
+                    }
+                });
+                if (!changed.isEmpty()) {
+                    groups.add(new GroupDiff(group.getKey(), before.agency(), changed));
+                }
             }
         }
         var out = spec.commandLine().getOut();
-        out.print(json ? json(a, b, agencies, districts) : text(a, b, agencies, districts));
+        out.print(json ? json(a, b, agencies, groups) : text(a, b, agencies, groups));
         return 0;
+    }
+
+    /** Whether two figures are equal: numbers by value ({@code 3} and {@code 3.0}), lists by their ids. */
+    private static boolean same(Object x, Object y) {
+        if (x instanceof BigDecimal p && y instanceof BigDecimal q) {
+            return p.compareTo(q) == 0;
+        }
+        return Objects.equals(x, y);
+    }
+
+    /** The engine that reads the request: the base guidance's vocabulary. */
+    private ScoringEngine reader(String guidance) {
+        Path folder = Path.of(guidance);
+        return Files.isDirectory(folder) ? ScoringEngine.create().withRules(folder) : ScoringEngine.create();
     }
 
     private ScoringResult score(String guidance, ScoringRequest request) {
@@ -137,12 +162,7 @@ final class DiffCommand implements Callable<Integer> {
         return changes;
     }
 
-    private static BigDecimal points152(ScoringResult r, String district) {
-        return r.agency(district).flatMap(f -> r.assessment(district, f.finalAssessor()))
-                .map(s -> s.points().get("15.2")).orElse(null);
-    }
-
-    private static String text(ScoringResult a, ScoringResult b, List<AgencyDiff> agencies, List<DistrictDiff> districts) {
+    private static String text(ScoringResult a, ScoringResult b, List<AgencyDiff> agencies, List<GroupDiff> groups) {
         StringBuilder out = new StringBuilder();
         out.append("SO SÁNH / DIFF: ").append(a.guidance()).append(" (").append(shortHash(a)).append(") → ")
                 .append(b.guidance()).append(" (").append(shortHash(b)).append("), ").append(a.agencies().size())
@@ -164,35 +184,29 @@ final class DiffCommand implements Callable<Integer> {
             out.append("Không cơ quan nào thay đổi / no agency changes.\n");
         }
         out.append('\n');
-        for (DistrictDiff d : districts) {
-            out.append(d.agency()).append(": 15.2 ").append(p(d.points152Before())).append(" → ")
-                    .append(p(d.points152After())).append(" · trừ / penalty ").append(p(d.penaltyBefore())).append(" → ")
-                    .append(p(d.penaltyAfter())).append('\n');
+        for (GroupDiff d : groups) {
+            out.append(d.group()).append(d.agency() == null ? "" : " " + d.agency()).append(": ")
+                    .append(d.changes().stream().map(c -> c.figure() + " " + figure(c.before()) + " → "
+                            + figure(c.after())).collect(Collectors.joining(" · "))).append('\n');
         }
         out.append("\nTÓM TẮT / SUMMARY: ").append(agencies.size()).append(" cơ quan đổi tổng điểm / agencies change; ")
                 .append(agencies.stream().filter(AgencyDiff::ratingChanged).count())
-                .append(" đổi xếp loại / change rating\n");
-        out.append("  huyện được thêm điểm 15.2 / districts gaining on 15.2: ").append(names(districts,
-                d -> compare(d.points152After(), d.points152Before()) > 0)).append('\n');
-        out.append("  huyện bị bớt điểm 15.2 / districts losing on 15.2: ").append(names(districts,
-                d -> compare(d.points152After(), d.points152Before()) < 0)).append('\n');
-        out.append("  huyện bị trừ điểm mới / districts newly penalised: ").append(names(districts,
-                d -> d.penaltyAfter().compareTo(d.penaltyBefore()) > 0)).append('\n');
-        out.append("  huyện hết bị trừ điểm / districts no longer penalised: ").append(names(districts,
-                d -> d.penaltyAfter().compareTo(d.penaltyBefore()) < 0)).append('\n');
+                .append(" đổi xếp loại / change rating; ").append(groups.size())
+                .append(" báo cáo nhóm đổi số liệu / group reports change\n");
         return out.toString();
     }
 
-    private static int compare(BigDecimal x, BigDecimal y) {
-        return (x == null ? BigDecimal.ZERO : x).compareTo(y == null ? BigDecimal.ZERO : y);
+    private static String figure(Object value) {
+        if (value instanceof BigDecimal d) {
+            return Report.points(d);
+        }
+        if (value instanceof List<?> ids) {
+            return ids.isEmpty() ? "—" : ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        return value == null ? "—" : String.valueOf(value);
     }
 
-    private static String names(List<DistrictDiff> districts, java.util.function.Predicate<DistrictDiff> which) {
-        String s = districts.stream().filter(which).map(DistrictDiff::agency).collect(Collectors.joining(", "));
-        return s.isEmpty() ? "—" : s;
-    }
-
-    private String json(ScoringResult a, ScoringResult b, List<AgencyDiff> agencies, List<DistrictDiff> districts)
+    private String json(ScoringResult a, ScoringResult b, List<AgencyDiff> agencies, List<GroupDiff> groups)
             throws Exception {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
@@ -201,10 +215,10 @@ final class DiffCommand implements Callable<Integer> {
         ArrayNode list = root.putArray("agencies");
         for (AgencyDiff d : agencies) {
             ObjectNode n = list.addObject().put("agency", d.agency());
-            n.putObject("base").put("total", Report.number(d.before().total())).put("rating", d.before().rating().name())
-                    .put("finalAssessor", d.before().finalAssessor().name());
-            n.putObject("with").put("total", Report.number(d.after().total())).put("rating", d.after().rating().name())
-                    .put("finalAssessor", d.after().finalAssessor().name());
+            n.putObject("base").put("total", Report.number(d.before().total())).put("rating", d.before().rating())
+                    .put("finalAssessor", d.before().finalAssessor());
+            n.putObject("with").put("total", Report.number(d.after().total())).put("rating", d.after().rating())
+                    .put("finalAssessor", d.after().finalAssessor());
             ArrayNode changes = n.putArray("changes");
             for (Change c : d.changes()) {
                 changes.addObject().put("criterion", c.criterion()).put("base", Report.number(c.before()))
@@ -212,24 +226,23 @@ final class DiffCommand implements Callable<Integer> {
                         .put("baseRule", c.ruleBefore()).put("withRule", c.ruleAfter());
             }
         }
-        ArrayNode ds = root.putArray("districts");
-        for (DistrictDiff d : districts) {
-            ds.addObject().put("agency", d.agency()).put("base152", Report.number(d.points152Before()))
-                    .put("with152", Report.number(d.points152After())).put("basePenalty", Report.number(d.penaltyBefore()))
-                    .put("withPenalty", Report.number(d.penaltyAfter()));
+        ArrayNode gs = root.putArray("groups");
+        for (GroupDiff d : groups) {
+            ObjectNode g = gs.addObject().put("group", d.group());
+            if (d.agency() != null) {
+                g.put("agency", d.agency());
+            }
+            ArrayNode changes = g.putArray("changes");
+            for (FigureChange c : d.changes()) {
+                ObjectNode change = changes.addObject().put("figure", c.figure());
+                change.set("base", mapper.valueToTree(c.before() instanceof BigDecimal x ? Report.number(x) : c.before()));
+                change.set("with", mapper.valueToTree(c.after() instanceof BigDecimal x ? Report.number(x) : c.after()));
+            }
         }
         ObjectNode summary = root.putObject("summary");
         summary.put("agenciesChanged", agencies.size());
         summary.put("ratingsChanged", agencies.stream().filter(AgencyDiff::ratingChanged).count());
-        Function<java.util.function.Predicate<DistrictDiff>, ArrayNode> ids = p -> {
-            ArrayNode arr = mapper.createArrayNode();
-            districts.stream().filter(p).map(DistrictDiff::agency).forEach(arr::add);
-            return arr;
-        };
-        summary.set("districtsGaining152", ids.apply(d -> compare(d.points152After(), d.points152Before()) > 0));
-        summary.set("districtsLosing152", ids.apply(d -> compare(d.points152After(), d.points152Before()) < 0));
-        summary.set("districtsNewlyPenalised", ids.apply(d -> d.penaltyAfter().compareTo(d.penaltyBefore()) > 0));
-        summary.set("districtsNoLongerPenalised", ids.apply(d -> d.penaltyAfter().compareTo(d.penaltyBefore()) < 0));
+        summary.put("groupReportsChanged", groups.size());
         return mapper.writeValueAsString(root) + "\n";
     }
 

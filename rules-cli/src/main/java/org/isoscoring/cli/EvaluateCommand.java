@@ -85,7 +85,7 @@ final class EvaluateCommand implements Callable<Integer>, Lang.Chosen {
         }
         // The rules load on another core while the request is read: the two take about as long.
         CompletableFuture<ScoringEngine> loading = Loading.engine(rules);
-        ScoringRequest parsed = ScoringJson.readRequest(request);
+        ScoringRequest parsed = ScoringJson.readRequest(request, Loading.reader(rules, loading));
         if (explain != null && parsed.agencies().stream().noneMatch(a -> a.id().equals(explain))) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--explain: " + language.t(
                     "không có cơ quan \"" + explain + "\" trong " + request,

@@ -9,14 +9,8 @@ import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 
 import org.isoscoring.api.Agency;
-import org.isoscoring.api.AgencyKind;
 import org.isoscoring.api.Assessment;
-import org.isoscoring.api.Assessor;
-import org.isoscoring.api.CommuneScoring;
-import org.isoscoring.api.Declaration;
 import org.isoscoring.api.Facts;
-import org.isoscoring.api.IsoTeam;
-import org.isoscoring.api.Judgement;
 import org.isoscoring.api.ScoringRequest;
 
 /**
@@ -147,31 +141,31 @@ final class ExampleProvince {
         List<Agency> agencies = new ArrayList<>();
         List<Assessment> assessments = new ArrayList<>();
         for (Unit unit : DEPARTMENTS) {
-            agencies.add(Agency.department(unit.id(), unit.name()));
-            addUnitAssessments(random.split(), unit, AgencyKind.DEPARTMENT, assessments);
+            agencies.add(Agency.of(unit.id(), unit.name(), "DEPARTMENT"));
+            addUnitAssessments(random.split(), unit, "DEPARTMENT", assessments);
         }
         for (Unit unit : PUBLIC_SERVICE_UNITS) {
-            agencies.add(Agency.publicServiceUnit(unit.id(), unit.name()));
-            addUnitAssessments(random.split(), unit, AgencyKind.PUBLIC_SERVICE_UNIT, assessments);
+            agencies.add(Agency.of(unit.id(), unit.name(), "PUBLIC_SERVICE_UNIT"));
+            addUnitAssessments(random.split(), unit, "PUBLIC_SERVICE_UNIT", assessments);
         }
         for (DistrictPlan plan : BAC_GIANG_DISTRICTS) {
             addDistrict(random.split(), plan, agencies, assessments);
         }
         // Edge cases, so that the example shows them.
         // Few administrative procedures of its own: the zero-denominator rules of 5.1, 5.2, 5.3, 7.1, 7.2.
-        adjust(assessments, "VP-DBQH-HDND", Assessor.PROVINCE, b -> b.proceduresInScope(0).proceduresWithProcess(0)
-                .procedureChanges(0).changesUpdatedWithin30Days(0).processesMatchingOneStop(0)
-                .dossiersResolved(0).dossiersOnTime(0).lateDossiersWithApology(0));
+        adjust(assessments, "VP-DBQH-HDND", "PROVINCE", b -> b.set("proceduresInScope", 0).set("proceduresWithProcess", 0)
+                .set("procedureChanges", 0).set("changesUpdatedWithin30Days", 0).set("processesMatchingOneStop", 0)
+                .set("dossiersResolved", 0).set("dossiersOnTime", 0).set("lateDossiersWithApology", 0));
         // A plan issued just after 31 March (1.2: half the points).
-        adjust(assessments, "SO-TC", Assessor.PROVINCE, b -> b.annualPlanIssuedOn(LocalDate.of(YEAR, 4, 2)));
+        adjust(assessments, "SO-TC", "PROVINCE", b -> b.set("annualPlanIssuedOn", LocalDate.of(YEAR, 4, 2)));
         // A plan issued in the previous year (1.2: counts as on time).
-        adjust(assessments, "SO-KHCN", Assessor.PROVINCE, b -> b.annualPlanIssuedOn(LocalDate.of(YEAR - 1, 12, 28)));
+        adjust(assessments, "SO-KHCN", "PROVINCE", b -> b.set("annualPlanIssuedOn", LocalDate.of(YEAR - 1, 12, 28)));
         // No internal audit (9.1, 9.2 and 11.1 give nothing).
-        adjust(assessments, "BQLDA-GT", Assessor.PROVINCE, b -> b.internalAuditDate(null).processesAudited(0)
-                .auditReport(Judgement.NONE).nonconformitiesFound(0).nonconformitiesClosed(0));
+        adjust(assessments, "BQLDA-GT", "PROVINCE", b -> b.set("internalAuditDate", null).set("processesAudited", 0)
+                .set("auditReport", "NONE").set("nonconformitiesFound", 0).set("nonconformitiesClosed", 0));
         // Yearly reports sent late: within 15 days (13.1: 1 point) and later (0).
-        adjust(assessments, "HUYEN-SD", Assessor.PROVINCE, b -> b.reportSubmittedOn(REPORT_DEADLINE.plusDays(8)));
-        adjust(assessments, "CUC-TK", Assessor.PROVINCE, b -> b.reportSubmittedOn(REPORT_DEADLINE.plusDays(26)));
+        adjust(assessments, "HUYEN-SD", "PROVINCE", b -> b.set("reportSubmittedOn", REPORT_DEADLINE.plusDays(8)));
+        adjust(assessments, "CUC-TK", "PROVINCE", b -> b.set("reportSubmittedOn", REPORT_DEADLINE.plusDays(26)));
         return new ScoringRequest(GUIDANCE, YEAR, agencies, assessments);
     }
 
@@ -213,13 +207,13 @@ final class ExampleProvince {
         return new ScoringRequest(GUIDANCE, YEAR, agencies, assessments);
     }
 
-    private static void addUnitAssessments(SplittableRandom random, Unit unit, AgencyKind kind,
+    private static void addUnitAssessments(SplittableRandom random, Unit unit, String kind,
                                            List<Assessment> assessments) {
         Facts found = facts(random, kind, unit.quality());
         if (unit.selfAssessed()) {
-            assessments.add(new Assessment(unit.id(), Assessor.SELF, found));
+            assessments.add(new Assessment(unit.id(), "SELF", found));
         }
-        assessments.add(new Assessment(unit.id(), Assessor.PROVINCE, appraise(random, found)));
+        assessments.add(new Assessment(unit.id(), "PROVINCE", appraise(random, found)));
     }
 
     /** Adds a district, its communes, and their assessments. */
@@ -257,32 +251,33 @@ final class ExampleProvince {
         for (int i : onSite) {
             onSiteIds.add(ids[i]);
         }
-        agencies.add(Agency.district(plan.id(), plan.name(),
-                new CommuneScoring(onSiteIds, plan.resultsSentOn(), RESULTS_DEADLINE)));
-        Facts own = facts(random, AgencyKind.DISTRICT, plan.ownQuality());
+        agencies.add(Agency.of(plan.id(), plan.name(), "DISTRICT").withRecord(Facts.builder()
+                .set("onSiteCommunes", onSiteIds).set("resultsSentOn", plan.resultsSentOn())
+                .set("resultsDeadline", RESULTS_DEADLINE).build()));
+        Facts own = facts(random, "DISTRICT", plan.ownQuality());
         if (plan.selfAssessed()) {
-            assessments.add(new Assessment(plan.id(), Assessor.SELF, own));
+            assessments.add(new Assessment(plan.id(), "SELF", own));
         }
-        assessments.add(new Assessment(plan.id(), Assessor.PROVINCE, appraise(random, own)));
+        assessments.add(new Assessment(plan.id(), "PROVINCE", appraise(random, own)));
         for (int i = 0; i < n; i++) {
             String name = "UBND " + (i < plan.towns() ? plan.townKind() : "xã") + " " + plan.place() + " "
                     + pad(i + 1, width);
-            agencies.add(Agency.commune(ids[i], name, plan.id()));
+            agencies.add(Agency.of(ids[i], name, "COMMUNE").within(plan.id()));
         }
         for (int i = 0; i < n; i++) {
             boolean overScored = rank[i] < plan.overScored();
             int quality = i >= n - plan.weak() ? between(random, 5, 20)
                     : overScored ? plan.maxQuality()
                     : between(random, plan.minQuality(), plan.maxQuality());
-            Facts found = facts(random, AgencyKind.COMMUNE, quality);
+            Facts found = facts(random, "COMMUNE", quality);
             if (rank[i] < plan.onSite()) {
-                assessments.add(new Assessment(ids[i], Assessor.DISTRICT, found));
+                assessments.add(new Assessment(ids[i], "DISTRICT", found));
                 if (rank[i] < plan.appraised()) {
                     Facts appraisal = overScored ? overScore(random, found) : appraise(random, found);
-                    assessments.add(new Assessment(ids[i], Assessor.PROVINCE, appraisal));
+                    assessments.add(new Assessment(ids[i], "PROVINCE", appraisal));
                 }
             } else {
-                assessments.add(new Assessment(ids[i], Assessor.SELF, found));
+                assessments.add(new Assessment(ids[i], "SELF", found));
             }
         }
     }
@@ -291,66 +286,69 @@ final class ExampleProvince {
      * The facts one assessor finds in an agency of the given kind that applies the system with the given quality
      * (0-100: roughly the chance that each criterion is fully met; the others are met in part or not at all).
      */
-    private static Facts facts(SplittableRandom r, AgencyKind kind, int quality) {
+    private static Facts facts(SplittableRandom r, String kind, int quality) {
         Facts.Builder b = Facts.builder();
-        b.isoTeam(pick(grade(r, quality), IsoTeam.CURRENT, IsoTeam.OUTDATED, IsoTeam.MISSING));
+        b.set("isoTeam", pick(grade(r, quality), "CURRENT", "OUTDATED", "MISSING"));
         int g = grade(r, quality);
-        b.annualPlanIssuedOn(g == 2 ? (r.nextInt(15) == 0 ? LocalDate.of(YEAR - 1, 12, between(r, 15, 30))
+        b.set("annualPlanIssuedOn", g == 2 ? (r.nextInt(15) == 0 ? LocalDate.of(YEAR - 1, 12, between(r, 15, 30))
                 : date(r, LocalDate.of(YEAR, 1, 3), LocalDate.of(YEAR, 3, 31)))
                 : g == 1 ? date(r, LocalDate.of(YEAR, 4, 1), LocalDate.of(YEAR, 7, 29)) : null);
-        b.leaderInvolvement(judgement(r, quality));
+        b.set("leaderInvolvement", judgement(r, quality));
 
         int staff = switch (kind) {
-            case COMMUNE -> between(r, 18, 32);
-            case DISTRICT -> between(r, 70, 150);
-            case DEPARTMENT -> between(r, 25, 180);
-            case PUBLIC_SERVICE_UNIT -> between(r, 15, 70);
+            case "COMMUNE" -> between(r, 18, 32);
+            case "DISTRICT" -> between(r, 70, 150);
+            case "DEPARTMENT" -> between(r, 25, 180);
+            case "PUBLIC_SERVICE_UNIT" -> between(r, 15, 70);
+            default -> throw new IllegalArgumentException(kind);
         };
-        b.staffTotal(staff).staffTrained(byGrade(r, staff, grade(r, quality), 90, 101, 70, 90, 70, 90, 35, 70));
+        b.set("staffTotal", staff).set("staffTrained", byGrade(r, staff, grade(r, quality), 90, 101, 70, 90, 70, 90, 35, 70));
         g = grade(r, quality);
-        b.internalAuditors(g == 2 ? between(r, 2, 4) : g == 1 ? 1 : 0);
+        b.set("internalAuditors", g == 2 ? between(r, 2, 4) : g == 1 ? 1 : 0);
 
-        b.qualityPolicyPublished(grade(r, quality) > 0);
-        b.objectivesSmart(judgement(r, quality));
+        b.set("qualityPolicyPublished", grade(r, quality) > 0);
+        b.set("objectivesSmart", judgement(r, quality));
         g = grade(r, quality);
-        b.objectiveReviews(g == 2 ? between(r, 2, 4) : g == 1 ? 1 : 0);
+        b.set("objectiveReviews", g == 2 ? between(r, 2, 4) : g == 1 ? 1 : 0);
 
-        b.contextDetermined(judgement(r, quality));
-        b.riskRegisterUpdated(grade(r, quality) > 0);
-        b.riskActionsEvaluated(judgement(r, quality));
+        b.set("contextDetermined", judgement(r, quality));
+        b.set("riskRegisterUpdated", grade(r, quality) > 0);
+        b.set("riskActionsEvaluated", judgement(r, quality));
 
         int inScope = switch (kind) {
-            case COMMUNE -> between(r, 95, 130);
-            case DISTRICT -> between(r, 240, 330);
-            case DEPARTMENT -> between(r, 25, 260);
-            case PUBLIC_SERVICE_UNIT -> between(r, 10, 45);
+            case "COMMUNE" -> between(r, 95, 130);
+            case "DISTRICT" -> between(r, 240, 330);
+            case "DEPARTMENT" -> between(r, 25, 260);
+            case "PUBLIC_SERVICE_UNIT" -> between(r, 10, 45);
+            default -> throw new IllegalArgumentException(kind);
         };
         int withProcess = byGrade(r, inScope, grade(r, quality), 100, 101, 90, 100, 80, 90, 55, 80);
-        int changes = r.nextInt(6) == 0 ? 0 : between(r, 5, kind == AgencyKind.COMMUNE ? 25 : 60);
-        b.proceduresInScope(inScope).proceduresWithProcess(withProcess).procedureChanges(changes)
-                .changesUpdatedWithin30Days(byGrade(r, changes, grade(r, quality), 100, 101, 80, 100, 80, 100, 30, 80))
-                .processesMatchingOneStop(byGrade(r, withProcess, grade(r, quality), 100, 101, 90, 100, 90, 100, 60, 90));
+        int changes = r.nextInt(6) == 0 ? 0 : between(r, 5, "COMMUNE".equals(kind) ? 25 : 60);
+        b.set("proceduresInScope", inScope).set("proceduresWithProcess", withProcess).set("procedureChanges", changes)
+                .set("changesUpdatedWithin30Days", byGrade(r, changes, grade(r, quality), 100, 101, 80, 100, 80, 100, 30, 80))
+                .set("processesMatchingOneStop", byGrade(r, withProcess, grade(r, quality), 100, 101, 90, 100, 90, 100, 60, 90));
 
-        b.documentControl(judgement(r, quality));
-        b.recordsAccessible(judgement(r, quality));
+        b.set("documentControl", judgement(r, quality));
+        b.set("recordsAccessible", judgement(r, quality));
 
         int resolved = switch (kind) {
-            case COMMUNE -> between(r, 600, 4200);
-            case DISTRICT -> between(r, 4000, 18000);
-            case DEPARTMENT -> between(r, 200, 30000);
-            case PUBLIC_SERVICE_UNIT -> between(r, 1500, 12000);
+            case "COMMUNE" -> between(r, 600, 4200);
+            case "DISTRICT" -> between(r, 4000, 18000);
+            case "DEPARTMENT" -> between(r, 200, 30000);
+            case "PUBLIC_SERVICE_UNIT" -> between(r, 1500, 12000);
+            default -> throw new IllegalArgumentException(kind);
         };
         int onTime = byGrade(r, resolved, grade(r, quality), 98, 101, 95, 98, 90, 95, 60, 90);
         int late = resolved - onTime;
         g = grade(r, quality);
         int apologies = g == 1 && late < 2 ? late : byGrade(r, late, g, 100, 101, 50, 100, 50, 100, 0, 50);
-        b.dossiersResolved(resolved).dossiersOnTime(onTime).lateDossiersWithApology(apologies);
+        b.set("dossiersResolved", resolved).set("dossiersOnTime", onTime).set("lateDossiersWithApology", apologies);
 
         g = grade(r, quality);
-        int surveys = g == 2 ? between(r, 30, kind == AgencyKind.COMMUNE ? 250 : 500)
+        int surveys = g == 2 ? between(r, 30, "COMMUNE".equals(kind) ? 250 : 500)
                 : g == 1 ? between(r, 10, 29) : between(r, 0, 9);
-        b.surveyResponses(surveys)
-                .satisfiedResponses(byGrade(r, surveys, grade(r, quality), 90, 101, 80, 90, 70, 80, 40, 70));
+        b.set("surveyResponses", surveys)
+                .set("satisfiedResponses", byGrade(r, surveys, grade(r, quality), 90, 101, 80, 90, 70, 80, 40, 70));
 
         g = grade(r, quality);
         LocalDate auditDate = g > 0 ? date(r, LocalDate.of(YEAR, 5, 10), LocalDate.of(YEAR, 11, 25))
@@ -359,34 +357,34 @@ final class ExampleProvince {
         int audited = auditDate == null ? 0
                 : g == 2 ? between(r, withProcess, withProcess + 6)
                 : withProcess < 3 ? withProcess : byGrade(r, withProcess, 0, 0, 0, 0, 0, 0, 0, 40, 100);
-        b.internalAuditDate(auditDate).processesAudited(audited)
-                .auditReport(auditDate == null ? Judgement.NONE : judgement(r, quality));
+        b.set("internalAuditDate", auditDate).set("processesAudited", audited)
+                .set("auditReport", auditDate == null ? "NONE" : judgement(r, quality));
         int found = auditInYear ? between(r, 0, 9) : 0;
         g = grade(r, quality);
         int closed = g == 1 && found < 2 ? found : byGrade(r, found, g, 100, 101, 80, 100, 50, 80, 0, 50);
-        b.nonconformitiesFound(found).nonconformitiesClosed(closed);
+        b.set("nonconformitiesFound", found).set("nonconformitiesClosed", closed);
 
         g = grade(r, quality);
         LocalDate review = g > 0 ? date(r, LocalDate.of(YEAR, 7, 1), LocalDate.of(YEAR, 12, 20)) : null;
-        b.managementReviewDate(review).reviewOutputs(review == null ? Judgement.NONE : judgement(r, quality));
+        b.set("managementReviewDate", review).set("reviewOutputs", review == null ? "NONE" : judgement(r, quality));
 
-        b.declaration(pick(grade(r, quality), Declaration.CURRENT, Declaration.OUTDATED, Declaration.NONE));
+        b.set("declaration", pick(grade(r, quality), "CURRENT", "OUTDATED", "NONE"));
         g = grade(r, quality);
-        b.reportDeadline(REPORT_DEADLINE).reportSubmittedOn(
+        b.set("reportDeadline", REPORT_DEADLINE).set("reportSubmittedOn", 
                 g == 2 ? date(r, REPORT_DEADLINE.minusDays(16), REPORT_DEADLINE)
                         : g == 1 ? date(r, REPORT_DEADLINE.plusDays(1), REPORT_DEADLINE.plusDays(15))
                         : r.nextBoolean() ? null : date(r, REPORT_DEADLINE.plusDays(16), REPORT_DEADLINE.plusDays(29)));
         g = grade(r, quality);
-        b.improvementInitiatives(g == 2 ? between(r, 2, 5) : g == 1 ? 1 : 0);
-        b.electronicDocuments(grade(r, quality) > 0);
+        b.set("improvementInitiatives", g == 2 ? between(r, 2, 5) : g == 1 ? 1 : 0);
+        b.set("electronicDocuments", grade(r, quality) > 0);
 
-        if (kind != AgencyKind.DISTRICT) {
-            b.publicDisclosure(judgement(r, quality));
-            int most = kind == AgencyKind.DEPARTMENT ? 25 : 12;
+        if (!"DISTRICT".equals(kind)) {
+            b.set("publicDisclosure", judgement(r, quality));
+            int most = "DEPARTMENT".equals(kind) ? 25 : 12;
             g = grade(r, quality);
             int received = g == 2 ? between(r, 0, most) : g == 1 ? between(r, 5, most) : between(r, 3, most);
-            b.feedbackReceived(received)
-                    .feedbackResolved(byGrade(r, received, g, 100, 101, 80, 100, 80, 100, 0, 80));
+            b.set("feedbackReceived", received)
+                    .set("feedbackResolved", byGrade(r, received, g, 100, 101, 80, 100, 80, 100, 0, 80));
         }
         return b.build();
     }
@@ -400,12 +398,12 @@ final class ExampleProvince {
         int stricter = 1 + r.nextInt(2);
         for (int i = 0; i < stricter; i++) {
             switch (r.nextInt(i == 0 ? 4 : 6)) {
-                case 0 -> b.leaderInvolvement(lower(found.leaderInvolvement()));
-                case 1 -> b.objectivesSmart(lower(found.objectivesSmart()));
-                case 2 -> b.contextDetermined(lower(found.contextDetermined()));
-                case 3 -> b.riskActionsEvaluated(lower(found.riskActionsEvaluated()));
-                case 4 -> b.satisfiedResponses(found.satisfiedResponses() - r.nextInt(found.satisfiedResponses() / 20 + 1));
-                default -> b.dossiersOnTime(found.dossiersOnTime() - r.nextInt(found.dossiersResolved() / 200 + 1));
+                case 0 -> b.set("leaderInvolvement", lower(found.choice("leaderInvolvement")));
+                case 1 -> b.set("objectivesSmart", lower(found.choice("objectivesSmart")));
+                case 2 -> b.set("contextDetermined", lower(found.choice("contextDetermined")));
+                case 3 -> b.set("riskActionsEvaluated", lower(found.choice("riskActionsEvaluated")));
+                case 4 -> b.set("satisfiedResponses", found.count("satisfiedResponses") - r.nextInt(found.count("satisfiedResponses") / 20 + 1));
+                default -> b.set("dossiersOnTime", found.count("dossiersOnTime") - r.nextInt(found.count("dossiersResolved") / 200 + 1));
             }
         }
         return b.build();
@@ -417,19 +415,19 @@ final class ExampleProvince {
      */
     private static Facts overScore(SplittableRandom r, Facts found) {
         return appraise(r, found).toBuilder()
-                .internalAuditDate(date(r, LocalDate.of(YEAR - 1, 11, 1), LocalDate.of(YEAR - 1, 12, 20)))
-                .nonconformitiesFound(0).nonconformitiesClosed(0)
-                .riskRegisterUpdated(false)
-                .objectiveReviews(0)
-                .documentControl(lower(found.documentControl()))
+                .set("internalAuditDate", date(r, LocalDate.of(YEAR - 1, 11, 1), LocalDate.of(YEAR - 1, 12, 20)))
+                .set("nonconformitiesFound", 0).set("nonconformitiesClosed", 0)
+                .set("riskRegisterUpdated", false)
+                .set("objectiveReviews", 0)
+                .set("documentControl", lower(found.choice("documentControl")))
                 .build();
     }
 
-    private static void adjust(List<Assessment> assessments, String agency, Assessor assessor,
+    private static void adjust(List<Assessment> assessments, String agency, String assessor,
                                UnaryOperator<Facts.Builder> change) {
         for (int i = 0; i < assessments.size(); i++) {
             Assessment a = assessments.get(i);
-            if (a.agency().equals(agency) && a.assessor() == assessor) {
+            if (a.agency().equals(agency) && a.assessor().equals(assessor)) {
                 assessments.set(i, new Assessment(agency, assessor, change.apply(a.facts().toBuilder()).build()));
                 return;
             }
@@ -445,16 +443,16 @@ final class ExampleProvince {
         return r.nextBoolean() ? 1 : 0;
     }
 
-    private static Judgement judgement(SplittableRandom r, int quality) {
-        return pick(grade(r, quality), Judgement.FULL, Judgement.PARTIAL, Judgement.NONE);
+    private static String judgement(SplittableRandom r, int quality) {
+        return pick(grade(r, quality), "FULL", "PARTIAL", "NONE");
     }
 
     private static <T> T pick(int grade, T full, T partial, T none) {
         return grade == 2 ? full : grade == 1 ? partial : none;
     }
 
-    private static Judgement lower(Judgement j) {
-        return j == Judgement.FULL ? Judgement.PARTIAL : Judgement.NONE;
+    private static String lower(String j) {
+        return "FULL".equals(j) ? "PARTIAL" : "NONE";
     }
 
     /**

@@ -35,7 +35,9 @@ final class GenerateExampleCommand implements Callable<Integer> {
         }
         var request = districts == null ? ExampleProvince.bacGiang2022()
                 : ExampleProvince.national(districts, communesPerDistrict, seed);
-        spec.commandLine().getOut().print(ScoringJson.writeRequest(request));
+        var engine = org.isoscoring.api.ScoringEngine.create();
+        spec.commandLine().getOut().print(ScoringJson.writeRequest(request,
+                engine.guidanceFor(request.guidance(), request.year())));
         return 0;
     }
 }

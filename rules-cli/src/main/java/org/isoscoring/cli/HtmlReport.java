@@ -22,13 +22,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.isoscoring.api.Agency;
-import org.isoscoring.api.AgencyKind;
 import org.isoscoring.api.AgencyResult;
-import org.isoscoring.api.Assessor;
-import org.isoscoring.api.DistrictReport;
+import org.isoscoring.api.GroupReport;
 import org.isoscoring.api.GuidanceInfo;
+import org.isoscoring.api.Label;
 import org.isoscoring.api.ScoringRequest;
 import org.isoscoring.api.ScoringResult;
+import org.isoscoring.api.Vocabulary;
 
 /**
  * The HTML pages of a result ({@code evaluate --html DIR}): {@code index.html}, {@code dashboard.html} and one
@@ -196,27 +196,106 @@ final class HtmlReport {
                 + text(lang.t("mã băm quy tắc", "rule hash")) + " " + text(result.rulesHash()) + "</p>\n";
     }
 
-    /** The over-scored communes of a district: the district's total and the province's, side by side. */
-    String overScoredTable(DistrictReport d) {
+    /**
+     * The agencies a group's figure lists (the over-scored communes of a district): their totals by each assessor
+     * that scored them, from the least final to the final one, and how far the one before the final is above it.
+     */
+    String agenciesTable(Vocabulary.Figure figure, List<String> ids) {
+        List<String> assessors = new java.util.ArrayList<>(vocabulary().finalAssessor().stream()
+                .filter(a -> ids.stream().anyMatch(id -> result.assessment(id, a).isPresent())).toList());
+        java.util.Collections.reverse(assessors);
         StringBuilder t = new StringBuilder("<table class=\"over-scored\"><thead><tr><th>")
-                .append(text(lang.t("Xã bị chấm cao", "Over-scored commune"))).append("</th><th class=\"num\">")
-                .append(text(lang.t("Huyện chấm", "District's total"))).append("</th><th class=\"num\">")
-                .append(text(lang.t("Tỉnh thẩm định", "Province's total"))).append("</th><th class=\"num\">")
-                .append(text(lang.t("Chênh lệch", "Difference"))).append("</th></tr></thead><tbody>\n");
-        for (String c : d.overScoredCommunes()) {
-            BigDecimal district = ScoreSheetPage.total(result, c, Assessor.DISTRICT);
-            BigDecimal province = ScoreSheetPage.total(result, c, Assessor.PROVINCE);
-            t.append("<tr data-over-scored=\"").append(attr(c)).append("\" data-district-total=\"")
-                    .append(district == null ? "" : points(district)).append("\" data-province-total=\"")
-                    .append(province == null ? "" : points(province)).append("\"><td>").append(link(c))
-                    .append(" <span class=\"meta\">(").append(text(c)).append(")</span></td><td class=\"num\">")
-                    .append(district == null ? "—" : text(HtmlWriter.shown(district, lang)))
-                    .append("</td><td class=\"num\">")
-                    .append(province == null ? "—" : text(HtmlWriter.shown(province, lang)))
-                    .append("</td><td class=\"num penalty\">").append(text(excess(district, province)))
-                    .append("</td></tr>\n");
+                .append(text(lang.label(figure.title()))).append("</th>");
+        for (String a : assessors) {
+            t.append("<th class=\"num\">").append(text(lang.assessor(vocabulary(), a))).append("</th>");
+        }
+        t.append("<th class=\"num\">").append(text(lang.t("Chênh lệch", "Difference"))).append("</th></tr></thead>"
+                + "<tbody>\n");
+        for (String c : ids) {
+            t.append("<tr data-over-scored=\"").append(attr(c)).append('"');
+            List<BigDecimal> totals = new java.util.ArrayList<>();
+            for (String a : assessors) {
+                BigDecimal total = ScoreSheetPage.total(result, c, a);
+                totals.add(total);
+                t.append(" data-").append(a.toLowerCase(Locale.ROOT).replace('_', '-')).append("-total=\"")
+                        .append(total == null ? "" : points(total)).append('"');
+            }
+            t.append("><td>").append(link(c)).append(" <span class=\"meta\">(").append(text(c)).append(")</span></td>");
+            for (BigDecimal total : totals) {
+                t.append("<td class=\"num\">").append(total == null ? "—" : text(HtmlWriter.shown(total, lang)))
+                        .append("</td>");
+            }
+            BigDecimal last = totals.isEmpty() ? null : totals.get(totals.size() - 1);
+            BigDecimal before = totals.size() < 2 ? null : totals.get(totals.size() - 2);
+            t.append("<td class=\"num penalty\">").append(text(excess(before, last))).append("</td></tr>\n");
         }
         return t.append("</tbody></table>\n").toString();
+    }
+
+    Vocabulary vocabulary() {
+        return guidance.vocabulary();
+    }
+
+    /** The data attribute that names the agency of a group's report: the kind in lower case ({@code district}). */
+    String kindAttribute(String kind) {
+        return kind == null ? "agency" : kind.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** A figure's name as a data attribute: {@code onSiteRequired} → {@code on-site-required}. */
+    static String attributeName(String figure) {
+        return figure.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The figures of a group report as a table (a figure below the one it should reach is flagged), then, for each
+     * figure that lists agencies, their totals side by side, or a line saying there are none.
+     */
+    String groupFigures(Vocabulary.Group group, GroupReport r) {
+        StringBuilder t = new StringBuilder("<table class=\"figures\"><tbody>\n");
+        for (Vocabulary.Figure f : group.figures()) {
+            Object value = r.figure(f.name());
+            String shown;
+            boolean flagged = false;
+            if (value instanceof List<?> ids) {
+                shown = String.valueOf(ids.size());
+            } else if (value instanceof BigDecimal d) {
+                shown = HtmlWriter.shown(d, lang);
+                flagged = d.signum() > 0;
+            } else {
+                shown = String.valueOf(value);
+                if (f.atLeast() != null && value instanceof Integer n && r.figure(f.atLeast()) instanceof Integer need) {
+                    shown = n + " / " + need;
+                    flagged = n < need;
+                }
+            }
+            t.append("<tr data-figure=\"").append(attr(f.name())).append("\"><th>").append(text(lang.label(f.title())))
+                    .append("</th><td class=\"num").append(flagged ? " short" : "").append("\">").append(text(shown))
+                    .append(flagged ? " ⚠" : "").append("</td></tr>\n");
+        }
+        t.append("</tbody></table>\n");
+        for (Vocabulary.Figure f : group.figures()) {
+            if (r.figure(f.name()) instanceof List<?> ids) {
+                if (ids.isEmpty()) {
+                    t.append("<p class=\"ok\">").append(text(lang.label(f.title()))).append(": ")
+                            .append(text(lang.t("không có", "none"))).append(".</p>\n");
+                } else {
+                    t.append(agenciesTable(f, ids.stream().map(String::valueOf).toList()));
+                }
+            }
+        }
+        return t.toString();
+    }
+
+    /** The data attributes of a group report: one per figure ({@code data-on-site-required="6"}). */
+    String figureAttributes(Vocabulary.Group group, GroupReport r) {
+        StringBuilder a = new StringBuilder();
+        for (Vocabulary.Figure f : group.figures()) {
+            Object value = r.figure(f.name());
+            String v = value instanceof List<?> ids ? String.valueOf(ids.size())
+                    : value instanceof BigDecimal d ? points(d) : String.valueOf(value);
+            a.append(" data-").append(attributeName(f.name())).append("=\"").append(attr(v)).append('"');
+        }
+        return a.toString();
     }
 
     /** How far the district's total is above the province's, in percent of the province's, for reading. */
@@ -241,22 +320,24 @@ final class HtmlReport {
                 .esc(lang.t("năm", "year")).raw(" ").raw(String.valueOf(result.year())).raw("</h1>\n")
                 .raw(stamp()).raw("<p><a href=\"").raw(DASHBOARD).raw("\"><b>")
                 .esc(lang.t("Bảng tổng hợp của tỉnh", "Province dashboard")).raw("</b></a> — ")
-                .esc(lang.t("xếp hạng, xếp loại, số liệu từng huyện", "ranking, ratings, every district's figures"))
+                .esc(lang.t("xếp hạng, xếp loại, số liệu của từng nhóm", "ranking, ratings, every group's figures"))
                 .raw("</p>\n");
-        for (AgencyKind kind : List.of(AgencyKind.DEPARTMENT, AgencyKind.DISTRICT, AgencyKind.PUBLIC_SERVICE_UNIT,
-                AgencyKind.COMMUNE)) {
-            List<Agency> ofKind = request.agencies().stream().filter(a -> a.kind() == kind)
-                    .sorted(Comparator.comparing((Agency a) -> kind == AgencyKind.COMMUNE ? a.district() : "")
+        for (Vocabulary.Kind kind : indexOrder()) {
+            boolean member = kind.belongsTo() != null;
+            List<Agency> ofKind = request.agencies().stream().filter(a -> a.kind().equals(kind.id()))
+                    .sorted(Comparator.comparing((Agency a) -> member && a.parent() != null ? a.parent() : "")
                             .thenComparing(Agency::id))
                     .toList();
             if (ofKind.isEmpty()) {
                 continue;
             }
-            page.raw("<h2>").esc(lang.kind(kind)).raw(" (").raw(String.valueOf(ofKind.size())).raw(")</h2>\n")
-                    .raw("<table class=\"index\"><thead><tr><th>").esc(lang.t("Mã", "Id")).raw("</th><th>")
-                    .esc(lang.t("Cơ quan", "Agency")).raw("</th>");
-            if (kind == AgencyKind.COMMUNE) {
-                page.raw("<th>").esc(lang.t("Huyện", "District")).raw("</th>");
+            page.raw("<h2>").esc(lang.kind(vocabulary(), kind.id())).raw(" (").raw(String.valueOf(ofKind.size()))
+                    .raw(")</h2>\n").raw("<table class=\"index\"><thead><tr><th>").esc(lang.t("Mã", "Id"))
+                    .raw("</th><th>").esc(lang.t("Cơ quan", "Agency")).raw("</th>");
+            if (member) {
+                Label parent = vocabulary().kind(kind.belongsTo().kind()).map(Vocabulary.Kind::noun)
+                        .orElse(new Label(kind.belongsTo().field(), kind.belongsTo().field()));
+                page.raw("<th>").esc(capitalised(parent.text(lang.english()))).raw("</th>");
             }
             page.raw("<th class=\"num\">").esc(lang.t("Tổng điểm", "Total")).raw("</th><th>")
                     .esc(lang.t("Xếp loại", "Rating")).raw("</th></tr></thead><tbody>\n");
@@ -264,15 +345,29 @@ final class HtmlReport {
                 var fin = result.agency(a.id());
                 page.raw("<tr data-agency=\"").raw(attr(a.id())).raw("\"><td class=\"id\">").esc(a.id())
                         .raw("</td><td>").raw(link(a.id())).raw("</td>");
-                if (kind == AgencyKind.COMMUNE) {
-                    page.raw("<td>").esc(a.district()).raw("</td>");
+                if (member) {
+                    page.raw("<td>").esc(a.parent() == null ? "" : a.parent()).raw("</td>");
                 }
                 page.raw("<td class=\"num\">").esc(fin.map(f -> HtmlWriter.shown(f.total(), lang)).orElse("—"))
-                        .raw("</td><td>").esc(fin.map(AgencyResult::rating).map(lang::rating).orElse("—"))
-                        .raw("</td></tr>\n");
+                        .raw("</td><td>").esc(fin.map(AgencyResult::rating).map(r -> lang.rating(vocabulary(), r))
+                                .orElse("—")).raw("</td></tr>\n");
             }
             page.raw("</tbody></table>\n");
         }
         return page.finish();
+    }
+
+    /** The kinds in the order of the index: those that belong to no other first, members last, each as declared. */
+    private List<Vocabulary.Kind> indexOrder() {
+        List<Vocabulary.Kind> order = new java.util.ArrayList<>();
+        vocabulary().kinds().stream().filter(k -> k.belongsTo() == null && k.record() == null).findFirst()
+                .ifPresent(order::add);
+        vocabulary().kinds().stream().filter(k -> k.belongsTo() == null && !order.contains(k)).forEach(order::add);
+        vocabulary().kinds().stream().filter(k -> !order.contains(k)).forEach(order::add);
+        return order;
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
     }
 }

@@ -1,11 +1,10 @@
 package org.isoscoring.cli;
 
 import java.util.Locale;
-import org.isoscoring.api.AgencyKind;
-import org.isoscoring.api.Assessor;
 import org.isoscoring.api.Explanation;
+import org.isoscoring.api.Label;
 import org.isoscoring.api.Problem;
-import org.isoscoring.api.Rating;
+import org.isoscoring.api.Vocabulary;
 
 /**
  * The language of what the tool writes: Vietnamese (the default of {@code evaluate} and {@code sample}), English,
@@ -86,41 +85,26 @@ enum Lang {
         return e.reason(english());
     }
 
-    String rating(Rating r) {
-        return switch (this) {
-            case VI -> r.vietnamese();
-            case EN -> switch (r) {
-                case EXCELLENT -> "Excellent";
-                case GOOD -> "Good";
-                case FAIR -> "Fair";
-                case AVERAGE -> "Average";
-                case WEAK -> "Weak";
-            };
-            case BOTH -> r.vietnamese() + " (" + r.name() + ")";
-        };
+    /** A rating's name as the guidance writes it; both languages write the Vietnamese and the rating's id. */
+    String rating(Vocabulary vocabulary, String id) {
+        Label title = vocabulary.rating(id).map(Vocabulary.Rating::title).orElse(new Label(id, id));
+        return this == BOTH ? title.vi() + " (" + id + ")" : title.text(english());
     }
 
-    /** Who scored an assessment; both languages write the Vietnamese and the assessor's code. */
-    String assessor(Assessor assessor) {
-        String vi = switch (assessor) {
-            case SELF -> "cơ quan tự chấm";
-            case DISTRICT -> "UBND cấp huyện chấm tại chỗ";
-            case PROVINCE -> "Ban chỉ đạo ISO tỉnh thẩm định";
-        };
-        String en = switch (assessor) {
-            case SELF -> "self-assessment";
-            case DISTRICT -> "scored on site by the district";
-            case PROVINCE -> "appraised by the provincial ISO committee";
-        };
-        return this == BOTH ? vi + " / " + assessor.name() : t(vi, en);
+    /** Who scored an assessment; both languages write the Vietnamese and the assessor's id. */
+    String assessor(Vocabulary vocabulary, String id) {
+        Label title = vocabulary.assessor(id).map(Vocabulary.Assessor::title).orElse(new Label(id, id));
+        return this == BOTH ? title.vi() + " / " + id : title.text(english());
     }
 
-    String kind(AgencyKind kind) {
-        return switch (kind) {
-            case DEPARTMENT -> t("Sở, ban, ngành", "department");
-            case DISTRICT -> t("UBND cấp huyện", "district");
-            case COMMUNE -> t("UBND cấp xã", "commune");
-            case PUBLIC_SERVICE_UNIT -> t("Đơn vị sự nghiệp công lập", "public service unit");
-        };
+    /** A kind of agency, as the guidance names it. */
+    String kind(Vocabulary vocabulary, String id) {
+        Label title = vocabulary.kind(id).map(Vocabulary.Kind::title).orElse(new Label(id, id));
+        return t(title.vi(), title.en());
+    }
+
+    /** A text of the guidance ({@link Label}) in this language: the Vietnamese, the English, or "vi / en". */
+    String label(Label label) {
+        return label.vi().equals(label.en()) ? label.vi() : t(label.vi(), label.en());
     }
 }

@@ -22,6 +22,14 @@ final class Loading {
                 });
     }
 
+    /**
+     * The engine a request is read with: for the bundled guidances one that reads their declarations only (so the
+     * request is read while the rules load), for a folder the loaded one.
+     */
+    static ScoringEngine reader(Path rules, CompletableFuture<ScoringEngine> loading) {
+        return rules == null ? ScoringEngine.create() : join(loading);
+    }
+
     /** The loaded engine; a failure to load is thrown as it was thrown in the background. */
     static ScoringEngine join(CompletableFuture<ScoringEngine> loading) {
         try {

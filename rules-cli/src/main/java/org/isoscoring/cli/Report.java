@@ -8,17 +8,15 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.isoscoring.api.Agency;
-import org.isoscoring.api.AgencyKind;
 import org.isoscoring.api.AgencyResult;
 import org.isoscoring.api.AssessmentResult;
-import org.isoscoring.api.Assessor;
 import org.isoscoring.api.Criterion;
-import org.isoscoring.api.DistrictReport;
 import org.isoscoring.api.Explanation;
+import org.isoscoring.api.GroupReport;
 import org.isoscoring.api.GuidanceInfo;
-import org.isoscoring.api.Rating;
 import org.isoscoring.api.ScoringRequest;
 import org.isoscoring.api.ScoringResult;
+import org.isoscoring.api.Vocabulary;
 
 /** The readable forms of a result: the province summary and an agency's score sheets. */
 final class Report {
@@ -39,7 +37,7 @@ final class Report {
         this.agencies = request.agencies().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
     }
 
-    /** Every agency ranked by its final total, then one line per district. */
+    /** Every agency ranked by its final total, then one line per report of each group the guidance declares. */
     String summary() {
         StringBuilder out = new StringBuilder();
         out.append(lang.t("Bộ tiêu chí", "guidance")).append(' ').append(result.guidance()).append(" · ")
@@ -64,10 +62,12 @@ final class Report {
             out.append(String.format("%5d  %-14s %-44s %6s  %-22s %s%n", r.rank(), a.agency(), cut(name(a.agency()), 44),
                     points(a.total()), rating(a.rating()), a.finalAssessor()));
         }
-        out.append('\n').append(ratingCounts()).append("\n\n");
-        out.append(lang.t("CẤP HUYỆN", "DISTRICTS")).append('\n');
-        for (DistrictReport d : result.districts()) {
-            out.append(district(d)).append('\n');
+        out.append('\n').append(ratingCounts()).append('\n');
+        for (Vocabulary.Group group : vocabulary().groups()) {
+            out.append('\n').append(lang.label(group.title()).toUpperCase(java.util.Locale.ROOT)).append('\n');
+            for (GroupReport report : result.group(group.id())) {
+                out.append(report(group, report)).append('\n');
+            }
         }
         return out.toString();
     }
@@ -95,48 +95,55 @@ final class Report {
     }
 
     private String ratingCounts() {
-        Map<Rating, Long> counts = result.agencies().stream()
+        Map<String, Long> counts = result.agencies().stream()
                 .collect(Collectors.groupingBy(AgencyResult::rating, Collectors.counting()));
         StringBuilder out = new StringBuilder(lang.t("Số cơ quan theo xếp loại", "agencies per rating") + ":");
-        for (Rating r : Rating.values()) {
-            out.append("  ").append(rating(r)).append(": ").append(counts.getOrDefault(r, 0L));
+        for (Vocabulary.Rating r : vocabulary().ratings()) {
+            out.append("  ").append(rating(r.id())).append(": ").append(counts.getOrDefault(r.id(), 0L));
         }
         return out.toString();
     }
 
-    private String district(DistrictReport d) {
-        StringBuilder line = new StringBuilder();
-        boolean en = lang == Lang.EN;
-        line.append(d.agency()).append(" (").append(name(d.agency())).append("): ").append(d.communes())
-                .append(en ? " communes" : " xã");
-        line.append(" · ").append(lang.t("chấm tại chỗ", "on site")).append(' ').append(d.onSite()).append(" (")
-                .append(lang.t("cần", "required")).append(' ').append(d.onSiteRequired())
-                .append(d.onSiteShort() ? ", " + lang.t("THIẾU", "SHORT") + ")" : ")");
-        line.append(" · ").append(lang.t("tỉnh thẩm định", "province appraised")).append(' ')
-                .append(d.provinceAppraised()).append(" (").append(lang.t("mẫu", "sample")).append(' ')
-                .append(d.provinceSampleSize()).append(d.provinceSampleShort() ? ", " + lang.t("THIẾU", "SHORT") + ")" : ")");
-        line.append(" · ").append(lang.t("xã ≥ 80 điểm", "communes ≥ 80")).append(": ").append(d.communesAtLeast80())
-                .append('/').append(d.communes());
-        line.append(" · 15.2: ").append(result.agency(d.agency())
-                .flatMap(a -> result.assessment(d.agency(), a.finalAssessor()))
-                .map(a -> points(a.points().get("15.2")) + (en ? pointsWord(a.points().get("15.2")) : " điểm"))
-                .orElse(en ? "— (the district has no assessment)" : "— (huyện chưa có phiếu chấm)"));
-        if (d.overScoredCommunes().isEmpty()) {
-            line.append(" · ").append(lang.t("không xã nào bị chấm cao", "no over-scored commune"));
-        } else {
-            line.append(" · ").append(lang.t("chấm cao quá 10%", "over-scored")).append(": ")
-                    .append(d.overScoredCommunes().stream()
-                    .map(c -> c + (en ? " (district " : " (huyện ") + total(c, Assessor.DISTRICT)
-                            + (en ? " / province " : " / tỉnh ") + total(c, Assessor.PROVINCE) + ")")
-                    .collect(Collectors.joining(", ")));
-            line.append(" · ").append(lang.t("trừ", "penalty")).append(' ').append(points(d.penalty()))
-                    .append(en ? pointsWord(d.penalty()) : " điểm");
-        }
-        return line.toString();
+    private Vocabulary vocabulary() {
+        return guidance.vocabulary();
     }
 
-    private String total(String agency, Assessor assessor) {
-        return result.assessment(agency, assessor).map(a -> points(a.total())).orElse("—");
+    /**
+     * One group report as a line: the agency it is of, then each figure the guidance declares with its title; a
+     * figure below the one it should reach is marked short; the agencies a figure lists come with their totals by
+     * each assessor.
+     */
+    private String report(Vocabulary.Group group, GroupReport report) {
+        StringBuilder line = new StringBuilder();
+        if (report.agency() != null) {
+            line.append(report.agency()).append(" (").append(name(report.agency())).append("): ");
+        }
+        List<String> parts = new ArrayList<>();
+        for (Vocabulary.Figure f : group.figures()) {
+            Object value = report.figure(f.name());
+            StringBuilder part = new StringBuilder(lang.label(f.title())).append(": ");
+            if (value instanceof List<?> ids) {
+                part.append(ids.isEmpty() ? "—" : ids.stream().map(id -> id + " (" + totals(String.valueOf(id)) + ")")
+                        .collect(Collectors.joining(", ")));
+            } else if (value instanceof BigDecimal d) {
+                part.append(points(d)).append(lang == Lang.EN ? pointsWord(d) : " " + lang.t("điểm", "points"));
+            } else {
+                part.append(value);
+            }
+            if (f.atLeast() != null && value instanceof Integer n && report.figure(f.atLeast()) instanceof Integer need
+                    && n < need) {
+                part.append(" (").append(lang.t("THIẾU", "SHORT")).append(": < ").append(need).append(')');
+            }
+            parts.add(part.toString());
+        }
+        return line.append(String.join(" · ", parts)).toString();
+    }
+
+    /** An agency's total by each assessor that scored it, the final last: {@code DISTRICT 88 / PROVINCE 70}. */
+    private String totals(String agency) {
+        return result.assessments().stream().filter(a -> a.agency().equals(agency))
+                .sorted(Comparator.comparingInt(a -> -vocabulary().finalAssessor().indexOf(a.assessor())))
+                .map(a -> a.assessor() + " " + points(a.total())).collect(Collectors.joining(" / "));
     }
 
     /** Every assessment of one agency as a score sheet, the final one first. */
@@ -155,21 +162,21 @@ final class Report {
             return out.toString();
         }
         List<AssessmentResult> sheets = result.assessments().stream().filter(r -> r.agency().equals(agency))
-                .sorted(Comparator.comparing((AssessmentResult r) -> r.assessor() != fin.get().finalAssessor())
-                        .thenComparing(r -> -r.assessor().ordinal()))
+                .sorted(Comparator.comparing((AssessmentResult r) -> !r.assessor().equals(fin.get().finalAssessor()))
+                        .thenComparing(r -> vocabulary().finalAssessor().indexOf(r.assessor())))
                 .toList();
         for (AssessmentResult sheet : sheets) {
-            out.append('\n').append(sheet(a, sheet, sheet.assessor() == fin.get().finalAssessor()));
+            out.append('\n').append(sheet(a, sheet, sheet.assessor().equals(fin.get().finalAssessor())));
         }
-        if (a.kind() == AgencyKind.DISTRICT) {
-            result.district(agency).ifPresent(d -> out.append('\n').append(district(d)).append('\n'));
+        for (Vocabulary.Group group : vocabulary().groups()) {
+            result.report(group.id(), agency).ifPresent(r -> out.append('\n').append(report(group, r)).append('\n'));
         }
         return out.toString();
     }
 
     private String sheet(Agency agency, AssessmentResult sheet, boolean isFinal) {
         StringBuilder out = new StringBuilder();
-        out.append(lang.t("Phiếu của", "Sheet:")).append(' ').append(lang.assessor(sheet.assessor()))
+        out.append(lang.t("Phiếu của", "Sheet:")).append(' ').append(lang.assessor(vocabulary(), sheet.assessor()))
                 .append(isFinal ? " — " + lang.t("KẾT QUẢ CUỐI CÙNG", "final") : "").append('\n');
         Map<String, Explanation> byId = sheet.explanations().stream()
                 .collect(Collectors.toMap(Explanation::criterion, Function.identity()));
@@ -190,9 +197,7 @@ final class Report {
         out.append(lang.t("Điểm các tiêu chí", "subtotal")).append(": ").append(points(sheet.subtotal()));
         out.append(" · ").append(lang.t("trừ điểm", "penalty")).append(": ").append(points(sheet.penalty()));
         if (sheet.penalty().signum() > 0) {
-            result.district(sheet.agency()).ifPresent(d -> out.append(" (")
-                    .append(lang.t("xã bị chấm cao quá 10%", "over-scored")).append(": ")
-                    .append(String.join(", ", d.overScoredCommunes())).append(')'));
+            out.append(overScored(sheet.agency()));
         }
         out.append(" · ").append(lang.t("tổng", "total")).append(": ").append(points(sheet.total()));
         out.append(" · ").append(lang.t("xếp loại", "rating")).append(": ").append(rating(sheet.rating())).append('\n');
@@ -204,13 +209,33 @@ final class Report {
         return a == null || a.name() == null ? "" : a.name();
     }
 
-    private String kind(Agency a) {
-        return lang.kind(a.kind()) + (a.kind() == AgencyKind.COMMUNE
-                ? ", " + lang.t("thuộc", "of") + " " + a.district() : "");
+    /**
+     * Why an agency lost points: the agencies its group report lists ({@code " (xã bị chấm cao quá 10%: XA-1)"}), or
+     * "" when no report of it lists any.
+     */
+    private String overScored(String agency) {
+        for (Vocabulary.Group group : vocabulary().groups()) {
+            var report = result.report(group.id(), agency);
+            if (report.isEmpty()) {
+                continue;
+            }
+            for (Vocabulary.Figure f : group.figures()) {
+                if (report.get().figure(f.name()) instanceof List<?> ids && !ids.isEmpty()) {
+                    return " (" + lang.label(f.title()) + ": " + ids.stream().map(String::valueOf)
+                            .collect(Collectors.joining(", ")) + ")";
+                }
+            }
+        }
+        return "";
     }
 
-    private String rating(Rating r) {
-        return lang.rating(r);
+    private String kind(Agency a) {
+        return lang.kind(vocabulary(), a.kind()) + (a.parent() != null
+                ? ", " + lang.t("thuộc", "of") + " " + a.parent() : "");
+    }
+
+    private String rating(String id) {
+        return lang.rating(vocabulary(), id);
     }
 
     /** A number without trailing zeros, for JSON; {@code null} stays null. */

@@ -13,8 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.isoscoring.api.Agency;
-import org.isoscoring.api.AgencyKind;
-import org.isoscoring.api.DistrictReport;
+import org.isoscoring.api.GroupReport;
 import org.isoscoring.api.Sampling;
 import org.isoscoring.api.Sampling.Purpose;
 import org.isoscoring.api.Sampling.Ranked;
@@ -100,26 +99,30 @@ final class SampleCommand implements Callable<Integer>, Lang.Chosen {
         } catch (IllegalArgumentException e) {
             throw usage("--seed: " + e.getMessage());
         }
-        ScoringRequest parsed = ScoringJson.readRequest(request);
+        ScoringEngine engine = rules == null ? ScoringEngine.create() : ScoringEngine.create().withRules(rules);
+        ScoringRequest parsed = ScoringJson.readRequest(request, engine);
         Agency agency = parsed.agencies().stream().filter(a -> a.id().equals(district)).findFirst()
                 .orElseThrow(() -> usage("--district: " + language.t("không có huyện", "no agency") + " \""
                         + district + "\" " + language.t("trong", "in") + " " + request));
-        if (agency.kind() != AgencyKind.DISTRICT) {
+        var vocabulary = engine.guidanceFor(parsed.guidance(), parsed.year()).vocabulary();
+        var group = vocabulary.groups().stream().filter(g -> agency.kind().equals(g.of())).findFirst();
+        if (vocabulary.membersOf(agency.kind()).isEmpty() || group.isEmpty()) {
+            String kinds = vocabulary.kinds().stream().filter(k -> !vocabulary.membersOf(k.id()).isEmpty())
+                    .map(k -> k.id()).collect(Collectors.joining(", "));
             throw usage("--district: \"" + district + "\" " + language.t("là", "is a") + " " + agency.kind() + ", "
-                    + language.t("không phải huyện", "not a") + " DISTRICT");
+                    + language.t("không phải huyện", "not a") + " " + (kinds.isEmpty() ? "DISTRICT" : kinds));
         }
-        List<String> communes = Sampling.communesOf(parsed, district);
+        List<String> communes = Sampling.membersOf(parsed, district);
         if (communes.isEmpty()) { // a valid request has none such (SCORING.md §7); kept for a request built in Java
             throw usage("--district: " + language.t("huyện", "district") + " \"" + district + "\" "
                     + language.t("không có xã nào", "has no communes"));
         }
-        ScoringEngine engine = rules == null ? ScoringEngine.create() : ScoringEngine.create().withRules(rules);
         ScoringResult result = engine.evaluate(parsed);
-        DistrictReport report = result.district(district).orElseThrow(
+        GroupReport report = result.report(group.get().id(), district).orElseThrow(
                 () -> new IllegalStateException("the result has no report of district " + district));
         // A guidance may ask for more communes than the district has: all of them are then drawn, in ranked order.
         List<Draw> draws = purposes.stream().map(p -> new Draw(p, communes.size(),
-                Math.min(communes.size(), p == Purpose.PROVINCE ? report.provinceSampleSize() : report.onSiteRequired()),
+                Math.min(communes.size(), size(report, p == Purpose.PROVINCE ? "provinceSampleSize" : "onSiteRequired")),
                 Sampling.rank(p, hashedSeed, communes))).toList();
         Map<String, String> names = parsed.agencies().stream()
                 .collect(Collectors.toMap(Agency::id, a -> a.name() == null ? "" : a.name(), (a, b) -> a));
@@ -128,6 +131,15 @@ final class SampleCommand implements Callable<Integer>, Lang.Chosen {
                 names::get, language));
         out.flush();
         return 0;
+    }
+
+    /** A sample size the guidance's report gives, by the figure's name (docs/sampling.md). */
+    private int size(GroupReport report, String figure) {
+        if (report.figure(figure) instanceof Integer size) {
+            return size;
+        }
+        throw new IllegalStateException("the guidance's report of " + report.agency() + " has no figure " + figure
+                + " (docs/sampling.md: the group of a district reports provinceSampleSize and onSiteRequired)");
     }
 
     private CommandLine.ParameterException usage(String message) {

@@ -13,18 +13,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.isoscoring.api.AgencyKind;
 import org.isoscoring.api.AssessmentResult;
-import org.isoscoring.api.Assessor;
-import org.isoscoring.api.DistrictReport;
 import org.isoscoring.api.Explanation;
 import org.isoscoring.api.Facts;
+import org.isoscoring.api.GroupReport;
+import org.isoscoring.api.GuidanceInfo;
+import org.isoscoring.api.Vocabulary;
 import org.isoscoring.api.RequestRejectedException;
 import org.isoscoring.api.RulesException;
 import org.isoscoring.api.ScoringEngine;
 import org.isoscoring.api.ScoringJson;
 import org.isoscoring.api.ScoringResult;
-import org.isoscoring.drools.BaseFacts;
 
 /**
  * Scenario tests an officer writes in a spreadsheet and saves as CSV. Each row is a named case: what kind of
@@ -56,7 +55,7 @@ import org.isoscoring.drools.BaseFacts;
 public final class Scenarios {
 
     /** One row. */
-    public record Case(int line, String name, AgencyKind kind, String base, Map<String, String> facts,
+    public record Case(int line, String name, String kind, String base, Map<String, String> facts,
                        Map<String, String> expect) {
     }
 
@@ -77,10 +76,8 @@ public final class Scenarios {
     }
 
     private static final List<String> HEADER = List.of("case", "kind", "base", "facts", "expect");
-    private static final List<String> DISTRICT_KEYS = List.of("communes", "onSite", "resultsSentOn", "resultsDeadline",
-            "communesBelow80", "appraised");
-    private static final List<String> DISTRICT_EXPECT = List.of("onSiteRequired", "provinceSampleSize",
-            "communesAtLeast80", "overScoredCommunes", "districtPenalty");
+    /** The keys of a case of an agency with members, besides its record's fields and its number of members. */
+    private static final List<String> MEMBER_KEYS = List.of("communesBelow80", "appraised");
 
     private final Path file;
     private final List<Case> cases;
@@ -122,15 +119,7 @@ public final class Scenarios {
                 continue;
             }
             String name = cells.get(0).trim();
-            AgencyKind kind;
-            try {
-                kind = cells.get(1).isBlank() ? AgencyKind.DEPARTMENT
-                        : AgencyKind.valueOf(cells.get(1).trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                problems.add(at + "loại cơ quan / kind \"" + cells.get(1).trim() + "\" is not one of DEPARTMENT, DISTRICT, "
-                        + "COMMUNE, PUBLIC_SERVICE_UNIT");
-                continue;
-            }
+            String kind = cells.get(1).isBlank() ? null : cells.get(1).trim().toUpperCase(Locale.ROOT);
             String base = cells.get(2).isBlank() ? "perfect" : cells.get(2).trim();
             if (!base.equals("perfect") && !base.equals("worst") && !names.containsKey(base)) {
                 problems.add(at + "base \"" + base + "\" không phải perfect, worst hay tên một tình huống phía trên / is "
@@ -156,21 +145,33 @@ public final class Scenarios {
 
     /** Runs every case with the engine; the year is the first the engine's guidance covers. */
     public List<Outcome> run(ScoringEngine engine) {
-        int year = engine.guidances().get(0).years().get(0);
+        GuidanceInfo guidance = engine.guidances().get(0);
+        Setting setting = new Setting(guidance.vocabulary(), guidance.years().get(0));
         Map<String, Map<String, Object>> factsOf = new HashMap<>();
         List<Outcome> outcomes = new ArrayList<>();
         for (Case c : cases) {
             List<String> failures = new ArrayList<>();
-            Map<String, Object> own = factsFor(c, factsOf, year);
+            Vocabulary.Kind kind = setting.kind(c);
+            if (kind == null) {
+                String kinds = setting.vocabulary.kinds().stream().map(Vocabulary.Kind::id)
+                        .collect(Collectors.joining(", "));
+                failures.add("loại cơ quan / kind \"" + c.kind() + "\" không có trong bộ tiêu chí / is not one of " + kinds);
+                outcomes.add(new Outcome(c, failures));
+                continue;
+            }
+            Map<String, Object> own = setting.factsFor(c, kind, factsOf);
             factsOf.put(c.name(), own);
             try {
-                outcomes.add(new Outcome(c, check(c, engine.evaluate(ScoringJson.readRequest(request(c, own, factsOf,
-                        year))))));
+                outcomes.add(new Outcome(c, setting.check(c, kind, engine.evaluate(ScoringJson.readRequest(
+                        setting.request(c, kind, own, factsOf), engine)))));
             } catch (RequestRejectedException e) {
                 e.problems().forEach(p -> failures.add("dữ kiện không hợp lệ / invalid facts: " + p));
                 outcomes.add(new Outcome(c, failures));
             } catch (RulesException e) {
                 e.messages().forEach(m -> failures.add("quy tắc lỗi / defective rules: " + m));
+                outcomes.add(new Outcome(c, failures));
+            } catch (IllegalArgumentException e) {
+                failures.add(e.getMessage());
                 outcomes.add(new Outcome(c, failures));
             }
         }
@@ -191,18 +192,194 @@ public final class Scenarios {
         return out.toString();
     }
 
-    private static Map<String, Object> factsFor(Case c, Map<String, Map<String, Object>> known, int year) {
-        Map<String, Object> facts = new LinkedHashMap<>(switch (c.base()) {
-            case "perfect" -> json(BaseFacts.allMet(year));
-            case "worst" -> json(BaseFacts.noneMet(year));
-            default -> known.get(c.base());
-        });
-        c.facts().forEach((k, v) -> {
-            if (!(c.kind() == AgencyKind.DISTRICT && DISTRICT_KEYS.contains(k))) {
-                facts.put(k, value(years(v, year)));
+    /**
+     * How the cases become requests under one guidance: an agency {@code A} of the case's kind, scored by the most
+     * final assessor that may assess it; for a kind that belongs to another, with a parent {@code H}; for a kind
+     * with members, as {@code H} with members {@code X1…Xn} (the case's {@code communes=N}, or the name the guidance
+     * gives the number of members), each scored by the assessor of its members.
+     */
+    private static final class Setting {
+
+        private final Vocabulary vocabulary;
+        private final int year;
+
+        Setting(Vocabulary vocabulary, int year) {
+            this.vocabulary = vocabulary;
+            this.year = year;
+        }
+
+        Vocabulary.Kind kind(Case c) {
+            return c.kind() == null ? vocabulary.kinds().get(0) : vocabulary.kind(c.kind()).orElse(null);
+        }
+
+        private Map<String, Object> example(String name) {
+            return json(vocabulary.example(name).map(e -> e.facts(year))
+                    .orElseThrow(() -> new IllegalArgumentException("facts.json không có ví dụ \"" + name
+                            + "\" / facts.json has no example \"" + name + "\"")));
+        }
+
+        Map<String, Object> factsFor(Case c, Vocabulary.Kind kind, Map<String, Map<String, Object>> known) {
+            Map<String, Object> facts = new LinkedHashMap<>(switch (c.base()) {
+                case "perfect", "worst" -> example(c.base());
+                default -> known.get(c.base());
+            });
+            c.facts().forEach((k, v) -> {
+                if (!unitKey(kind, k)) {
+                    facts.put(k, value(years(v, year)));
+                }
+            });
+            return facts;
+        }
+
+        /** Whether a case's key sets up its agency's members or record rather than a fact. */
+        private boolean unitKey(Vocabulary.Kind kind, String key) {
+            if (vocabulary.membersOf(kind.id()).isEmpty()) {
+                return false;
             }
-        });
-        return facts;
+            if (MEMBER_KEYS.contains(key) || kind.members() != null && kind.members().count().equals(key)) {
+                return true;
+            }
+            return kind.record() != null && kind.record().fields().stream()
+                    .anyMatch(f -> f.name().equals(key) || key.equals(f.countAs()));
+        }
+
+        /** The assessor of a case: the most final one that may assess the kind. */
+        private String top(String kind) {
+            return vocabulary.finalAssessor().stream().filter(id -> vocabulary.assessor(id).map(a -> a.mayAssess(kind))
+                    .orElse(false)).findFirst().orElseThrow();
+        }
+
+        /** The assessor of an agency's members: the most final one that may assess only some kinds, them included. */
+        private String ofMembers(String kind) {
+            return vocabulary.finalAssessor().stream().filter(id -> vocabulary.assessor(id)
+                    .map(a -> !a.assesses().isEmpty() && a.mayAssess(kind)).orElse(false)).findFirst()
+                    .orElse(top(kind));
+        }
+
+        /** Only the facts the kind carries. */
+        private Map<String, Object> carried(String kind, Map<String, Object> facts) {
+            Map<String, Object> out = new LinkedHashMap<>(facts);
+            vocabulary.facts().stream().filter(f -> !f.carriedBy(kind)).forEach(f -> out.remove(f.name()));
+            return out;
+        }
+
+        /** A record: the case's values, else every member listed, null for a date that may be null, else a date. */
+        private String record(Vocabulary.Kind kind, Map<String, String> given, List<String> members) {
+            List<String> fields = new ArrayList<>();
+            for (Vocabulary.Fact f : kind.record().fields()) {
+                Object value;
+                if (f.type() == Vocabulary.Type.AGENCIES) {
+                    int k = f.countAs() != null && given.containsKey(f.countAs())
+                            ? Integer.parseInt(given.get(f.countAs()).trim()) : members.size();
+                    value = members.subList(0, Math.min(k, members.size()));
+                } else if (given.containsKey(f.name())) {
+                    value = value(years(given.get(f.name()), year));
+                } else {
+                    value = switch (f.type()) {
+                        case DATE -> f.nullable() && members.isEmpty() ? null : year + (f.nullable() ? "-11-10" : "-11-15");
+                        case COUNT -> 0;
+                        case BOOLEAN -> false;
+                        case DECIMAL -> BigDecimal.ZERO;
+                        case CHOICE -> f.choice().ids().get(0);
+                        default -> null;
+                    };
+                }
+                fields.add("\"" + f.name() + "\":" + literal(value));
+            }
+            return "\"" + kind.record().name() + "\":{" + String.join(",", fields) + "}";
+        }
+
+        private static String agency(String id, String kind, String parentField, String parent, String record) {
+            return "{\"id\":\"" + id + "\",\"kind\":\"" + kind + "\"" + (parent == null ? "" : ",\"" + parentField
+                    + "\":\"" + parent + "\"") + (record == null ? "" : "," + record) + "}";
+        }
+
+        String request(Case c, Vocabulary.Kind kind, Map<String, Object> own, Map<String, Map<String, Object>> known) {
+            List<String> agencies = new ArrayList<>();
+            List<String> assessments = new ArrayList<>();
+            List<Vocabulary.Kind> memberKinds = vocabulary.membersOf(kind.id());
+            if (!memberKinds.isEmpty()) {
+                Vocabulary.Kind member = memberKinds.get(0);
+                Map<String, String> d = c.facts();
+                String count = kind.members() != null ? kind.members().count() : "communes";
+                int n = Integer.parseInt(d.getOrDefault(count, "3").trim());
+                int below = Integer.parseInt(d.getOrDefault("communesBelow80", "0").trim());
+                List<String> ids = java.util.stream.IntStream.rangeClosed(1, n).mapToObj(i -> "X" + i).toList();
+                agencies.add(agency("H", kind.id(), null, null, kind.record() == null ? null : record(kind, d, ids)));
+                assessments.add(assessment("H", top(kind.id()), carried(kind.id(), own)));
+                String[] appraised = d.containsKey("appraised") ? d.get("appraised").split("/") : null;
+                for (int i = 1; i <= n; i++) {
+                    agencies.add(agency("X" + i, member.id(), member.belongsTo().field(), "H", member.record() == null
+                            ? null : record(member, Map.of(), List.of())));
+                    Map<String, Object> facts = carried(member.id(), i > n - below ? example("worst")
+                            : example("perfect"));
+                    if (i == 1 && appraised != null) {
+                        facts = carried(member.id(), known.getOrDefault(appraised[0].trim(), facts));
+                        assessments.add(assessment("X1", top(member.id()), carried(member.id(),
+                                known.getOrDefault(appraised[appraised.length - 1].trim(), facts))));
+                    }
+                    assessments.add(assessment("X" + i, ofMembers(member.id()), facts));
+                }
+            } else {
+                if (kind.belongsTo() != null) {
+                    Vocabulary.Kind parent = vocabulary.kind(kind.belongsTo().kind()).orElseThrow();
+                    agencies.add(agency("H", parent.id(), null, null, parent.record() == null ? null
+                            : record(parent, Map.of(), List.of())));
+                    agencies.add(agency("A", kind.id(), kind.belongsTo().field(), "H", null));
+                } else {
+                    agencies.add(agency("A", kind.id(), null, null, kind.record() == null ? null
+                            : record(kind, c.facts(), List.of())));
+                }
+                assessments.add(assessment("A", top(kind.id()), carried(kind.id(), own)));
+            }
+            return "{\"year\":" + year + ",\"agencies\":[" + String.join(",", agencies) + "],\"assessments\":["
+                    + String.join(",", assessments) + "]}";
+        }
+
+        List<String> check(Case c, Vocabulary.Kind kind, ScoringResult result) {
+            boolean members = !vocabulary.membersOf(kind.id()).isEmpty();
+            String agency = members ? "H" : "A";
+            AssessmentResult sheet = result.assessment(agency, top(kind.id())).orElseThrow();
+            Optional<GroupReport> report = vocabulary.groups().stream().filter(g -> kind.id().equals(g.of()))
+                    .findFirst().flatMap(g -> result.report(g.id(), agency));
+            List<String> failures = new ArrayList<>();
+            c.expect().forEach((key, expected) -> {
+                String actual;
+                String rule = "";
+                if (sheet.points().containsKey(key)) {
+                    actual = Report.points(sheet.points().get(key));
+                    Explanation e = sheet.explanation(key);
+                    rule = " — quy tắc / rule \"" + e.rule() + "\": " + e.reason();
+                } else {
+                    actual = switch (key) {
+                        case "subtotal" -> Report.points(sheet.subtotal());
+                        case "penalty" -> Report.points(sheet.penalty());
+                        case "total" -> Report.points(sheet.total());
+                        case "rating" -> sheet.rating();
+                        default -> report.map(r -> figure(r, key.equals("districtPenalty") ? "penalty" : key))
+                                .orElse(null);
+                    };
+                }
+                if (actual == null) {
+                    failures.add("không biết kỳ vọng / unknown expectation \"" + key + "\"");
+                } else if (!same(expected, actual)) {
+                    failures.add(key + ": kỳ vọng / expected " + expected + ", thực tế / actual " + actual + rule);
+                }
+            });
+            return failures;
+        }
+
+        /** A figure of a report as a scenario compares it: a number, or how many agencies it lists. */
+        private static String figure(GroupReport report, String name) {
+            Object value = report.figure(name);
+            if (value instanceof List<?> ids) {
+                return String.valueOf(ids.size());
+            }
+            if (value instanceof BigDecimal d) {
+                return Report.points(d);
+            }
+            return value == null ? null : String.valueOf(value);
+        }
     }
 
     /** Dates may be written relative to the guidance's year: {@code {year}-03-31}, {@code {year-1}-12-31}. */
@@ -211,49 +388,7 @@ public final class Scenarios {
                 .replace("{year+1}", String.valueOf(year + 1));
     }
 
-    private static String request(Case c, Map<String, Object> own, Map<String, Map<String, Object>> known, int year) {
-        StringBuilder agencies = new StringBuilder();
-        StringBuilder assessments = new StringBuilder();
-        if (c.kind() == AgencyKind.DISTRICT) {
-            Map<String, String> d = c.facts();
-            int n = Integer.parseInt(d.getOrDefault("communes", "3"));
-            int onSite = Integer.parseInt(d.getOrDefault("onSite", String.valueOf(n)));
-            int below = Integer.parseInt(d.getOrDefault("communesBelow80", "0"));
-            String sent = years(d.getOrDefault("resultsSentOn", year + "-11-10"), year);
-            String deadline = years(d.getOrDefault("resultsDeadline", year + "-11-15"), year);
-            String onSiteIds = java.util.stream.IntStream.rangeClosed(1, Math.min(onSite, n))
-                    .mapToObj(i -> "\"X" + i + "\"").collect(Collectors.joining(","));
-            agencies.append("{\"id\":\"H\",\"kind\":\"DISTRICT\",\"communeScoring\":{\"onSiteCommunes\":[").append(onSiteIds)
-                    .append("],\"resultsSentOn\":").append(sent.equals("null") ? "null" : "\"" + sent + "\"")
-                    .append(",\"resultsDeadline\":\"").append(deadline).append("\"}}");
-            Map<String, Object> district = new LinkedHashMap<>(own);
-            Facts.PUBLIC_OVERSIGHT_FACTS.forEach(district::remove);
-            assessments.append(assessment("H", Assessor.PROVINCE, district));
-            String[] appraised = d.containsKey("appraised") ? d.get("appraised").split("/") : null;
-            for (int i = 1; i <= n; i++) {
-                agencies.append(",{\"id\":\"X").append(i).append("\",\"kind\":\"COMMUNE\",\"district\":\"H\"}");
-                Map<String, Object> facts = i > n - below ? json(BaseFacts.noneMet(year)) : json(BaseFacts.allMet(year));
-                if (i == 1 && appraised != null) {
-                    facts = known.getOrDefault(appraised[0].trim(), facts);
-                    assessments.append(',').append(assessment("X1", Assessor.PROVINCE,
-                            known.getOrDefault(appraised[appraised.length - 1].trim(), facts)));
-                }
-                assessments.append(',').append(assessment("X" + i, Assessor.DISTRICT, facts));
-            }
-        } else {
-            if (c.kind() == AgencyKind.COMMUNE) {
-                agencies.append("{\"id\":\"H\",\"kind\":\"DISTRICT\",\"communeScoring\":{\"onSiteCommunes\":[],"
-                        + "\"resultsSentOn\":null,\"resultsDeadline\":\"").append(year).append("-11-15\"}},")
-                        .append("{\"id\":\"A\",\"kind\":\"COMMUNE\",\"district\":\"H\"}");
-            } else {
-                agencies.append("{\"id\":\"A\",\"kind\":\"").append(c.kind()).append("\"}");
-            }
-            assessments.append(assessment("A", Assessor.PROVINCE, own));
-        }
-        return "{\"year\":" + year + ",\"agencies\":[" + agencies + "],\"assessments\":[" + assessments + "]}";
-    }
-
-    private static String assessment(String agency, Assessor assessor, Map<String, Object> facts) {
+    private static String assessment(String agency, String assessor, Map<String, Object> facts) {
         return "{\"agency\":\"" + agency + "\",\"assessor\":\"" + assessor + "\",\"facts\":{" + facts.entrySet().stream()
                 .map(e -> "\"" + e.getKey() + "\":" + literal(e.getValue())).collect(Collectors.joining(",")) + "}}";
     }
@@ -262,42 +397,10 @@ public final class Scenarios {
         if (value == null || value instanceof Number || value instanceof Boolean) {
             return String.valueOf(value);
         }
+        if (value instanceof List<?> list) {
+            return "[" + list.stream().map(Scenarios::literal).collect(Collectors.joining(",")) + "]";
+        }
         return "\"" + value.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    private static List<String> check(Case c, ScoringResult result) {
-        String agency = c.kind() == AgencyKind.DISTRICT ? "H" : "A";
-        AssessmentResult sheet = result.assessment(agency, Assessor.PROVINCE).orElseThrow();
-        Optional<DistrictReport> report = result.district("H");
-        List<String> failures = new ArrayList<>();
-        c.expect().forEach((key, expected) -> {
-            String actual;
-            String rule = "";
-            if (sheet.points().containsKey(key)) {
-                actual = Report.points(sheet.points().get(key));
-                Explanation e = sheet.explanation(key);
-                rule = " — quy tắc / rule \"" + e.rule() + "\": " + e.reason();
-            } else {
-                actual = switch (key) {
-                    case "subtotal" -> Report.points(sheet.subtotal());
-                    case "penalty" -> Report.points(sheet.penalty());
-                    case "total" -> Report.points(sheet.total());
-                    case "rating" -> sheet.rating().name();
-                    case "onSiteRequired" -> report.map(r -> String.valueOf(r.onSiteRequired())).orElse("—");
-                    case "provinceSampleSize" -> report.map(r -> String.valueOf(r.provinceSampleSize())).orElse("—");
-                    case "communesAtLeast80" -> report.map(r -> String.valueOf(r.communesAtLeast80())).orElse("—");
-                    case "overScoredCommunes" -> report.map(r -> String.valueOf(r.overScoredCommunes().size())).orElse("—");
-                    case "districtPenalty" -> report.map(r -> Report.points(r.penalty())).orElse("—");
-                    default -> null;
-                };
-            }
-            if (actual == null) {
-                failures.add("không biết kỳ vọng / unknown expectation \"" + key + "\"");
-            } else if (!same(expected, actual)) {
-                failures.add(key + ": kỳ vọng / expected " + expected + ", thực tế / actual " + actual + rule);
-            }
-        });
-        return failures;
     }
 
     private static boolean same(String expected, String actual) {
@@ -328,8 +431,7 @@ public final class Scenarios {
 
     private static Map<String, Object> json(Facts facts) {
         Map<String, Object> out = new LinkedHashMap<>();
-        facts.byName().forEach((k, v) -> out.put(k, v instanceof Enum<?> e ? e.name()
-                : v instanceof java.time.LocalDate d ? d.toString() : v));
+        facts.asMap().forEach((k, v) -> out.put(k, v instanceof java.time.LocalDate d ? d.toString() : v));
         return out;
     }
 

@@ -12,14 +12,13 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.isoscoring.api.Agency;
-import org.isoscoring.api.AgencyKind;
 import org.isoscoring.api.AgencyResult;
 import org.isoscoring.api.AssessmentResult;
-import org.isoscoring.api.Assessor;
 import org.isoscoring.api.Criterion;
-import org.isoscoring.api.DistrictReport;
 import org.isoscoring.api.Explanation;
+import org.isoscoring.api.GroupReport;
 import org.isoscoring.api.ScoringResult;
+import org.isoscoring.api.Vocabulary;
 
 /**
  * The score sheet (phiếu chấm điểm) page of one agency: each of its assessments as the appraisal form, the final
@@ -46,41 +45,42 @@ final class ScoreSheetPage {
                 .esc(lang.t("PHIẾU CHẤM ĐIỂM VIỆC ÁP DỤNG HTQLCL THEO TCVN ISO 9001:2015",
                         "SCORE SHEET: APPLICATION OF THE QMS UNDER TCVN ISO 9001:2015"))
                 .raw("</h1>\n<p class=\"meta\">").esc(lang.t("Cơ quan", "Agency")).raw(": <b>").esc(name)
-                .raw("</b> (").esc(agency.id()).raw(") · ").esc(lang.kind(agency.kind()));
-        if (agency.kind() == AgencyKind.COMMUNE) {
-            page.raw(" · ").esc(lang.t("thuộc", "of")).raw(" ").raw(report.link(agency.district()));
+                .raw("</b> (").esc(agency.id()).raw(") · ").esc(lang.kind(report.vocabulary(), agency.kind()));
+        if (agency.parent() != null) {
+            page.raw(" · ").esc(lang.t("thuộc", "of")).raw(" ").raw(report.link(agency.parent()));
         }
         page.raw(" · ").esc(lang.t("năm", "year")).raw(" ").raw(String.valueOf(result.year())).raw("</p>\n");
         var fin = result.agency(agency.id());
         if (fin.isPresent()) {
             AgencyResult f = fin.get();
             page.raw("<p class=\"meta\" data-field=\"final\" data-total=\"").raw(points(f.total()))
-                    .raw("\" data-rating=\"").raw(f.rating().name()).raw("\" data-final-assessor=\"")
-                    .raw(f.finalAssessor().name()).raw("\">").esc(lang.t("Kết quả cuối cùng", "Final result"))
+                    .raw("\" data-rating=\"").raw(attr(f.rating())).raw("\" data-final-assessor=\"")
+                    .raw(attr(f.finalAssessor())).raw("\">").esc(lang.t("Kết quả cuối cùng", "Final result"))
                     .raw(": <b>").esc(HtmlWriter.shown(f.total(), lang)).raw(" ").esc(lang.t("điểm", "points"))
-                    .raw(", ").esc(lang.rating(f.rating())).raw("</b> (").esc(lang.assessor(f.finalAssessor()))
+                    .raw(", ").esc(lang.rating(report.vocabulary(), f.rating())).raw("</b> (")
+                    .esc(lang.assessor(report.vocabulary(), f.finalAssessor()))
                     .raw(")</p>\n");
         }
         page.raw(report.stamp()).raw("</header>\n");
         List<AssessmentResult> sheets = result.assessments().stream().filter(r -> r.agency().equals(agency.id()))
                 .sorted(Comparator.comparing((AssessmentResult r) -> fin.isEmpty()
-                                || r.assessor() != fin.get().finalAssessor())
-                        .thenComparing(r -> -r.assessor().ordinal()))
+                                || !r.assessor().equals(fin.get().finalAssessor()))
+                        .thenComparing(r -> report.vocabulary().finalAssessor().indexOf(r.assessor())))
                 .toList();
         if (sheets.isEmpty()) {
             page.raw("<p>").esc(lang.t("Cơ quan này chưa có phiếu chấm nào.", "This agency has no assessment."))
                     .raw("</p>\n");
         }
         for (AssessmentResult sheet : sheets) {
-            sheet(page, agency, sheet, fin.isPresent() && sheet.assessor() == fin.get().finalAssessor());
+            sheet(page, agency, sheet, fin.isPresent() && sheet.assessor().equals(fin.get().finalAssessor()));
         }
         return page.finish();
     }
 
     private void sheet(HtmlWriter page, Agency agency, AssessmentResult sheet, boolean isFinal) {
-        page.raw("<section class=\"sheet\" data-assessor=\"").raw(sheet.assessor().name()).raw("\" data-final=\"")
+        page.raw("<section class=\"sheet\" data-assessor=\"").raw(attr(sheet.assessor())).raw("\" data-final=\"")
                 .raw(String.valueOf(isFinal)).raw("\">\n<h2>").esc(lang.t("Phiếu của", "Assessment"))
-                .raw(": ").esc(lang.assessor(sheet.assessor()));
+                .raw(": ").esc(lang.assessor(report.vocabulary(), sheet.assessor()));
         if (isFinal) {
             page.raw(" <span class=\"final\">").esc(lang.t("KẾT QUẢ CUỐI CÙNG", "FINAL")).raw("</span>");
         }
@@ -124,8 +124,10 @@ final class ScoreSheetPage {
         }
         totals(page, agency, sheet);
         page.raw("</table>\n");
-        if (agency.kind() == AgencyKind.DISTRICT) {
-            result.district(agency.id()).ifPresent(d -> districtLines(page, d, sheet, isFinal));
+        for (Vocabulary.Group group : report.vocabulary().groups()) {
+            if (agency.kind().equals(group.of())) {
+                result.report(group.id(), agency.id()).ifPresent(r -> groupLines(page, group, r, sheet, isFinal));
+            }
         }
         page.raw(report.stamp());
         page.raw("<div class=\"signatures\"><div>").esc(lang.t("NGƯỜI CHẤM", "ASSESSOR"))
@@ -143,19 +145,16 @@ final class ScoreSheetPage {
         page.raw("<tbody class=\"totals\">\n");
         row(page, "sum", "subtotal", lang.t("Cộng điểm 15 tiêu chí", "Sum of the criteria"),
                 HtmlWriter.shown(max, lang), sheet.subtotal(), "");
-        if (agency.kind() == AgencyKind.DISTRICT || sheet.penalty().signum() > 0) {
-            String why = sheet.penalty().signum() > 0
-                    ? lang.t("Huyện chấm xã cao hơn tỉnh thẩm định quá 10%: ", "The district scored communes more "
-                    + "than 10% above the province's appraisal: ") + String.join(", ",
-                    result.district(agency.id()).map(DistrictReport::overScoredCommunes).orElse(List.of()))
+        boolean reported = report.vocabulary().groups().stream().anyMatch(g -> agency.kind().equals(g.of()));
+        if (reported || sheet.penalty().signum() > 0) {
+            String why = sheet.penalty().signum() > 0 ? penaltyWhy(agency.id())
                     : lang.t("Không bị trừ điểm", "No penalty");
-            row(page, "penalty", "penalty", lang.t("Trừ điểm (chấm cao xã)", "Penalty (over-scored communes)"), "",
-                    sheet.penalty(), why);
+            row(page, "penalty", "penalty", lang.t("Trừ điểm", "Penalty"), "", sheet.penalty(), why);
         }
         row(page, "total", "total", lang.t("TỔNG ĐIỂM", "TOTAL"), HtmlWriter.shown(max, lang), sheet.total(), "");
-        page.raw("<tr class=\"total\" data-field=\"rating\" data-value=\"").raw(sheet.rating().name())
+        page.raw("<tr class=\"total\" data-field=\"rating\" data-value=\"").raw(attr(sheet.rating()))
                 .raw("\"><td></td><td>").esc(lang.t("XẾP LOẠI", "RATING")).raw("</td><td></td><td class=\"num\">")
-                .esc(lang.rating(sheet.rating())).raw("</td><td></td></tr>\n</tbody>\n");
+                .esc(lang.rating(report.vocabulary(), sheet.rating())).raw("</td><td></td></tr>\n</tbody>\n");
     }
 
     private void row(HtmlWriter page, String css, String field, String label, String max, BigDecimal value,
@@ -167,34 +166,44 @@ final class ScoreSheetPage {
                         + text(note) + "</span>").raw("</td></tr>\n");
     }
 
-    /** Criterion 15.2 and the penalty of a district, with the figures they come from. */
-    private void districtLines(HtmlWriter page, DistrictReport d, AssessmentResult sheet, boolean isFinal) {
-        page.raw("<div class=\"district\" data-district=\"").raw(attr(d.agency())).raw("\">\n<h3>")
-                .esc(lang.t("Tiêu chí 15.2 và trừ điểm của huyện", "Criterion 15.2 and the district's penalty"))
-                .raw("</h3>\n<p data-field=\"15.2\" data-value=\"").raw(points(sheet.points().get("15.2")))
-                .raw("\">15.2: ").esc(lang.t("số xã đạt từ 80 điểm trở lên (kết quả cuối cùng)",
-                        "communes whose final total is 80 or more")).raw(": <b>")
-                .raw(String.valueOf(d.communesAtLeast80())).raw("/").raw(String.valueOf(d.communes()))
-                .raw("</b> → <b>").esc(HtmlWriter.shown(sheet.points().get("15.2"), lang)).raw(" ")
-                .esc(lang.t("điểm", "points")).raw("</b></p>\n");
-        if (d.overScoredCommunes().isEmpty()) {
-            page.raw("<p class=\"ok\">").esc(lang.t("Không xã nào bị huyện chấm cao hơn tỉnh quá 10%: không trừ điểm.",
-                    "No commune scored more than 10% above the province's appraisal: no penalty.")).raw("</p>\n");
-        } else {
-            page.raw("<p class=\"penalty\">").esc(lang.t("Xã bị huyện chấm cao hơn tỉnh thẩm định quá 10%",
-                    "Communes the district scored more than 10% above the province's appraisal"))
-                    .raw(": ").raw(String.valueOf(d.overScoredCommunes().size())).raw(" → ")
-                    .esc(lang.t("trừ", "minus")).raw(" ").esc(HtmlWriter.shown(d.penalty(), lang)).raw(" ")
-                    .esc(lang.t("điểm, một lần, trên phiếu cuối cùng", "points, once, on the final assessment"))
-                    .raw(isFinal ? "" : " (" + text(lang.t("không áp dụng cho phiếu này", "not on this assessment"))
-                            + ")").raw("</p>\n");
-            page.raw(report.overScoredTable(d));
+    /** Why an agency lost points: the agencies its group reports list ("over-scored communes: XA-1"), if any. */
+    private String penaltyWhy(String agency) {
+        for (Vocabulary.Group group : report.vocabulary().groups()) {
+            var r = result.report(group.id(), agency);
+            for (Vocabulary.Figure f : group.figures()) {
+                if (r.isPresent() && r.get().figure(f.name()) instanceof List<?> ids && !ids.isEmpty()) {
+                    return lang.t("Trừ điểm", "Penalty") + " — " + lang.label(f.title()) + ": "
+                            + ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
+                }
+            }
+            if (r.isEmpty() && group.of() == null) {
+                for (GroupReport whole : result.group(group.id())) {
+                    for (Vocabulary.Figure f : group.figures()) {
+                        if (whole.figure(f.name()) instanceof List<?> ids && ids.contains(agency)) {
+                            return lang.label(f.title()) + ": " + agency;
+                        }
+                    }
+                }
+            }
+        }
+        return lang.t("Trừ điểm theo quy tắc của bộ tiêu chí", "Penalty by the guidance's rules");
+    }
+
+    /** The group report of an agency (a district's scoring of its communes), with the figures it comes from. */
+    private void groupLines(HtmlWriter page, Vocabulary.Group group, GroupReport r, AssessmentResult sheet,
+                            boolean isFinal) {
+        page.raw("<div class=\"group-report\" data-group=\"").raw(attr(group.id())).raw("\" data-")
+                .raw(report.kindAttribute(group.of())).raw("=\"").raw(attr(r.agency())).raw("\">\n<h3>")
+                .esc(lang.label(group.title())).raw("</h3>\n").raw(report.groupFigures(group, r));
+        if (sheet.penalty().signum() > 0 && !isFinal) {
+            page.raw("<p class=\"meta\">").esc(lang.t("Trừ điểm chỉ áp dụng cho phiếu cuối cùng",
+                    "A penalty is taken on the final assessment only")).raw("</p>\n");
         }
         page.raw("</div>\n");
     }
 
     /** The total of one assessment, or {@code null}. */
-    static BigDecimal total(ScoringResult result, String agency, Assessor assessor) {
+    static BigDecimal total(ScoringResult result, String agency, String assessor) {
         return result.assessment(agency, assessor).map(AssessmentResult::total).orElse(null);
     }
 }

@@ -45,15 +45,16 @@ class DirectTests {
     private static final String BAND_AWARD = """
             award(kcontext, $s, "10", "{dossiersOnTime}/{dossiersResolved} hồ sơ giải quyết đúng hạn: {onTimeRate} ≥ 98%",
                         "{dossiersOnTime}/{dossiersResolved} dossiers resolved on time: {onTimeRate} ≥ 98%");""";
-    private static final String SUBTOTAL_FILE = "20-subtotal-and-total.drl";
     private static final String DISTRICT_FILE = "15-district-guidance-of-communes.drl";
-    /** The bundled guidance's 130 rules: 106 bands of criteria 1 to 15, 8 district rules, 16 others. */
-    private static final int RULES = 130;
+    /** The bundled guidance's 128 rules: 106 bands of criteria 1 to 15, 8 district rules, 14 others. */
+    private static final int RULES = 128;
+    /** The engine's own rule, compiled with every guidance's files: the subtotal ({@link Guidance#ENGINE_RULES}). */
+    private static final int ENGINE = 1;
     /** The bands of criteria 1 to 15 (all but the district's 15.1 and 15.2): the rules fired directly. */
     private static final int DIRECT = 106;
 
     private static final ScoringRequest EXAMPLE = ScoringJson.readRequest(Path.of(System.getProperty("project.root",
-            "..")).toAbsolutePath().normalize().resolve("docs/examples/bac-giang-2022.json"));
+            "..")).toAbsolutePath().normalize().resolve("docs/examples/bac-giang-2022.json"), new DroolsScoringEngine());
 
     private static Set<String> names(Collection<? extends Rule> rules) {
         return rules.stream().map(Rule::getName).collect(Collectors.toCollection(TreeSet::new));
@@ -68,6 +69,18 @@ class DirectTests {
     /** The names of the rules fired without the network. */
     private static Set<String> direct(Guidance guidance) {
         return names(guidance.direct().rules());
+    }
+
+    /** The name of the engine's own subtotal rule, in the knowledge base of every guidance. */
+    private static Set<String> engineRule() {
+        return ruleNames(new TreeMap<>(Map.of(Guidance.ENGINE_RULES, Guidance.engineRules(Guidance.RULES_PACKAGE))),
+                false).get(Guidance.ENGINE_RULES);
+    }
+
+    /** The guidance's own {@code Sheet}, the class its rule files were compiled with. */
+    private static Class<?> sheetClass(Guidance guidance) {
+        return guidance.types().sheet(0, "SO-A", "DEPARTMENT", "SELF", null, 2022, 0,
+                guidance.info().vocabulary().example("perfect").orElseThrow().facts(2022)).getClass();
     }
 
     /** The names of the rules of the rule files, and of those with a {@code @criterion}, by file. */
@@ -187,12 +200,13 @@ class DirectTests {
         @Test
         @DisplayName("the rules on assessments that do not fire directly derive other facts, or match more than one pattern")
         void otherRulesOnAssessments() {
-            // 21: the final assessment of an agency is derived, not awarded (two of them also ask "not Sheet"); 24:
+            // 21: the final assessment of an agency is derived, not awarded (it also asks "not Sheet"); 24:
             // an accumulate over a district's communes; 15.1 and 15.2 of a district: three and two patterns, and
             // awards that quote the district's figures
+            Class<?> sheet = sheetClass(guidance);
             Set<String> onSheets = new TreeSet<>();
             for (Rule rule : guidance.rules()) {
-                if (Settled.matches(((RuleImpl) rule).getLhs(), Sheet.class, false)
+                if (Settled.matches(((RuleImpl) rule).getLhs(), sheet, false)
                         && !guidance.direct().rules().contains(rule)) {
                     onSheets.add(rule.getName());
                 }
@@ -201,12 +215,13 @@ class DirectTests {
             expected.addAll(ruleNames(files, false).get("21-final-assessor.drl"));
             expected.remove("Kết quả cuối cùng: tổng điểm và xếp loại của phiếu cuối cùng"); // on FinalAssessment
             expected.addAll(ruleNames(files, false).get("24-district-sampling.drl"));
+            expected.remove("Báo cáo chấm điểm cấp xã của huyện"); // on the district's figures, not on assessments
             assertEquals(expected, onSheets);
-            assertEquals(8 + 3 + 1, onSheets.size());
+            assertEquals(8 + 1 + 1, onSheets.size());
         }
 
         @Test
-        @DisplayName("still lists every rule of the files, once")
+        @DisplayName("still lists every rule of the files, once, and the engine's own subtotal rule")
         void listsEveryRule() {
             Set<String> all = new TreeSet<>();
             int count = 0;
@@ -218,10 +233,12 @@ class DirectTests {
             ruleNames(files, false).values().forEach(all::addAll);
             assertEquals(RULES, count);
             assertEquals(RULES, all.size());
+            all.addAll(engineRule());
             List<Rule> rules = guidance.rules();
-            assertEquals(RULES, rules.size());
+            assertEquals(RULES + ENGINE, rules.size());
             assertEquals(all, names(rules));
-            assertEquals(RULES, network(guidance).size() + guidance.direct().size());
+            assertEquals(RULES + ENGINE, network(guidance).size() + guidance.direct().size());
+            assertTrue(network(guidance).containsAll(engineRule()), "the subtotal is fired by the network");
         }
 
         @Test
@@ -256,9 +273,9 @@ class DirectTests {
         void built() {
             Guidance guidance = withSwitch("false", () -> Guidance.build(Guidance.bundledFiles(ID), "test folder"));
             assertEquals(0, guidance.direct().size());
-            assertEquals(RULES, network(guidance).size());
+            assertEquals(RULES + ENGINE, network(guidance).size());
             assertTrue(network(guidance).contains(BAND));
-            assertEquals(RULES, guidance.rules().size());
+            assertEquals(RULES + ENGINE, guidance.rules().size());
             assertNull(System.getProperty(Direct.SWITCH), "the property is restored");
         }
 
@@ -267,7 +284,7 @@ class DirectTests {
         void bundled() {
             Guidance guidance = withSwitch("false", () -> Guidance.bundled(ID));
             assertEquals(0, guidance.direct().size());
-            assertEquals(RULES, network(guidance).size());
+            assertEquals(RULES + ENGINE, network(guidance).size());
             assertEquals(DIRECT, Guidance.bundled(ID).direct().size(), "read when a guidance is made");
         }
 
@@ -327,15 +344,13 @@ class DirectTests {
         }
 
         @Test
-        @DisplayName("whose subtotal adds Award facts only (written before decision 53), no rule fires directly")
+        @DisplayName("with a subtotal of its own that adds Award facts only (written before decision 53), no rule fires "
+                + "directly")
         void oldSubtotal() {
-            SortedMap<String, String> files = bundledWith(SUBTOTAL_FILE, "rule \"Điểm các tiêu chí",
-                    SettledTests.OLD_SUBTOTAL);
-            files.put(SUBTOTAL_FILE, files.get(SUBTOTAL_FILE).replace("import org.isoscoring.drools.Tally;",
-                    "import org.isoscoring.drools.Sheet;"));
+            SortedMap<String, String> files = SettledTests.withOldSubtotal(Guidance.bundledFiles(ID));
             Guidance guidance = Guidance.build(files, "test folder");
             assertEquals(0, guidance.direct().size());
-            assertEquals(RULES, network(guidance).size());
+            assertEquals(RULES + 1 + ENGINE, network(guidance).size());
             assertTrue(network(guidance).contains(BAND));
         }
 
@@ -360,8 +375,9 @@ class DirectTests {
             String hidden = BAND_AWARD.replace("≥ 98%\");", "≥ 98% /* x\");") + "\n    insertLogical(new BigDecimal(\"0\"));"
                     + " // */";
             SortedMap<String, String> files = withBand("", BAND_CONDITIONS, hidden);
-            files.put(BAND_FILE, files.get(BAND_FILE).replace("import org.isoscoring.api.AgencyKind;",
-                    "import java.math.BigDecimal;\nimport org.isoscoring.api.AgencyKind;"));
+            assertTrue(files.get(BAND_FILE).contains("import function org.isoscoring.drools.Awards.award;"));
+            files.put(BAND_FILE, files.get(BAND_FILE).replace("import function org.isoscoring.drools.Awards.award;",
+                    "import java.math.BigDecimal;\nimport function org.isoscoring.drools.Awards.award;"));
             // when it is loaded, then the band stays in the network, and scores as with direct firing off
             Guidance guidance = Guidance.build(files, "test folder");
             assertFalse(direct(guidance).contains(BAND));

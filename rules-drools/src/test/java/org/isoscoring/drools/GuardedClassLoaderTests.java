@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayName("The class loader the rules run with")
 class GuardedClassLoaderTests {
 
-    private static final String HEADER = "package iso.rules;\nimport org.isoscoring.drools.Sheet;\n";
+    /** A rule file's header: {@code Sheet} is the guidance's own class, in the rules' package, so it needs no import. */
+    private static final String HEADER = "package iso.rules;\n";
 
     @ParameterizedTest(name = "refuses {0}")
     @ValueSource(strings = {"java.lang.System", "java.lang.Runtime", "java.lang.ProcessBuilder", "java.lang.Thread",
@@ -38,7 +39,7 @@ class GuardedClassLoaderTests {
 
     @ParameterizedTest(name = "allows {0}")
     @ValueSource(strings = {"java.lang.String", "java.math.BigDecimal", "java.time.LocalDate", "java.util.List",
-            "java.lang.invoke.LambdaMetafactory", "org.isoscoring.drools.Sheet"})
+            "java.lang.invoke.LambdaMetafactory", "org.isoscoring.drools.BaseSheet"})
     void allows(String name) throws ClassNotFoundException {
         assertFalse(GuardedClassLoader.refused(name));
         assertEquals(name, new GuardedClassLoader(getClass().getClassLoader()).loadClass(name).getName());
@@ -57,11 +58,12 @@ class GuardedClassLoaderTests {
         // compiles, but the guarded class loader refuses the classes when the consequence links them
         Throwable refused;
         try {
-            var kieBase = Guidance.compile(files, Map.of(), "test");
-            var session = kieBase.newKieSession();
+            var vocabulary = Guidance.bundledInfo("bac-giang-2022").vocabulary();
+            var compiled = Guidance.compile(files, Map.of(), "test", vocabulary);
+            var session = compiled.kieBase().newKieSession();
             try {
-                session.insert(new Sheet(0, "A", org.isoscoring.api.AgencyKind.DEPARTMENT,
-                        org.isoscoring.api.Assessor.PROVINCE, null, 2022, RatingProbe.NOTHING));
+                session.insert(compiled.types().sheet(0, "A", "DEPARTMENT", "PROVINCE", null, 2022, 0,
+                        vocabulary.example("perfect").orElseThrow().facts(2022)));
                 refused = assertThrows(Throwable.class, session::fireAllRules);
             } finally {
                 session.dispose();

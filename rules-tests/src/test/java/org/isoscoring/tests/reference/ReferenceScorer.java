@@ -11,23 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.isoscoring.api.Agency;
-import org.isoscoring.api.AgencyKind;
 import org.isoscoring.api.AgencyResult;
 import org.isoscoring.api.Assessment;
 import org.isoscoring.api.AssessmentResult;
-import org.isoscoring.api.Assessor;
-import org.isoscoring.api.CommuneScoring;
-import org.isoscoring.api.DistrictReport;
 import org.isoscoring.api.Facts;
-import org.isoscoring.api.Judgement;
-import org.isoscoring.api.Rating;
+import org.isoscoring.api.GroupReport;
 import org.isoscoring.api.ScoringRequest;
 import org.isoscoring.api.ScoringResult;
 
 /**
  * An independent reference model of the guidance {@code bac-giang-2022}, written directly from
  * {@code SCORING.md} in plain Java. It shares no code with {@code rules-drools}: only the records of
- * {@code rules-api}. The property suite compares the engine with it figure by figure, so a threshold, a point
+ * {@code rules-api}, whose facts it reads by the names of SCORING.md and FORMAT.md (not from the guidance's
+ * declarations: the kinds, assessors, ratings and figures are written here as SCORING.md names them). The property suite compares the engine with it figure by figure, so a threshold, a point
  * value, the 15.2 rule or the over-scoring penalty changed in a rule file cannot pass unnoticed.
  *
  * <p>Arithmetic is exact: points are kept in half points ({@code int}), ratios {@code a/b >= p%} are compared
@@ -48,6 +44,21 @@ public final class ReferenceScorer {
 
     /** The maximum of every sub-criterion, in catalog order (SCORING.md §3). */
     public static final Map<String, BigDecimal> MAX;
+
+    /** The kinds of agency (SCORING.md §2). */
+    public static final String DEPARTMENT = "DEPARTMENT";
+    public static final String DISTRICT = "DISTRICT";
+    public static final String COMMUNE = "COMMUNE";
+    public static final String PUBLIC_SERVICE_UNIT = "PUBLIC_SERVICE_UNIT";
+
+    /** The assessors (SCORING.md §2), lowest first. */
+    public static final List<String> ASSESSORS = List.of("SELF", "DISTRICT", "PROVINCE");
+
+    /** The ratings (SCORING.md §5), highest first. */
+    public static final List<String> RATINGS = List.of("EXCELLENT", "GOOD", "FAIR", "AVERAGE", "WEAK");
+
+    /** The result's group of district reports (FORMAT.md, "districts"). */
+    public static final String DISTRICTS = "districts";
 
     /** The penalty for over-scoring (SCORING.md §4). */
     public static final BigDecimal PENALTY = BigDecimal.valueOf(3);
@@ -73,8 +84,8 @@ public final class ReferenceScorer {
             agencies.put(agency.id(), agency);
         }
         for (Agency agency : request.agencies()) {
-            if (agency.kind() == AgencyKind.COMMUNE) {
-                communesOf.computeIfAbsent(agency.district(), k -> new ArrayList<>()).add(agency.id());
+            if (agency.kind().equals(COMMUNE)) {
+                communesOf.computeIfAbsent(agency.parent(), k -> new ArrayList<>()).add(agency.id());
             }
         }
         List<Assessment> assessments = request.assessments();
@@ -83,7 +94,7 @@ public final class ReferenceScorer {
         // 1. Criteria 1-14 for everyone, criterion 15 for every kind but a district (half points).
         List<Map<String, Integer>> halves = new ArrayList<>(size);
         for (Assessment assessment : assessments) {
-            AgencyKind kind = agencies.get(assessment.agency()).kind();
+            String kind = agencies.get(assessment.agency()).kind();
             halves.add(criteria(assessment.facts(), kind, year));
         }
 
@@ -107,7 +118,7 @@ public final class ReferenceScorer {
         //    communes' totals never depend on their district, so they are known here.
         Map<String, DistrictFigures> districtFigures = new HashMap<>();
         for (Agency agency : request.agencies()) {
-            if (agency.kind() != AgencyKind.DISTRICT) {
+            if (!agency.kind().equals(DISTRICT)) {
                 continue;
             }
             List<String> communes = communesOf.getOrDefault(agency.id(), List.of());
@@ -120,8 +131,8 @@ public final class ReferenceScorer {
                 if (fin != null && sum(halves.get(fin)) >= 160) {
                     atLeast80++;
                 }
-                Integer byDistrict = totalOf.get(commune + "/" + Assessor.DISTRICT);
-                Integer byProvince = totalOf.get(commune + "/" + Assessor.PROVINCE);
+                Integer byDistrict = totalOf.get(commune + "/DISTRICT");
+                Integer byProvince = totalOf.get(commune + "/PROVINCE");
                 if (byProvince != null) {
                     appraised++;
                 }
@@ -131,13 +142,15 @@ public final class ReferenceScorer {
                 }
             }
             Collections.sort(overScored);
-            CommuneScoring scoring = agency.communeScoring();
-            int onSite = new HashSet<>(scoring.onSiteCommunes()).size();
+            Facts scoring = agency.record(); // communeScoring
+            @SuppressWarnings("unchecked")
+            List<String> onSiteCommunes = (List<String>) scoring.get("onSiteCommunes");
+            int onSite = new HashSet<>(onSiteCommunes).size();
             int onSiteRequired = ceilDiv(n, 3);
             int sampleSize = Math.max(1, ceilDiv(n * 10, 100));
+            LocalDate sentOn = scoring.date("resultsSentOn");
             int c151 = (onSite >= onSiteRequired ? 6 : 0)
-                    + (scoring.resultsSentOn() != null && !scoring.resultsSentOn().isAfter(scoring.resultsDeadline())
-                    ? 4 : 0);
+                    + (sentOn != null && !sentOn.isAfter(scoring.date("resultsDeadline")) ? 4 : 0);
             int c152;
             if (atLeast80 == n) {
                 c152 = 6;
@@ -181,19 +194,26 @@ public final class ReferenceScorer {
             agencyResults.add(new AgencyResult(e.getKey(), r.assessor(), r.total(), r.rating()));
         }
 
-        // 6. District reports, sorted by id.
-        List<DistrictReport> reports = new ArrayList<>();
+        // 6. District reports, sorted by id, with the figures of FORMAT.md in its order.
+        List<GroupReport> reports = new ArrayList<>();
         for (Map.Entry<String, DistrictFigures> e : new TreeMap<>(districtFigures).entrySet()) {
             DistrictFigures d = e.getValue();
-            reports.add(new DistrictReport(e.getKey(), d.communes, d.onSiteRequired, d.onSite, d.sampleSize,
-                    d.appraised, d.atLeast80, d.overScored,
-                    d.overScored.isEmpty() ? BigDecimal.ZERO : PENALTY));
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("communes", d.communes);
+            figures.put("onSiteRequired", d.onSiteRequired);
+            figures.put("onSite", d.onSite);
+            figures.put("provinceSampleSize", d.sampleSize);
+            figures.put("provinceAppraised", d.appraised);
+            figures.put("communesAtLeast80", d.atLeast80);
+            figures.put("overScoredCommunes", List.copyOf(d.overScored));
+            figures.put("penalty", d.overScored.isEmpty() ? BigDecimal.ZERO : PENALTY);
+            reports.add(new GroupReport(DISTRICTS, e.getKey(), figures));
         }
-        return new ScoringResult(GUIDANCE, year, "reference", results, agencyResults, reports);
+        return new ScoringResult(GUIDANCE, year, "reference", results, agencyResults, Map.of(DISTRICTS, reports));
     }
 
     /** The rating of a total (SCORING.md §5). */
-    public static Rating rating(BigDecimal total) {
+    public static String rating(BigDecimal total) {
         return rating(total.multiply(BigDecimal.valueOf(2)).intValueExact());
     }
 
@@ -201,24 +221,26 @@ public final class ReferenceScorer {
                                    int atLeast80, List<String> overScored, int c151, int c152) {
     }
 
-    private static int rank(Assessor assessor) {
+    private static int rank(String assessor) {
         return switch (assessor) {
-            case SELF -> 0;
-            case DISTRICT -> 1;
-            case PROVINCE -> 2;
+            case "SELF" -> 0;
+            case "DISTRICT" -> 1;
+            case "PROVINCE" -> 2;
+            default -> throw new IllegalArgumentException("no assessor " + assessor + " in SCORING.md");
         };
     }
 
     /** Points of criteria 1-14 (and 15 for a kind other than a district), in half points. */
-    private static Map<String, Integer> criteria(Facts f, AgencyKind kind, int year) {
+    private static Map<String, Integer> criteria(Facts f, String kind, int year) {
         Map<String, Integer> h = new HashMap<>();
         // 1. Leadership
-        h.put("1.1", switch (f.isoTeam()) {
-            case CURRENT -> 6;
-            case OUTDATED -> 2;
-            case MISSING -> 0;
+        h.put("1.1", switch (f.choice("isoTeam")) {
+            case "CURRENT" -> 6;
+            case "OUTDATED" -> 2;
+            case "MISSING" -> 0;
+            default -> throw new IllegalArgumentException("isoTeam " + f.choice("isoTeam"));
         });
-        LocalDate plan = f.annualPlanIssuedOn();
+        LocalDate plan = f.date("annualPlanIssuedOn");
         if (plan != null && !plan.isAfter(LocalDate.of(year, 3, 31))) {
             h.put("1.2", 6);
         } else if (plan != null && plan.getYear() == year) {
@@ -226,27 +248,27 @@ public final class ReferenceScorer {
         } else {
             h.put("1.2", 0);
         }
-        h.put("1.3", judgement(f.leaderInvolvement(), 2));
+        h.put("1.3", judgement(f.choice("leaderInvolvement"), 2));
         // 2. Training
-        if (atLeast(f.staffTrained(), f.staffTotal(), 90)) {
+        if (atLeast(f.count("staffTrained"), f.count("staffTotal"), 90)) {
             h.put("2.1", 8);
-        } else if (atLeast(f.staffTrained(), f.staffTotal(), 70)) {
+        } else if (atLeast(f.count("staffTrained"), f.count("staffTotal"), 70)) {
             h.put("2.1", 4);
         } else {
             h.put("2.1", 0);
         }
-        h.put("2.2", f.internalAuditors() >= 2 ? 4 : f.internalAuditors() == 1 ? 2 : 0);
+        h.put("2.2", f.count("internalAuditors") >= 2 ? 4 : f.count("internalAuditors") == 1 ? 2 : 0);
         // 3. Policy and objectives
-        h.put("3.1", f.qualityPolicyPublished() ? 4 : 0);
-        h.put("3.2", judgement(f.objectivesSmart(), 2));
-        h.put("3.3", f.objectiveReviews() >= 2 ? 4 : f.objectiveReviews() == 1 ? 2 : 0);
+        h.put("3.1", f.bool("qualityPolicyPublished") ? 4 : 0);
+        h.put("3.2", judgement(f.choice("objectivesSmart"), 2));
+        h.put("3.3", f.count("objectiveReviews") >= 2 ? 4 : f.count("objectiveReviews") == 1 ? 2 : 0);
         // 4. Context, risks
-        h.put("4.1", judgement(f.contextDetermined(), 2));
-        h.put("4.2", f.riskRegisterUpdated() ? 4 : 0);
-        h.put("4.3", judgement(f.riskActionsEvaluated(), 2));
+        h.put("4.1", judgement(f.choice("contextDetermined"), 2));
+        h.put("4.2", f.bool("riskRegisterUpdated") ? 4 : 0);
+        h.put("4.3", judgement(f.choice("riskActionsEvaluated"), 2));
         // 5. Internal processes of administrative procedures
-        int scope = f.proceduresInScope();
-        int withProcess = f.proceduresWithProcess();
+        int scope = f.count("proceduresInScope");
+        int withProcess = f.count("proceduresWithProcess");
         if (scope == 0 || withProcess == scope) {
             h.put("5.1", 12);
         } else if (atLeast(withProcess, scope, 90)) {
@@ -256,8 +278,8 @@ public final class ReferenceScorer {
         } else {
             h.put("5.1", 0);
         }
-        int changes = f.procedureChanges();
-        int updated = f.changesUpdatedWithin30Days();
+        int changes = f.count("procedureChanges");
+        int updated = f.count("changesUpdatedWithin30Days");
         if (changes == 0 || updated == changes) {
             h.put("5.2", 8);
         } else if (atLeast(updated, changes, 80)) {
@@ -265,7 +287,7 @@ public final class ReferenceScorer {
         } else {
             h.put("5.2", 0);
         }
-        int matching = f.processesMatchingOneStop();
+        int matching = f.count("processesMatchingOneStop");
         if (withProcess == 0) {
             h.put("5.3", scope == 0 ? 4 : 0);
         } else if (matching == withProcess) {
@@ -276,11 +298,11 @@ public final class ReferenceScorer {
             h.put("5.3", 0);
         }
         // 6. Documents and records
-        h.put("6.1", judgement(f.documentControl(), 3));
-        h.put("6.2", judgement(f.recordsAccessible(), 3));
+        h.put("6.1", judgement(f.choice("documentControl"), 3));
+        h.put("6.2", judgement(f.choice("recordsAccessible"), 3));
         // 7. Dossiers
-        int resolved = f.dossiersResolved();
-        int onTime = f.dossiersOnTime();
+        int resolved = f.count("dossiersResolved");
+        int onTime = f.count("dossiersOnTime");
         if (resolved == 0 || atLeast(onTime, resolved, 98)) {
             h.put("7.1", 20);
         } else if (atLeast(onTime, resolved, 95)) {
@@ -293,7 +315,7 @@ public final class ReferenceScorer {
             h.put("7.1", 0);
         }
         int late = resolved - onTime;
-        int apology = f.lateDossiersWithApology();
+        int apology = f.count("lateDossiersWithApology");
         if (late == 0 || apology == late) {
             h.put("7.2", 4);
         } else if (atLeast(apology, late, 50)) {
@@ -302,9 +324,9 @@ public final class ReferenceScorer {
             h.put("7.2", 0);
         }
         // 8. Satisfaction
-        int survey = f.surveyResponses();
+        int survey = f.count("surveyResponses");
         h.put("8.1", survey >= 30 ? 6 : survey >= 10 ? 3 : 0);
-        int satisfied = f.satisfiedResponses();
+        int satisfied = f.count("satisfiedResponses");
         if (survey == 0) {
             h.put("8.2", 0);
         } else if (atLeast(satisfied, survey, 90)) {
@@ -317,22 +339,22 @@ public final class ReferenceScorer {
             h.put("8.2", 0);
         }
         // 9. Internal audit
-        boolean audit = inYear(f.internalAuditDate(), year);
+        boolean audit = inYear(f.date("internalAuditDate"), year);
         if (!audit) {
             h.put("9.1", 0);
-        } else if (f.processesAudited() >= withProcess) {
+        } else if (f.count("processesAudited") >= withProcess) {
             h.put("9.1", 10);
         } else {
             h.put("9.1", 5);
         }
-        h.put("9.2", audit ? judgement(f.auditReport(), 3) : 0);
+        h.put("9.2", audit ? judgement(f.choice("auditReport"), 3) : 0);
         // 10. Management review
-        boolean review = inYear(f.managementReviewDate(), year);
+        boolean review = inYear(f.date("managementReviewDate"), year);
         h.put("10.1", review ? 8 : 0);
-        h.put("10.2", review ? judgement(f.reviewOutputs(), 2) : 0);
+        h.put("10.2", review ? judgement(f.choice("reviewOutputs"), 2) : 0);
         // 11. Nonconformities
-        int found = f.nonconformitiesFound();
-        int closed = f.nonconformitiesClosed();
+        int found = f.count("nonconformitiesFound");
+        int closed = f.count("nonconformitiesClosed");
         if (!audit) {
             h.put("11.1", 0);
         } else if (found == 0 || closed == found) {
@@ -345,14 +367,15 @@ public final class ReferenceScorer {
             h.put("11.1", 0);
         }
         // 12. Declaration
-        h.put("12.1", switch (f.declaration()) {
-            case CURRENT -> 8;
-            case OUTDATED -> 4;
-            case NONE -> 0;
+        h.put("12.1", switch (f.choice("declaration")) {
+            case "CURRENT" -> 8;
+            case "OUTDATED" -> 4;
+            case "NONE" -> 0;
+            default -> throw new IllegalArgumentException("declaration " + f.choice("declaration"));
         });
         // 13. Report
-        LocalDate submitted = f.reportSubmittedOn();
-        LocalDate deadline = f.reportDeadline();
+        LocalDate submitted = f.date("reportSubmittedOn");
+        LocalDate deadline = f.date("reportDeadline");
         if (submitted != null && !submitted.isAfter(deadline)) {
             h.put("13.1", 4);
         } else if (submitted != null && !submitted.isAfter(deadline.plusDays(15))) {
@@ -361,16 +384,16 @@ public final class ReferenceScorer {
             h.put("13.1", 0);
         }
         // 14. Improvement
-        h.put("14.1", f.improvementInitiatives() >= 2 ? 4 : f.improvementInitiatives() == 1 ? 2 : 0);
-        h.put("14.2", f.electronicDocuments() ? 4 : 0);
+        h.put("14.1", f.count("improvementInitiatives") >= 2 ? 4 : f.count("improvementInitiatives") == 1 ? 2 : 0);
+        h.put("14.2", f.bool("electronicDocuments") ? 4 : 0);
         // 15. Public oversight, for every kind but a district (a district's comes from its communes)
-        if (kind == AgencyKind.DISTRICT) {
+        if (kind.equals(DISTRICT)) {
             h.put("15.1", 0);
             h.put("15.2", 0);
         } else {
-            h.put("15.1", judgement(f.publicDisclosure(), 5));
-            int received = f.feedbackReceived();
-            int fixed = f.feedbackResolved();
+            h.put("15.1", judgement(f.choice("publicDisclosure"), 5));
+            int received = f.count("feedbackReceived");
+            int fixed = f.count("feedbackResolved");
             if (received == 0 || fixed == received) {
                 h.put("15.2", 6);
             } else if (atLeast(fixed, received, 80)) {
@@ -383,11 +406,12 @@ public final class ReferenceScorer {
     }
 
     /** A judgement worth the maximum, half of it, or 0; in half points. */
-    private static int judgement(Judgement judgement, int max) {
+    private static int judgement(String judgement, int max) {
         return switch (judgement) {
-            case FULL -> 2 * max;
-            case PARTIAL -> max;
-            case NONE -> 0;
+            case "FULL" -> 2 * max;
+            case "PARTIAL" -> max;
+            case "NONE" -> 0;
+            default -> throw new IllegalArgumentException("judgement " + judgement);
         };
     }
 
@@ -416,16 +440,16 @@ public final class ReferenceScorer {
         return halves % 2 == 0 ? BigDecimal.valueOf(halves / 2) : new BigDecimal(halves / 2 + ".5");
     }
 
-    private static Rating rating(int totalHalves) {
+    private static String rating(int totalHalves) {
         if (totalHalves >= 180) {
-            return Rating.EXCELLENT;
+            return "EXCELLENT";
         } else if (totalHalves >= 160) {
-            return Rating.GOOD;
+            return "GOOD";
         } else if (totalHalves >= 140) {
-            return Rating.FAIR;
+            return "FAIR";
         } else if (totalHalves >= 100) {
-            return Rating.AVERAGE;
+            return "AVERAGE";
         }
-        return Rating.WEAK;
+        return "WEAK";
     }
 }

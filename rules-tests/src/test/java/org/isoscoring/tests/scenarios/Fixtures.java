@@ -1,5 +1,7 @@
 package org.isoscoring.tests.scenarios;
 
+import static org.isoscoring.tests.support.Requests.communeScoring;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,12 +10,7 @@ import java.util.function.UnaryOperator;
 import org.isoscoring.api.Agency;
 import org.isoscoring.api.Assessment;
 import org.isoscoring.api.AssessmentResult;
-import org.isoscoring.api.Assessor;
-import org.isoscoring.api.CommuneScoring;
-import org.isoscoring.api.Declaration;
 import org.isoscoring.api.Facts;
-import org.isoscoring.api.IsoTeam;
-import org.isoscoring.api.Judgement;
 import org.isoscoring.api.ScoringEngine;
 import org.isoscoring.api.ScoringRequest;
 import org.isoscoring.api.ScoringResult;
@@ -30,23 +27,25 @@ final class Fixtures {
     /** Facts that earn all 100 points for any kind but a district. */
     static Facts perfect() {
         return Facts.builder()
-                .isoTeam(IsoTeam.CURRENT).annualPlanIssuedOn(LocalDate.of(2022, 3, 15))
-                .leaderInvolvement(Judgement.FULL)
-                .staffTotal(20).staffTrained(20).internalAuditors(2)
-                .qualityPolicyPublished(true).objectivesSmart(Judgement.FULL).objectiveReviews(2)
-                .contextDetermined(Judgement.FULL).riskRegisterUpdated(true).riskActionsEvaluated(Judgement.FULL)
-                .proceduresInScope(10).proceduresWithProcess(10).procedureChanges(0).changesUpdatedWithin30Days(0)
-                .processesMatchingOneStop(10)
-                .documentControl(Judgement.FULL).recordsAccessible(Judgement.FULL)
-                .dossiersResolved(100).dossiersOnTime(100).lateDossiersWithApology(0)
-                .surveyResponses(30).satisfiedResponses(30)
-                .internalAuditDate(LocalDate.of(2022, 9, 10)).processesAudited(10).auditReport(Judgement.FULL)
-                .managementReviewDate(LocalDate.of(2022, 11, 20)).reviewOutputs(Judgement.FULL)
-                .nonconformitiesFound(0).nonconformitiesClosed(0)
-                .declaration(Declaration.CURRENT)
-                .reportSubmittedOn(LocalDate.of(2022, 11, 28)).reportDeadline(LocalDate.of(2022, 12, 1))
-                .improvementInitiatives(2).electronicDocuments(true)
-                .publicDisclosure(Judgement.FULL).feedbackReceived(0).feedbackResolved(0)
+                .set("isoTeam", "CURRENT").set("annualPlanIssuedOn", LocalDate.of(2022, 3, 15))
+                .set("leaderInvolvement", "FULL")
+                .set("staffTotal", 20).set("staffTrained", 20).set("internalAuditors", 2)
+                .set("qualityPolicyPublished", true).set("objectivesSmart", "FULL").set("objectiveReviews", 2)
+                .set("contextDetermined", "FULL").set("riskRegisterUpdated", true).set("riskActionsEvaluated", "FULL")
+                .set("proceduresInScope", 10).set("proceduresWithProcess", 10).set("procedureChanges", 0)
+                .set("changesUpdatedWithin30Days", 0)
+                .set("processesMatchingOneStop", 10)
+                .set("documentControl", "FULL").set("recordsAccessible", "FULL")
+                .set("dossiersResolved", 100).set("dossiersOnTime", 100).set("lateDossiersWithApology", 0)
+                .set("surveyResponses", 30).set("satisfiedResponses", 30)
+                .set("internalAuditDate", LocalDate.of(2022, 9, 10)).set("processesAudited", 10)
+                .set("auditReport", "FULL")
+                .set("managementReviewDate", LocalDate.of(2022, 11, 20)).set("reviewOutputs", "FULL")
+                .set("nonconformitiesFound", 0).set("nonconformitiesClosed", 0)
+                .set("declaration", "CURRENT")
+                .set("reportSubmittedOn", LocalDate.of(2022, 11, 28)).set("reportDeadline", LocalDate.of(2022, 12, 1))
+                .set("improvementInitiatives", 2).set("electronicDocuments", true)
+                .set("publicDisclosure", "FULL").set("feedbackReceived", 0).set("feedbackResolved", 0)
                 .build();
     }
 
@@ -57,14 +56,14 @@ final class Fixtures {
 
     /** Facts of a district: the perfect facts without the three facts of criterion 15 for other kinds. */
     static Facts districtFacts(UnaryOperator<Facts.Builder> change) {
-        return change.apply(perfect().toBuilder().publicDisclosure(null).feedbackReceived(null)
-                .feedbackResolved(null)).build();
+        return change.apply(perfect().toBuilder().remove("publicDisclosure").remove("feedbackReceived")
+                .remove("feedbackResolved")).build();
     }
 
     /** A department assessed once by the province, with these facts: its one assessment result. */
     static AssessmentResult departmentScored(Facts facts) {
-        ScoringRequest request = new ScoringRequest(null, YEAR, List.of(Agency.department("SO-A", "Sở A")),
-                List.of(new Assessment("SO-A", Assessor.PROVINCE, facts)));
+        ScoringRequest request = new ScoringRequest(null, YEAR, List.of(Agency.of("SO-A", "Sở A", "DEPARTMENT")),
+                List.of(new Assessment("SO-A", "PROVINCE", facts)));
         return ENGINE.evaluate(request).assessments().get(0);
     }
 
@@ -76,22 +75,23 @@ final class Fixtures {
     /** Facts that earn no point at all. */
     static Facts worst() {
         return Facts.builder()
-                .isoTeam(IsoTeam.MISSING).annualPlanIssuedOn(null).leaderInvolvement(Judgement.NONE)
-                .staffTotal(20).staffTrained(0).internalAuditors(0)
-                .qualityPolicyPublished(false).objectivesSmart(Judgement.NONE).objectiveReviews(0)
-                .contextDetermined(Judgement.NONE).riskRegisterUpdated(false).riskActionsEvaluated(Judgement.NONE)
-                .proceduresInScope(10).proceduresWithProcess(0).procedureChanges(10).changesUpdatedWithin30Days(0)
-                .processesMatchingOneStop(0)
-                .documentControl(Judgement.NONE).recordsAccessible(Judgement.NONE)
-                .dossiersResolved(100).dossiersOnTime(0).lateDossiersWithApology(0)
-                .surveyResponses(0).satisfiedResponses(0)
-                .internalAuditDate(null).processesAudited(0).auditReport(Judgement.NONE)
-                .managementReviewDate(null).reviewOutputs(Judgement.NONE)
-                .nonconformitiesFound(0).nonconformitiesClosed(0)
-                .declaration(Declaration.NONE)
-                .reportSubmittedOn(null).reportDeadline(LocalDate.of(2022, 12, 1))
-                .improvementInitiatives(0).electronicDocuments(false)
-                .publicDisclosure(Judgement.NONE).feedbackReceived(10).feedbackResolved(0)
+                .set("isoTeam", "MISSING").set("annualPlanIssuedOn", null).set("leaderInvolvement", "NONE")
+                .set("staffTotal", 20).set("staffTrained", 0).set("internalAuditors", 0)
+                .set("qualityPolicyPublished", false).set("objectivesSmart", "NONE").set("objectiveReviews", 0)
+                .set("contextDetermined", "NONE").set("riskRegisterUpdated", false).set("riskActionsEvaluated", "NONE")
+                .set("proceduresInScope", 10).set("proceduresWithProcess", 0).set("procedureChanges", 10)
+                .set("changesUpdatedWithin30Days", 0)
+                .set("processesMatchingOneStop", 0)
+                .set("documentControl", "NONE").set("recordsAccessible", "NONE")
+                .set("dossiersResolved", 100).set("dossiersOnTime", 0).set("lateDossiersWithApology", 0)
+                .set("surveyResponses", 0).set("satisfiedResponses", 0)
+                .set("internalAuditDate", null).set("processesAudited", 0).set("auditReport", "NONE")
+                .set("managementReviewDate", null).set("reviewOutputs", "NONE")
+                .set("nonconformitiesFound", 0).set("nonconformitiesClosed", 0)
+                .set("declaration", "NONE")
+                .set("reportSubmittedOn", null).set("reportDeadline", LocalDate.of(2022, 12, 1))
+                .set("improvementInitiatives", 0).set("electronicDocuments", false)
+                .set("publicDisclosure", "NONE").set("feedbackReceived", 10).set("feedbackResolved", 0)
                 .build();
     }
 
@@ -104,36 +104,36 @@ final class Fixtures {
 
     /** At most one loss per sub-criterion is taken; the losses of one sub-criterion are alternatives. */
     private static final List<Loss> LOSSES = List.of(
-            new Loss("1.1", "2", b -> b.isoTeam(IsoTeam.OUTDATED)),
-            new Loss("1.1", "3", b -> b.isoTeam(IsoTeam.MISSING)),
-            new Loss("1.2", "1.5", b -> b.annualPlanIssuedOn(LocalDate.of(2022, 4, 1))),
-            new Loss("1.2", "3", b -> b.annualPlanIssuedOn(null)),
-            new Loss("1.3", "1", b -> b.leaderInvolvement(Judgement.PARTIAL)),
-            new Loss("1.3", "2", b -> b.leaderInvolvement(Judgement.NONE)),
-            new Loss("2.2", "1", b -> b.internalAuditors(1)),
-            new Loss("3.1", "2", b -> b.qualityPolicyPublished(false)),
-            new Loss("3.2", "2", b -> b.objectivesSmart(Judgement.NONE)),
-            new Loss("4.1", "2", b -> b.contextDetermined(Judgement.NONE)),
-            new Loss("4.2", "2", b -> b.riskRegisterUpdated(false)),
-            new Loss("6.1", "1.5", b -> b.documentControl(Judgement.PARTIAL)),
-            new Loss("6.1", "3", b -> b.documentControl(Judgement.NONE)),
-            new Loss("6.2", "3", b -> b.recordsAccessible(Judgement.NONE)),
-            new Loss("7.1", "2", b -> b.dossiersOnTime(95).lateDossiersWithApology(5)),
-            new Loss("7.1", "5", b -> b.dossiersOnTime(90).lateDossiersWithApology(10)),
-            new Loss("7.1", "10", b -> b.dossiersOnTime(0).lateDossiersWithApology(100)),
-            new Loss("9.2", "3", b -> b.auditReport(Judgement.NONE)),
-            new Loss("12.1", "4", b -> b.declaration(Declaration.NONE)),
-            new Loss("13.1", "2", b -> b.reportSubmittedOn(null)),
-            new Loss("14.2", "2", b -> b.electronicDocuments(false)),
-            new Loss("15.1", "2.5", b -> b.publicDisclosure(Judgement.PARTIAL)),
-            new Loss("15.1", "5", b -> b.publicDisclosure(Judgement.NONE)),
-            new Loss("2.1", "4", b -> b.staffTrained(0)),
-            new Loss("3.3", "2", b -> b.objectiveReviews(0)),
-            new Loss("4.3", "2", b -> b.riskActionsEvaluated(Judgement.NONE)),
-            new Loss("5.2", "4", b -> b.procedureChanges(10).changesUpdatedWithin30Days(0)),
-            new Loss("8", "8", b -> b.surveyResponses(0).satisfiedResponses(0)),
-            new Loss("10", "6", b -> b.managementReviewDate(null)),
-            new Loss("14.1", "2", b -> b.improvementInitiatives(0)));
+            new Loss("1.1", "2", b -> b.set("isoTeam", "OUTDATED")),
+            new Loss("1.1", "3", b -> b.set("isoTeam", "MISSING")),
+            new Loss("1.2", "1.5", b -> b.set("annualPlanIssuedOn", LocalDate.of(2022, 4, 1))),
+            new Loss("1.2", "3", b -> b.set("annualPlanIssuedOn", null)),
+            new Loss("1.3", "1", b -> b.set("leaderInvolvement", "PARTIAL")),
+            new Loss("1.3", "2", b -> b.set("leaderInvolvement", "NONE")),
+            new Loss("2.2", "1", b -> b.set("internalAuditors", 1)),
+            new Loss("3.1", "2", b -> b.set("qualityPolicyPublished", false)),
+            new Loss("3.2", "2", b -> b.set("objectivesSmart", "NONE")),
+            new Loss("4.1", "2", b -> b.set("contextDetermined", "NONE")),
+            new Loss("4.2", "2", b -> b.set("riskRegisterUpdated", false)),
+            new Loss("6.1", "1.5", b -> b.set("documentControl", "PARTIAL")),
+            new Loss("6.1", "3", b -> b.set("documentControl", "NONE")),
+            new Loss("6.2", "3", b -> b.set("recordsAccessible", "NONE")),
+            new Loss("7.1", "2", b -> b.set("dossiersOnTime", 95).set("lateDossiersWithApology", 5)),
+            new Loss("7.1", "5", b -> b.set("dossiersOnTime", 90).set("lateDossiersWithApology", 10)),
+            new Loss("7.1", "10", b -> b.set("dossiersOnTime", 0).set("lateDossiersWithApology", 100)),
+            new Loss("9.2", "3", b -> b.set("auditReport", "NONE")),
+            new Loss("12.1", "4", b -> b.set("declaration", "NONE")),
+            new Loss("13.1", "2", b -> b.set("reportSubmittedOn", null)),
+            new Loss("14.2", "2", b -> b.set("electronicDocuments", false)),
+            new Loss("15.1", "2.5", b -> b.set("publicDisclosure", "PARTIAL")),
+            new Loss("15.1", "5", b -> b.set("publicDisclosure", "NONE")),
+            new Loss("2.1", "4", b -> b.set("staffTrained", 0)),
+            new Loss("3.3", "2", b -> b.set("objectiveReviews", 0)),
+            new Loss("4.3", "2", b -> b.set("riskActionsEvaluated", "NONE")),
+            new Loss("5.2", "4", b -> b.set("procedureChanges", 10).set("changesUpdatedWithin30Days", 0)),
+            new Loss("8", "8", b -> b.set("surveyResponses", 0).set("satisfiedResponses", 0)),
+            new Loss("10", "6", b -> b.set("managementReviewDate", null)),
+            new Loss("14.1", "2", b -> b.set("improvementInitiatives", 0)));
 
     /** Facts (not of a district) whose total is exactly {@code total}, from 23 to 100 in steps of 0.5 (but not 99.5). */
     static Facts factsWorth(String total) {
@@ -178,22 +178,22 @@ final class Fixtures {
         private final List<Agency> agencies = new ArrayList<>();
         private final List<Assessment> assessments = new ArrayList<>();
 
-        Province district(String id, CommuneScoring scoring) {
-            agencies.add(Agency.district(id, "Huyện " + id, scoring));
+        Province district(String id, Facts scoring) {
+            agencies.add(Agency.of(id, "Huyện " + id, "DISTRICT").withRecord(scoring));
             return this;
         }
 
         Province commune(String id, String district) {
-            agencies.add(Agency.commune(id, "Xã " + id, district));
+            agencies.add(Agency.of(id, "Xã " + id, "COMMUNE").within(district));
             return this;
         }
 
-        Province assess(String agency, Assessor assessor, Facts facts) {
+        Province assess(String agency, String assessor, Facts facts) {
             assessments.add(new Assessment(agency, assessor, facts));
             return this;
         }
 
-        Province assessWorth(String agency, Assessor assessor, String total) {
+        Province assessWorth(String agency, String assessor, String total) {
             return assess(agency, assessor, factsWorth(total));
         }
 
@@ -206,8 +206,8 @@ final class Fixtures {
         }
     }
 
-    /** The on-site record of a district that scored these communes and sent its results in time. */
-    static CommuneScoring onSite(String... communes) {
-        return new CommuneScoring(List.of(communes), LocalDate.of(2022, 11, 10), LocalDate.of(2022, 11, 15));
+    /** The on-site record ({@code communeScoring}) of a district that scored these communes and sent its results in time. */
+    static Facts onSite(String... communes) {
+        return communeScoring(List.of(communes), LocalDate.of(2022, 11, 10), LocalDate.of(2022, 11, 15));
     }
 }
