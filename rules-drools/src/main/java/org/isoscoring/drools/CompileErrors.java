@@ -110,8 +110,8 @@ final class CompileErrors {
             Matcher id = IDENTIFIER.matcher(left.group(1));
             String name = id.find() ? id.group() : left.group(1);
             return "không hiểu điều kiện '" + left.group(1).trim() + "': có thể '" + name + "' không phải là tên một "
-                    + "dữ kiện (viết như trong FORMAT.md, ví dụ dossiersOnTime) / cannot read the condition: '" + name
-                    + "' may not be the name of a fact (write facts as in FORMAT.md, for example dossiersOnTime)";
+                    + "dữ kiện hay số đo khai báo trong facts.json (ví dụ dossiersOnTime) / cannot read the condition: '" + name
+                    + "' may not be the name of a fact or measure declared in facts.json (for example dossiersOnTime)";
         }
         Matcher method = MISSING_METHOD.matcher(message);
         if (method.find()) {

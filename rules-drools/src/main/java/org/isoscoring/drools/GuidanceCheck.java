@@ -296,7 +296,7 @@ final class GuidanceCheck {
                             findings.add(new Finding(r.file(), at, 1, "lý do" + (reason == 2 ? "" : " tiếng Anh")
                                     + " trích {" + name + "}, không phải tên một dữ kiện / the reason" + which
                                     + " quotes {" + name + "}, which is not a fact"
-                                    + " (facts are written as in FORMAT.md, e.g. {dossiersOnTime})"));
+                                    + " declared in facts.json (e.g. {dossiersOnTime})"));
                         }
                     }
                 }

@@ -3,21 +3,16 @@ package org.isoscoring.tests.properties;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.isoscoring.api.Agency;
-import org.isoscoring.api.AgencyKind;
 import org.isoscoring.api.Assessment;
-import org.isoscoring.api.Assessor;
-import org.isoscoring.api.CommuneScoring;
-import org.isoscoring.api.Declaration;
 import org.isoscoring.api.Facts;
-import org.isoscoring.api.IsoTeam;
-import org.isoscoring.api.Judgement;
 import org.isoscoring.api.ScoringRequest;
+import org.isoscoring.tests.support.Requests;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
@@ -48,6 +43,26 @@ public final class Generators {
 
     /** The assessed year: {@code bac-giang-2022} covers 2022 only. */
     public static final int YEAR = 2022;
+
+    /** The kinds of agency (SCORING.md §2), for descriptions. */
+    private static final List<String> KINDS = List.of("DEPARTMENT", "DISTRICT", "COMMUNE", "PUBLIC_SERVICE_UNIT");
+
+    /** The assessors in the order a generated agency's assessments take (SCORING.md §2, lowest first). */
+    private static final List<String> ASSESSORS = List.of("SELF", "DISTRICT", "PROVINCE");
+
+    /** The values of a judgement fact. */
+    private static final List<String> JUDGEMENTS = List.of("FULL", "PARTIAL", "NONE");
+
+    /** A set of assessors, in the order of {@link #ASSESSORS} whatever the order given. */
+    private static Set<String> assessors(String... ids) {
+        Set<String> set = new LinkedHashSet<>();
+        for (String assessor : ASSESSORS) {
+            if (Arrays.asList(ids).contains(assessor)) {
+                set.add(assessor);
+            }
+        }
+        return set;
+    }
 
     /** The sub-criteria in catalog order, and the point values of their bands in half points (SCORING.md §3). */
     private static final Map<String, int[]> BANDS = new LinkedHashMap<>();
@@ -113,7 +128,7 @@ public final class Generators {
     }
 
     /** Facts of an agency of the given kind, in random bands (no target total). */
-    public static Gen<Facts> facts(AgencyKind kind) {
+    public static Gen<Facts> facts(String kind) {
         return in -> {
             Draw d = new Draw(in);
             return realize(plan(d, kind, -1), kind, d);
@@ -122,8 +137,8 @@ public final class Generators {
 
     /** A short description of a request, for failure reports. */
     public static String describe(ScoringRequest request) {
-        Map<AgencyKind, Integer> kinds = new LinkedHashMap<>();
-        for (AgencyKind kind : AgencyKind.values()) {
+        Map<String, Integer> kinds = new LinkedHashMap<>();
+        for (String kind : KINDS) {
             kinds.put(kind, 0);
         }
         request.agencies().forEach(a -> kinds.merge(a.kind(), 1, Integer::sum));
@@ -148,23 +163,23 @@ public final class Generators {
         FREE
     }
 
-    private static final List<Set<Assessor>> COMMUNE_ASSESSORS = List.of(
-            EnumSet.of(Assessor.DISTRICT, Assessor.PROVINCE),
-            EnumSet.of(Assessor.SELF),
-            EnumSet.of(Assessor.DISTRICT),
-            EnumSet.of(Assessor.PROVINCE),
-            EnumSet.of(Assessor.SELF, Assessor.DISTRICT),
-            EnumSet.of(Assessor.SELF, Assessor.PROVINCE),
-            EnumSet.of(Assessor.SELF, Assessor.DISTRICT, Assessor.PROVINCE),
-            EnumSet.of(Assessor.DISTRICT, Assessor.PROVINCE),
-            EnumSet.of(Assessor.SELF, Assessor.DISTRICT));
+    private static final List<Set<String>> COMMUNE_ASSESSORS = List.of(
+            assessors("DISTRICT", "PROVINCE"),
+            assessors("SELF"),
+            assessors("DISTRICT"),
+            assessors("PROVINCE"),
+            assessors("SELF", "DISTRICT"),
+            assessors("SELF", "PROVINCE"),
+            assessors("SELF", "DISTRICT", "PROVINCE"),
+            assessors("DISTRICT", "PROVINCE"),
+            assessors("SELF", "DISTRICT"));
 
-    private static final List<Set<Assessor>> OTHER_ASSESSORS = List.of(
-            EnumSet.of(Assessor.SELF),
-            EnumSet.of(Assessor.PROVINCE),
-            EnumSet.of(Assessor.SELF, Assessor.PROVINCE),
-            EnumSet.of(Assessor.SELF, Assessor.PROVINCE),
-            EnumSet.noneOf(Assessor.class));
+    private static final List<Set<String>> OTHER_ASSESSORS = List.of(
+            assessors("SELF"),
+            assessors("PROVINCE"),
+            assessors("SELF", "PROVINCE"),
+            assessors("SELF", "PROVINCE"),
+            assessors());
 
     /** Totals (half points) on and next to the rating edges, and the extremes. */
     private static final List<Integer> RATING_EDGES = List.of(180, 179, 160, 159, 140, 139, 100, 99, 200, 0, 2);
@@ -186,11 +201,11 @@ public final class Generators {
             }
             int departments = d.between(0, 4);
             for (int i = 1; i <= departments; i++) {
-                other(Agency.department(String.format("SO-%02d", i), null));
+                other(Agency.of(String.format("SO-%02d", i), null, "DEPARTMENT"));
             }
             int units = d.between(0, 2);
             for (int i = 1; i <= units; i++) {
-                other(Agency.publicServiceUnit(String.format("DVSN-%02d", i), null));
+                other(Agency.of(String.format("DVSN-%02d", i), null, "PUBLIC_SERVICE_UNIT"));
             }
             List<Agency> agencyOrder = new ArrayList<>(agencies);
             List<Assessment> assessmentOrder = new ArrayList<>(assessments);
@@ -205,7 +220,7 @@ public final class Generators {
 
         private void other(Agency agency) {
             agencies.add(agency);
-            for (Assessor assessor : d.pick(OTHER_ASSESSORS)) {
+            for (String assessor : d.pick(OTHER_ASSESSORS)) {
                 int target = d.percent(50) ? d.pick(RATING_EDGES) : -1;
                 assessments.add(new Assessment(agency.id(), assessor,
                         realize(plan(d, agency.kind(), target), agency.kind(), d)));
@@ -230,12 +245,12 @@ public final class Generators {
             for (int c = 0; c < n; c++) {
                 String commune = String.format("XA-%s-%02d", id.substring(6), c + 1);
                 communes.add(commune);
-                agencies.add(Agency.commune(commune, null, id));
+                agencies.add(Agency.of(commune, null, "COMMUNE").within(id));
                 boolean high = (c + offset) % n < k;
-                Set<Assessor> assessors;
+                Set<String> assessors;
                 Relation relation;
                 if (clamp && c == 0) {
-                    assessors = EnumSet.of(Assessor.DISTRICT, Assessor.PROVINCE);
+                    assessors = assessors("DISTRICT", "PROVINCE");
                     relation = Relation.HALF_ABOVE;
                 } else {
                     assessors = d.pick(COMMUNE_ASSESSORS);
@@ -246,25 +261,25 @@ public final class Generators {
                 }
                 commune(commune, high, assessors, relation, clean);
             }
-            agencies.add(Agency.district(id, null, communeScoring(communes, clamp)));
-            Set<Assessor> own = d.pick(List.of(EnumSet.of(Assessor.PROVINCE), EnumSet.of(Assessor.SELF),
-                    EnumSet.of(Assessor.SELF, Assessor.PROVINCE), EnumSet.noneOf(Assessor.class)));
+            agencies.add(Agency.of(id, null, "DISTRICT").withRecord(communeScoring(communes, clamp)));
+            Set<String> own = d.pick(List.of(assessors("PROVINCE"), assessors("SELF"),
+                    assessors("SELF", "PROVINCE"), assessors()));
             if (clamp && own.isEmpty()) {
-                own = EnumSet.of(Assessor.PROVINCE);
+                own = assessors("PROVINCE");
             }
-            Assessor last = own.stream().reduce((a, b) -> b).orElse(null);
-            for (Assessor assessor : own) {
-                int target = clamp && assessor == last ? d.pick(List.of(0, 2, 5, 6)) : -1;
+            String last = own.stream().reduce((a, b) -> b).orElse(null);
+            for (String assessor : own) {
+                int target = clamp && assessor.equals(last) ? d.pick(List.of(0, 2, 5, 6)) : -1;
                 assessments.add(new Assessment(id, assessor,
-                        realize(plan(d, AgencyKind.DISTRICT, target), AgencyKind.DISTRICT, d)));
+                        realize(plan(d, "DISTRICT", target), "DISTRICT", d)));
             }
         }
 
-        private CommuneScoring communeScoring(List<String> communes, boolean clamp) {
+        private Facts communeScoring(List<String> communes, boolean clamp) {
             int n = communes.size();
             LocalDate deadline = d.pick(List.of(date(11, 15), date(12, 1), date(12, 31)));
             if (clamp) {
-                return new CommuneScoring(List.of(), null, deadline);
+                return Requests.communeScoring(List.of(), null, deadline);
             }
             int required = ceilDiv(n, 3);
             List<String> order = new ArrayList<>(communes);
@@ -277,15 +292,15 @@ public final class Generators {
             }
             LocalDate sent = d.pick(Arrays.asList(deadline, null, deadline.minusDays(1), deadline.plusDays(1),
                     deadline.minusDays(d.between(0, 30)), deadline.plusDays(d.between(1, 30))));
-            return new CommuneScoring(onSite, sent, deadline);
+            return Requests.communeScoring(onSite, sent, deadline);
         }
 
-        private void commune(String id, boolean high, Set<Assessor> assessors, Relation relation, boolean clean) {
-            boolean pair = assessors.contains(Assessor.DISTRICT) && assessors.contains(Assessor.PROVINCE);
-            Assessor fin = assessors.contains(Assessor.PROVINCE) ? Assessor.PROVINCE
-                    : assessors.contains(Assessor.DISTRICT) ? Assessor.DISTRICT : Assessor.SELF;
-            Map<Assessor, Integer> targets = new LinkedHashMap<>();
-            for (Assessor a : assessors) {
+        private void commune(String id, boolean high, Set<String> assessors, Relation relation, boolean clean) {
+            boolean pair = assessors.contains("DISTRICT") && assessors.contains("PROVINCE");
+            String fin = assessors.contains("PROVINCE") ? "PROVINCE"
+                    : assessors.contains("DISTRICT") ? "DISTRICT" : "SELF";
+            Map<String, Integer> targets = new LinkedHashMap<>();
+            for (String a : assessors) {
                 targets.put(a, d.percent(20) ? d.between(0, 200) : -1);
             }
             if (pair && relation != Relation.FREE) {
@@ -298,8 +313,8 @@ public final class Generators {
                     case HALF_ABOVE -> exact + 1;
                     default -> p;
                 };
-                targets.put(Assessor.PROVINCE, p);
-                targets.put(Assessor.DISTRICT, dt);
+                targets.put("PROVINCE", p);
+                targets.put("DISTRICT", dt);
             } else {
                 int fixed = high
                         ? d.pick(List.of(160, 161, 162, 180, 200, d.between(160, 200)))
@@ -307,23 +322,23 @@ public final class Generators {
                 targets.put(fin, fixed);
                 if (pair && clean) {
                     // keep the district at or below 110% of the province
-                    targets.put(Assessor.DISTRICT, Math.max(0, Math.min(200, fixed * 11 / 10 - 2 * d.between(0, 4))));
+                    targets.put("DISTRICT", Math.max(0, Math.min(200, fixed * 11 / 10 - 2 * d.between(0, 4))));
                 }
             }
-            for (Assessor a : assessors) {
-                assessments.add(new Assessment(id, a, realize(plan(d, AgencyKind.COMMUNE, targets.get(a)),
-                        AgencyKind.COMMUNE, d)));
+            for (String a : assessors) {
+                assessments.add(new Assessment(id, a, realize(plan(d, "COMMUNE", targets.get(a)),
+                        "COMMUNE", d)));
             }
         }
     }
 
     private static ScoringRequest withExtraSelf(ScoringRequest request, Draw d) {
-        Map<String, AgencyKind> kinds = new LinkedHashMap<>();
+        Map<String, String> kinds = new LinkedHashMap<>();
         request.agencies().forEach(a -> kinds.put(a.id(), a.kind()));
         List<Assessment> assessments = new ArrayList<>(request.assessments());
         List<String> withProvince = new ArrayList<>();
         for (Assessment a : assessments) {
-            if (a.assessor() == Assessor.PROVINCE) {
+            if ("PROVINCE".equals(a.assessor())) {
                 withProvince.add(a.agency());
             }
         }
@@ -331,15 +346,15 @@ public final class Generators {
             if (!d.percent(60)) {
                 continue;
             }
-            AgencyKind kind = kinds.get(agency);
+            String kind = kinds.get(agency);
             Facts facts = realize(plan(d, kind, -1), kind, d);
             int self = -1;
             for (int i = 0; i < assessments.size(); i++) {
-                if (assessments.get(i).agency().equals(agency) && assessments.get(i).assessor() == Assessor.SELF) {
+                if (assessments.get(i).agency().equals(agency) && "SELF".equals(assessments.get(i).assessor())) {
                     self = i;
                 }
             }
-            Assessment added = new Assessment(agency, Assessor.SELF, facts);
+            Assessment added = new Assessment(agency, "SELF", facts);
             if (self >= 0) {
                 assessments.set(self, added);
             } else {
@@ -409,8 +424,8 @@ public final class Generators {
      * A plan: the band (half points) of every sub-criterion the facts decide. With {@code target >= 0} the plan
      * sums to exactly that many half points (or the nearest reachable sum above, then below).
      */
-    static Map<String, Integer> plan(Draw d, AgencyKind kind, int target) {
-        List<Item> items = kind == AgencyKind.DISTRICT ? ITEMS_DISTRICT : ITEMS_ALL;
+    static Map<String, Integer> plan(Draw d, String kind, int target) {
+        List<Item> items = "DISTRICT".equals(kind) ? ITEMS_DISTRICT : ITEMS_ALL;
         int m = items.size();
         int[] choice = new int[m];
         for (int i = 0; i < m; i++) {
@@ -502,34 +517,34 @@ public final class Generators {
     // ----------------------------------------------------------------------------------------------------
     // Facts: land in the planned band, preferably on its edges
 
-    static Facts realize(Map<String, Integer> plan, AgencyKind kind, Draw d) {
+    static Facts realize(Map<String, Integer> plan, String kind, Draw d) {
         Facts.Builder f = Facts.builder();
         // 1
-        f.isoTeam(switch (plan.get("1.1")) {
-            case 6 -> IsoTeam.CURRENT;
-            case 2 -> IsoTeam.OUTDATED;
-            default -> IsoTeam.MISSING;
+        f.set("isoTeam", switch (plan.get("1.1")) {
+            case 6 -> "CURRENT";
+            case 2 -> "OUTDATED";
+            default -> "MISSING";
         });
-        f.annualPlanIssuedOn(switch (plan.get("1.2")) {
+        f.set("annualPlanIssuedOn", switch (plan.get("1.2")) {
             case 6 -> d.pick(List.of(date(3, 31), date(1, 1), LocalDate.of(YEAR - 1, 12, 31),
                     LocalDate.of(YEAR - 1, 6, 15), d.day(date(1, 1), date(3, 31))));
             case 3 -> d.pick(List.of(date(4, 1), date(12, 31), d.day(date(4, 1), date(12, 31))));
             default -> d.pick(Arrays.asList(null, LocalDate.of(YEAR + 1, 1, 1),
                     d.day(LocalDate.of(YEAR + 1, 1, 1), LocalDate.of(YEAR + 1, 12, 31)), null));
         });
-        f.leaderInvolvement(judgement(plan.get("1.3"), 2));
+        f.set("leaderInvolvement", judgement(plan.get("1.3"), 2));
         // 2
         int[] trained = ratio(d, band(plan.get("2.1"), 101, 8, 90, 4, 70), 1, 3000, 0, 0, -1);
-        f.staffTrained(trained[0]).staffTotal(trained[1]);
-        f.internalAuditors(count(d, plan.get("2.2")));
+        f.set("staffTrained", trained[0]).set("staffTotal", trained[1]);
+        f.set("internalAuditors", count(d, plan.get("2.2")));
         // 3
-        f.qualityPolicyPublished(plan.get("3.1") > 0);
-        f.objectivesSmart(judgement(plan.get("3.2"), 2));
-        f.objectiveReviews(count(d, plan.get("3.3")));
+        f.set("qualityPolicyPublished", plan.get("3.1") > 0);
+        f.set("objectivesSmart", judgement(plan.get("3.2"), 2));
+        f.set("objectiveReviews", count(d, plan.get("3.3")));
         // 4
-        f.contextDetermined(judgement(plan.get("4.1"), 2));
-        f.riskRegisterUpdated(plan.get("4.2") > 0);
-        f.riskActionsEvaluated(judgement(plan.get("4.3"), 2));
+        f.set("contextDetermined", judgement(plan.get("4.1"), 2));
+        f.set("riskRegisterUpdated", plan.get("4.2") > 0);
+        f.set("riskActionsEvaluated", judgement(plan.get("4.3"), 2));
         // 5 (and the processes 9.1 compares with)
         int p51 = plan.get("5.1");
         int p53 = plan.get("5.3");
@@ -549,17 +564,18 @@ public final class Generators {
             scope = process[1];
             matching = ratio(d, p53 == 4 ? full() : band(p53, 100, 2, 90), withProcess, withProcess, 0, 0, -1)[0];
         }
-        f.proceduresInScope(scope).proceduresWithProcess(withProcess).processesMatchingOneStop(matching);
+        f.set("proceduresInScope", scope).set("proceduresWithProcess", withProcess)
+                .set("processesMatchingOneStop", matching);
         int p52 = plan.get("5.2");
         if (p52 == 8 && d.percent(40)) {
-            f.procedureChanges(0).changesUpdatedWithin30Days(0);
+            f.set("procedureChanges", 0).set("changesUpdatedWithin30Days", 0);
         } else {
             int[] changes = ratio(d, p52 == 8 ? full() : band(p52, 100, 4, 80), 1, 500, 0, 0, -1);
-            f.changesUpdatedWithin30Days(changes[0]).procedureChanges(changes[1]);
+            f.set("changesUpdatedWithin30Days", changes[0]).set("procedureChanges", changes[1]);
         }
         // 6
-        f.documentControl(judgement(plan.get("6.1"), 3));
-        f.recordsAccessible(judgement(plan.get("6.2"), 3));
+        f.set("documentControl", judgement(plan.get("6.1"), 3));
+        f.set("recordsAccessible", judgement(plan.get("6.2"), 3));
         // 7
         int p71 = plan.get("7.1");
         int p72 = plan.get("7.2");
@@ -577,7 +593,7 @@ public final class Generators {
         }
         int late = resolved - onTime;
         int apology = late == 0 ? 0 : ratio(d, p72 == 4 ? full() : band(p72, 100, 2, 50), late, late, 0, 0, -1)[0];
-        f.dossiersResolved(resolved).dossiersOnTime(onTime).lateDossiersWithApology(apology);
+        f.set("dossiersResolved", resolved).set("dossiersOnTime", onTime).set("lateDossiersWithApology", apology);
         // 8
         int p81 = plan.get("8.1");
         int p82 = plan.get("8.2");
@@ -586,64 +602,64 @@ public final class Generators {
         int surveyEdge = d.pick(List.of(surveyLow, surveyHigh == 2000 ? 31 : surveyHigh, d.between(surveyLow,
                 Math.min(surveyHigh, 300))));
         if (p82 == 0 && surveyLow == 0 && d.percent(40)) {
-            f.surveyResponses(0).satisfiedResponses(0);
+            f.set("surveyResponses", 0).set("satisfiedResponses", 0);
         } else {
             int[] survey = ratio(d, band(p82, 101, 10, 90, 6, 80, 2, 70), Math.max(1, surveyLow), surveyHigh, 0, 0,
                     surveyEdge);
-            f.satisfiedResponses(survey[0]).surveyResponses(survey[1]);
+            f.set("satisfiedResponses", survey[0]).set("surveyResponses", survey[1]);
         }
         // 9 and 11
         boolean audit = p91 > 0;
-        f.internalAuditDate(audit ? inYear(d) : outOfYear(d));
+        f.set("internalAuditDate", audit ? inYear(d) : outOfYear(d));
         if (p91 == 10) {
-            f.processesAudited(d.pick(List.of(withProcess, withProcess + 1, withProcess + d.between(0, 50))));
+            f.set("processesAudited", d.pick(List.of(withProcess, withProcess + 1, withProcess + d.between(0, 50))));
         } else if (p91 == 5) {
-            f.processesAudited(d.pick(List.of(withProcess - 1, 0, d.between(0, withProcess - 1))));
+            f.set("processesAudited", d.pick(List.of(withProcess - 1, 0, d.between(0, withProcess - 1))));
         } else {
-            f.processesAudited(d.between(0, withProcess + 5));
+            f.set("processesAudited", d.between(0, withProcess + 5));
         }
-        f.auditReport(audit ? judgement(plan.get("9.2"), 3) : d.pick(List.of(Judgement.values())));
+        f.set("auditReport", audit ? judgement(plan.get("9.2"), 3) : d.pick(JUDGEMENTS));
         int p111 = plan.get("11.1");
         if (!audit) {
             int found = d.between(0, 20);
-            f.nonconformitiesFound(found).nonconformitiesClosed(d.between(0, found));
+            f.set("nonconformitiesFound", found).set("nonconformitiesClosed", d.between(0, found));
         } else if (p111 == 8 && d.percent(40)) {
-            f.nonconformitiesFound(0).nonconformitiesClosed(0);
+            f.set("nonconformitiesFound", 0).set("nonconformitiesClosed", 0);
         } else {
             int[] nc = ratio(d, p111 == 8 ? full() : band(p111, 100, 6, 80, 3, 50), 1, 500, 0, 0, -1);
-            f.nonconformitiesClosed(nc[0]).nonconformitiesFound(nc[1]);
+            f.set("nonconformitiesClosed", nc[0]).set("nonconformitiesFound", nc[1]);
         }
         // 10
         boolean review = plan.get("10.1") > 0;
-        f.managementReviewDate(review ? inYear(d) : outOfYear(d));
-        f.reviewOutputs(review ? judgement(plan.get("10.2"), 2) : d.pick(List.of(Judgement.values())));
+        f.set("managementReviewDate", review ? inYear(d) : outOfYear(d));
+        f.set("reviewOutputs", review ? judgement(plan.get("10.2"), 2) : d.pick(JUDGEMENTS));
         // 12
-        f.declaration(switch (plan.get("12.1")) {
-            case 8 -> Declaration.CURRENT;
-            case 4 -> Declaration.OUTDATED;
-            default -> Declaration.NONE;
+        f.set("declaration", switch (plan.get("12.1")) {
+            case 8 -> "CURRENT";
+            case 4 -> "OUTDATED";
+            default -> "NONE";
         });
         // 13
         LocalDate deadline = d.pick(List.of(date(12, 1), date(12, 15), date(12, 31), date(11, 30),
                 LocalDate.of(YEAR + 1, 1, 15)));
-        f.reportDeadline(deadline);
-        f.reportSubmittedOn(switch (plan.get("13.1")) {
+        f.set("reportDeadline", deadline);
+        f.set("reportSubmittedOn", switch (plan.get("13.1")) {
             case 4 -> deadline.minusDays(d.pick(List.of(0, 0, 1, d.between(0, 60))));
             case 2 -> deadline.plusDays(d.pick(List.of(1, 15, d.between(1, 15))));
             default -> d.pick(Arrays.asList(null, deadline.plusDays(16), deadline.plusDays(d.between(16, 100))));
         });
         // 14
-        f.improvementInitiatives(count(d, plan.get("14.1")));
-        f.electronicDocuments(plan.get("14.2") > 0);
+        f.set("improvementInitiatives", count(d, plan.get("14.1")));
+        f.set("electronicDocuments", plan.get("14.2") > 0);
         // 15, for every kind but a district
-        if (kind != AgencyKind.DISTRICT) {
-            f.publicDisclosure(judgement(plan.get("15.1"), 5));
+        if (!"DISTRICT".equals(kind)) {
+            f.set("publicDisclosure", judgement(plan.get("15.1"), 5));
             int p152 = plan.get("15.2");
             if (p152 == 6 && d.percent(40)) {
-                f.feedbackReceived(0).feedbackResolved(0);
+                f.set("feedbackReceived", 0).set("feedbackResolved", 0);
             } else {
                 int[] feedback = ratio(d, p152 == 6 ? full() : band(p152, 100, 4, 80), 1, 500, 0, 0, -1);
-                f.feedbackResolved(feedback[0]).feedbackReceived(feedback[1]);
+                f.set("feedbackResolved", feedback[0]).set("feedbackReceived", feedback[1]);
             }
         }
         return f.build();
@@ -723,8 +739,8 @@ public final class Generators {
         return new int[] {a, b};
     }
 
-    private static Judgement judgement(int halves, int max) {
-        return halves == 0 ? Judgement.NONE : halves == 2 * max ? Judgement.FULL : Judgement.PARTIAL;
+    private static String judgement(int halves, int max) {
+        return halves == 0 ? "NONE" : halves == 2 * max ? "FULL" : "PARTIAL";
     }
 
     /** A count worth 2 points from 2, 1 point at 1, 0 at 0 (2.2, 3.3, 14.1). */

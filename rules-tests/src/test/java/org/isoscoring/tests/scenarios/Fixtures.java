@@ -21,6 +21,11 @@ final class Fixtures {
     static final ScoringEngine ENGINE = ScoringEngine.create();
     static final int YEAR = 2022;
 
+    /** The assessors of SCORING.md §2. */
+    static final String SELF = "SELF";
+    static final String DISTRICT = "DISTRICT";
+    static final String PROVINCE = "PROVINCE";
+
     private Fixtures() {
     }
 
