@@ -54,10 +54,7 @@ record Descriptor(GuidanceInfo info) {
         }
         Reader reader = new Reader(findings);
         GuidanceInfo info = reader.info(g, f);
-        if (findings.size() > before) {
-            return null;
-        }
-        VocabularyCheck.run(info, g, f, findings);
+        VocabularyCheck.run(info, g, f, findings); // also after a value of the wrong form: every finding at once
         return findings.size() > before ? null : new Descriptor(info);
     }
 

@@ -56,12 +56,12 @@ final class JsonFile {
         }
     }
 
-    /** Where each value starts, by JSON pointer; a field's value is placed at its name. */
+    /** Where each value starts, by JSON pointer (a field's value, not its name: the value is what is wrong). */
     private static Map<String, int[]> places(String text) throws IOException {
         Map<String, int[]> places = new HashMap<>();
         try (JsonParser p = FACTORY.createParser(text)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY || t == JsonToken.FIELD_NAME) {
                     continue;
                 }
                 JsonLocation at = p.currentTokenLocation();
