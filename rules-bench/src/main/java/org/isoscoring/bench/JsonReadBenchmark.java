@@ -1,7 +1,6 @@
 package org.isoscoring.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.isoscoring.api.ScoringJson;
 import org.isoscoring.api.ScoringRequest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,11 +34,11 @@ public class JsonReadBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        json = ScoringJson.writeRequest(Requests.ofSize(size));
+        json = Requests.write(Requests.ofSize(size));
     }
 
     @Benchmark
     public ScoringRequest readJson() {
-        return ScoringJson.readRequest(json);
+        return Requests.read(json);
     }
 }

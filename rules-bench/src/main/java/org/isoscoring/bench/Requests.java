@@ -3,9 +3,9 @@ package org.isoscoring.bench;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
-import org.isoscoring.api.AgencyKind;
 import org.isoscoring.api.Assessment;
-import org.isoscoring.api.Assessor;
+import org.isoscoring.api.GuidanceInfo;
+import org.isoscoring.api.ScoringEngine;
 import org.isoscoring.api.ScoringJson;
 import org.isoscoring.api.ScoringRequest;
 import org.isoscoring.cli.Main;
@@ -15,6 +15,9 @@ import org.isoscoring.cli.Main;
  * ({@code iso-scoring generate-example}): the same arguments give the same request on any machine.
  */
 public final class Requests {
+
+    /** The engine that reads and writes the requests: their vocabulary is the guidance's that scores them. */
+    private static final ScoringEngine ENGINE = ScoringEngine.create();
 
     /** Assessments of one generated district of 15 communes: its own, 5 on site, 2 appraised, 10 self-assessed. */
     public static final int PER_DISTRICT = 18;
@@ -38,7 +41,22 @@ public final class Requests {
 
     /** The example province of docs/examples/bac-giang-2022.json (293 assessments). */
     public static ScoringRequest example() {
-        return ScoringJson.readRequest(json());
+        return read(json());
+    }
+
+    /** A request read from its JSON, with the vocabulary of the guidance that scores it. */
+    public static ScoringRequest read(String json) {
+        return ScoringJson.readRequest(json, ENGINE);
+    }
+
+    /** A request as JSON, written with the guidance that scores it. */
+    public static String write(ScoringRequest request) {
+        return ScoringJson.writeRequest(request, guidanceOf(request));
+    }
+
+    /** The guidance that scores a request. */
+    public static GuidanceInfo guidanceOf(ScoringRequest request) {
+        return ENGINE.guidanceFor(request.guidance(), request.year());
     }
 
     /**
@@ -56,10 +74,10 @@ public final class Requests {
     public static ScoringRequest ofSize(int target) {
         if (target == 1) {
             ScoringRequest example = example();
-            var department = example.agencies().stream().filter(a -> a.kind() == AgencyKind.DEPARTMENT).findFirst()
+            var department = example.agencies().stream().filter(a -> a.kind().equals("DEPARTMENT")).findFirst()
                     .orElseThrow();
             Assessment appraisal = example.assessments().stream()
-                    .filter(a -> a.agency().equals(department.id()) && a.assessor() == Assessor.PROVINCE).findFirst()
+                    .filter(a -> a.agency().equals(department.id()) && a.assessor().equals("PROVINCE")).findFirst()
                     .orElseThrow();
             return new ScoringRequest(example.guidance(), example.year(), List.of(department), List.of(appraisal));
         }

@@ -54,7 +54,8 @@ class DirectTests {
     private static final int DIRECT = 106;
 
     private static final ScoringRequest EXAMPLE = ScoringJson.readRequest(Path.of(System.getProperty("project.root",
-            "..")).toAbsolutePath().normalize().resolve("docs/examples/bac-giang-2022.json"), new DroolsScoringEngine());
+            "..")).toAbsolutePath().normalize().resolve("docs/examples/bac-giang-2022.json"),
+            new DroolsScoringEngine());
 
     private static Set<String> names(Collection<? extends Rule> rules) {
         return rules.stream().map(Rule::getName).collect(Collectors.toCollection(TreeSet::new));
@@ -344,8 +345,8 @@ class DirectTests {
         }
 
         @Test
-        @DisplayName("with a subtotal of its own that adds Award facts only (written before decision 53), no rule fires "
-                + "directly")
+        @DisplayName("with a subtotal of its own that adds Award facts only (written before decision 53), no rule "
+                + "fires directly")
         void oldSubtotal() {
             SortedMap<String, String> files = SettledTests.withOldSubtotal(Guidance.bundledFiles(ID));
             Guidance guidance = Guidance.build(files, "test folder");

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayName("The class loader the rules run with")
 class GuardedClassLoaderTests {
 
-    /** A rule file's header: {@code Sheet} is the guidance's own class, in the rules' package, so it needs no import. */
+    /** A rule file's header: {@code Sheet} is the guidance's own class, in the rules' package: it needs no import. */
     private static final String HEADER = "package iso.rules;\n";
 
     @ParameterizedTest(name = "refuses {0}")

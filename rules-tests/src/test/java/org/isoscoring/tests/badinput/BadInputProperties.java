@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -24,7 +23,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -40,22 +38,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.isoscoring.api.Agency;
-import org.isoscoring.api.AgencyKind;
 import org.isoscoring.api.Assessment;
-import org.isoscoring.api.Assessor;
-import org.isoscoring.api.CommuneScoring;
-import org.isoscoring.api.Declaration;
 import org.isoscoring.api.Facts;
-import org.isoscoring.api.IsoTeam;
-import org.isoscoring.api.Judgement;
 import org.isoscoring.api.Problem;
-import org.isoscoring.api.Rating;
 import org.isoscoring.api.RequestRejectedException;
 import org.isoscoring.api.ScoringEngine;
 import org.isoscoring.api.ScoringJson;
 import org.isoscoring.api.ScoringRequest;
 import org.isoscoring.api.ScoringResult;
+import org.isoscoring.api.Vocabulary;
 import org.isoscoring.tests.properties.Generators;
+import org.isoscoring.tests.support.Requests;
 import org.isoscoring.tests.support.SeedReporter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -84,7 +77,9 @@ import org.quicktheories.generators.Generate;
  *       reading errors at once &mdash; are rejected with {@link RequestRejectedException} and nothing else, with
  *       at least one problem whose place names the corrupted path (the entity's {@code agencies[i]} or
  *       {@code assessments[j]} for duplicates and missing assessments) and whose message says what is wrong;
- *       with several reading errors at once, every one of them is listed;</li>
+ *       with several reading errors at once, every one of them is listed (but when one of them is the year or the
+ *       guidance, the rest of the request cannot be read without that guidance's vocabulary: then the year's and
+ *       the guidance's problems are listed, and nothing below the request's own fields);</li>
  *   <li><b>(b) truncation</b> at any position: rejected as malformed JSON (only a cut of trailing white space may,
  *       and must, still be accepted);</li>
  *   <li><b>(c) random byte edits</b> (bit flips, random, zero, inserted, deleted, swapped bytes, deleted or
@@ -216,6 +211,12 @@ final class BadInputProperties {
         REJECT_AT_PLACE,
         /** rejected, with a problem at every one of the places (several reading errors at once). */
         REJECT_AT_EVERY_PLACE,
+        /**
+         * rejected, with a problem at every one of the places, which are the year's and the guidance's, and nothing
+         * read below the request's own fields: the rest of a request is read by the vocabulary of its guidance, which
+         * a wrong year or guidance does not give (several reading errors at once, one of them there).
+         */
+        REJECT_AT_HEADING,
         /** rejected; some problem's message matches the hint, if there is one. */
         REJECT,
         /** still a valid request: accepted and scored. */
@@ -230,8 +231,8 @@ final class BadInputProperties {
      * @param kind   what kind of corruption (a row of the statistics)
      * @param tags   variants drawn (level, value, operation), counted in the statistics
      * @param what   what was done, for a failure report
-     * @param places the places a problem must name (for {@link Expect#REJECT_AT_PLACE} and
-     *               {@link Expect#REJECT_AT_EVERY_PLACE})
+     * @param places the places a problem must name (for {@link Expect#REJECT_AT_PLACE},
+     *               {@link Expect#REJECT_AT_EVERY_PLACE} and {@link Expect#REJECT_AT_HEADING})
      * @param hint   a regular expression some problem's message (at the place, if there is one) must contain, or
      *               {@code null}
      */
@@ -266,9 +267,9 @@ final class BadInputProperties {
         ScoringRequest request = null;
         try {
             request = switch (route) {
-                case STRING -> ScoringJson.readRequest(new String(document, StandardCharsets.UTF_8));
-                case STREAM -> ScoringJson.readRequest(new ByteArrayInputStream(document));
-                case FILE -> ScoringJson.readRequest(writeInput(document));
+                case STRING -> Requests.read(new String(document, StandardCharsets.UTF_8));
+                case STREAM -> Requests.read(new ByteArrayInputStream(document));
+                case FILE -> Requests.read(writeInput(document));
             };
             ScoringResult result = ENGINE.evaluate(request);
             if (result == null) {
@@ -370,6 +371,19 @@ final class BadInputProperties {
                 if (!unnamed.isEmpty()) {
                     return "not every problem is listed: nothing at " + unnamed + "; the problems are:\n  "
                             + join(problems);
+                }
+            }
+            case REJECT_AT_HEADING -> {
+                List<String> unnamed = c.places().stream()
+                        .filter(e -> problems.stream().noneMatch(p -> names(p.place(), e))).toList();
+                if (!unnamed.isEmpty()) {
+                    return "the year's or the guidance's problem is not listed: nothing at " + unnamed
+                            + "; the problems are:\n  " + join(problems);
+                }
+                List<Problem> below = problems.stream().filter(p -> p.place().contains(".") || p.place().contains("["))
+                        .toList();
+                if (!below.isEmpty()) {
+                    return "with a wrong year or guidance, the rest was read all the same:\n  " + join(below);
                 }
             }
             default -> {
@@ -704,7 +718,7 @@ final class BadInputProperties {
             if (family == Family.TREE) {
                 ObjectNode tree;
                 try {
-                    tree = (ObjectNode) MAPPER.readTree(ScoringJson.writeRequest(request));
+                    tree = (ObjectNode) MAPPER.readTree(Requests.write(request));
                 } catch (JsonProcessingException e) {
                     throw new IllegalStateException(e);
                 }
@@ -715,7 +729,7 @@ final class BadInputProperties {
                 }
                 return new Example(request, bytes(tree), corruptions);
             }
-            byte[] valid = ScoringJson.writeRequest(request).getBytes(StandardCharsets.UTF_8);
+            byte[] valid = Requests.write(request).getBytes(StandardCharsets.UTF_8);
             TextCorruptor corruptor = new TextCorruptor(valid, r);
             for (int i = 0; i < family.perRequest; i++) {
                 corruptions.add(switch (family) {
@@ -732,12 +746,12 @@ final class BadInputProperties {
         return gen.describedAs(Example::describe);
     }
 
-    private static final Map<AgencyKind, List<String>> NAMES = Map.of(
-            AgencyKind.DISTRICT, List.of("UBND huyện Yên Dũng", "UBND huyện Lục Ngạn", "UBND thành phố Bắc Giang"),
-            AgencyKind.COMMUNE, List.of("UBND xã Tư Mại", "UBND phường Trần Phú", "UBND thị trấn Nham Biền",
+    private static final Map<String, List<String>> NAMES = Map.of(
+            "DISTRICT", List.of("UBND huyện Yên Dũng", "UBND huyện Lục Ngạn", "UBND thành phố Bắc Giang"),
+            "COMMUNE", List.of("UBND xã Tư Mại", "UBND phường Trần Phú", "UBND thị trấn Nham Biền",
                     "UBND xã Đồng Việt"),
-            AgencyKind.DEPARTMENT, List.of("Sở Khoa học và Công nghệ", "Sở Tư pháp", "Sở Nội vụ"),
-            AgencyKind.PUBLIC_SERVICE_UNIT, List.of("Trung tâm Phục vụ hành chính công",
+            "DEPARTMENT", List.of("Sở Khoa học và Công nghệ", "Sở Tư pháp", "Sở Nội vụ"),
+            "PUBLIC_SERVICE_UNIT", List.of("Trung tâm Phục vụ hành chính công",
                     "Ban Quản lý các khu công nghiệp"));
 
     /**
@@ -745,14 +759,14 @@ final class BadInputProperties {
      * 0-3 departments and public service units, their assessments; often Vietnamese names (multi-byte UTF-8).
      */
     static ScoringRequest small(ScoringRequest request, Rand r) {
-        List<Agency> districts = request.agencies().stream().filter(a -> a.kind() == AgencyKind.DISTRICT).toList();
+        List<Agency> districts = request.agencies().stream().filter(a -> "DISTRICT".equals(a.kind())).toList();
         List<Agency> others = request.agencies().stream()
-                .filter(a -> a.kind() == AgencyKind.DEPARTMENT || a.kind() == AgencyKind.PUBLIC_SERVICE_UNIT).toList();
+                .filter(a -> "DEPARTMENT".equals(a.kind()) || "PUBLIC_SERVICE_UNIT".equals(a.kind())).toList();
         Set<String> keep = new HashSet<>();
         for (Agency district : choose(districts, r.between(1, Math.min(3, districts.size())), r)) {
             keep.add(district.id());
             List<Agency> communes = request.agencies().stream()
-                    .filter(a -> a.kind() == AgencyKind.COMMUNE && district.id().equals(a.district())).toList();
+                    .filter(a -> "COMMUNE".equals(a.kind()) && district.id().equals(a.parent())).toList();
             choose(communes, r.between(1, Math.min(5, communes.size())), r).forEach(a -> keep.add(a.id()));
         }
         choose(others, r.between(0, Math.min(3, others.size())), r).forEach(a -> keep.add(a.id()));
@@ -762,12 +776,12 @@ final class BadInputProperties {
             if (!keep.contains(a.id())) {
                 continue;
             }
-            CommuneScoring s = a.communeScoring();
+            Facts s = a.record(); // a district's communeScoring
             if (s != null) {
-                s = new CommuneScoring(s.onSiteCommunes().stream().filter(keep::contains).toList(), s.resultsSentOn(),
-                        s.resultsDeadline());
+                s = s.toBuilder().set("onSiteCommunes", ((List<?>) s.get("onSiteCommunes")).stream()
+                        .map(String::valueOf).filter(keep::contains).toList()).build();
             }
-            agencies.add(new Agency(a.id(), names ? r.pick(NAMES.get(a.kind())) : a.name(), a.kind(), a.district(), s));
+            agencies.add(new Agency(a.id(), names ? r.pick(NAMES.get(a.kind())) : a.name(), a.kind(), a.parent(), s));
         }
         List<Assessment> assessments = request.assessments().stream().filter(a -> keep.contains(a.agency())).toList();
         return new ScoringRequest(request.guidance(), request.year(), agencies, assessments);
@@ -839,7 +853,7 @@ final class BadInputProperties {
      * @param removable   a required field of an object: removing it is an error
      * @param checkedLate an error there (missing, null) is found by the cross-checks, not while reading
      */
-    private record Slot(Level level, List<Object> steps, Type type, Class<?> enumType, boolean present,
+    private record Slot(Level level, List<Object> steps, Type type, List<String> allowed, boolean present,
                         boolean nullValid, boolean removable, boolean checkedLate) {
 
         String place() {
@@ -871,10 +885,10 @@ final class BadInputProperties {
         }
     }
 
-    private record AgencyInfo(int index, String id, AgencyKind kind, String district) {
+    private record AgencyInfo(int index, String id, String kind, String district) {
     }
 
-    private record AssessmentInfo(int index, String agency, Assessor assessor, AgencyKind kind) {
+    private record AssessmentInfo(int index, String agency, String assessor, String kind) {
     }
 
     /** A wrong value of some type, with a label for the statistics. */
@@ -945,8 +959,24 @@ final class BadInputProperties {
             new String[] {"nonconformitiesClosed", "nonconformitiesFound"},
             new String[] {"feedbackResolved", "feedbackReceived"});
 
-    private static final Set<String> FACT_NAMES = Arrays.stream(Facts.class.getRecordComponents())
-            .map(RecordComponent::getName).collect(Collectors.toUnmodifiableSet());
+    /** What the bundled guidance declares: its facts, with their types, and the values of its choices. */
+    private static final Vocabulary VOCABULARY = Requests.bacGiang2022().vocabulary();
+
+    private static final Set<String> FACT_NAMES = VOCABULARY.facts().stream().map(Vocabulary.Fact::name)
+            .collect(Collectors.toUnmodifiableSet());
+
+    /** The facts of criterion 15 that only agencies other than a district carry. */
+    private static final List<String> PUBLIC_OVERSIGHT_FACTS = VOCABULARY.facts().stream()
+            .filter(f -> !f.carriedBy("DISTRICT")).map(Vocabulary.Fact::name).toList();
+
+    /** The kinds of agency (SCORING.md §2). */
+    private static final List<String> KINDS = List.of("DEPARTMENT", "DISTRICT", "COMMUNE", "PUBLIC_SERVICE_UNIT");
+
+    /** The assessors (SCORING.md §2). */
+    private static final List<String> ASSESSORS = List.of("SELF", "DISTRICT", "PROVINCE");
+
+    /** The values of a judgement fact. */
+    private static final List<String> JUDGEMENTS = List.of("FULL", "PARTIAL", "NONE");
 
     private static final Map<Level, Set<String>> KNOWN = Map.of(
             Level.ROOT, Set.of("guidance", "year", "agencies", "assessments"),
@@ -955,10 +985,11 @@ final class BadInputProperties {
             Level.ASSESSMENT, Set.of("agency", "assessor", "facts"),
             Level.FACTS, FACT_NAMES);
 
-    /** Every enum constant of the request, to draw values of another enum. */
-    private static final List<String> ENUM_NAMES = java.util.stream.Stream.<Enum<?>[]>of(AgencyKind.values(),
-            Assessor.values(), Judgement.values(), IsoTeam.values(), Declaration.values(), Rating.values())
-            .flatMap(Arrays::stream).map(Enum::name).distinct().toList();
+    /** Every value of a list of values of the request (kinds, assessors, choices, ratings), to draw another's. */
+    private static final List<String> ENUM_NAMES = java.util.stream.Stream.of(KINDS, ASSESSORS,
+            VOCABULARY.choices().stream().flatMap(c -> c.ids().stream()).toList(),
+            VOCABULARY.ratings().stream().map(Vocabulary.Rating::id).toList())
+            .flatMap(List::stream).distinct().toList();
 
     private static final class TreeCorruptor {
 
@@ -970,6 +1001,9 @@ final class BadInputProperties {
                 "COMMUNE_WITHOUT_ASSESSMENT", "DISTRICT_WITHOUT_COMMUNES", "WRONG_TYPE", "MISSING_FIELD",
                 "NO_STAFF", "YEAR_OR_GUIDANCE", "KIND_CHANGED", "FORBIDDEN_FIELD", "DISTRICT_WITH_OVERSIGHT_FACT",
                 "BLANK_AGENCY_ID", "SEVERAL_READING_ERRORS");
+
+        /** The places of the request's year and guidance: they say which vocabulary reads the rest. */
+        static final List<String> HEADING = List.of("year", "guidance");
 
         private final ObjectNode base;
         private final Rand r;
@@ -983,7 +1017,7 @@ final class BadInputProperties {
             this.r = r;
             for (int i = 0; i < request.agencies().size(); i++) {
                 Agency a = request.agencies().get(i);
-                AgencyInfo info = new AgencyInfo(i, a.id(), a.kind(), a.district());
+                AgencyInfo info = new AgencyInfo(i, a.id(), a.kind(), a.parent());
                 agencies.add(info);
                 byId.put(a.id(), info);
             }
@@ -1004,10 +1038,11 @@ final class BadInputProperties {
                 if (plan != null) {
                     ObjectNode copy = base.deepCopy();
                     plan.apply().accept(copy);
-                    Expect expect = kind.equals("SEVERAL_READING_ERRORS") ? Expect.REJECT_AT_EVERY_PLACE
-                            : Expect.REJECT_AT_PLACE;
+                    List<String> heading = plan.places().stream().filter(HEADING::contains).toList();
+                    Expect expect = !kind.equals("SEVERAL_READING_ERRORS") ? Expect.REJECT_AT_PLACE
+                            : heading.isEmpty() ? Expect.REJECT_AT_EVERY_PLACE : Expect.REJECT_AT_HEADING;
                     return new Corruption(plan.kind(), plan.tags(), plan.what(), bytes(copy), r.route(true), expect,
-                            plan.places(), plan.hint());
+                            expect == Expect.REJECT_AT_HEADING ? heading : plan.places(), plan.hint());
                 }
             }
             throw new IllegalStateException("no corruption applies");
@@ -1054,12 +1089,12 @@ final class BadInputProperties {
                 add(Level.AGENCY, Type.STRING, null, true, false, true, false, "agencies", a.index(), "id");
                 add(Level.AGENCY, Type.STRING, null, node.has("name"), true, false, false, "agencies", a.index(),
                         "name");
-                add(Level.AGENCY, Type.ENUM, AgencyKind.class, true, false, true, false, "agencies", a.index(),
+                add(Level.AGENCY, Type.ENUM, KINDS, true, false, true, false, "agencies", a.index(),
                         "kind");
-                if (a.kind() == AgencyKind.COMMUNE) {
+                if ("COMMUNE".equals(a.kind())) {
                     add(Level.AGENCY, Type.STRING, null, true, false, true, true, "agencies", a.index(), "district");
                 }
-                if (a.kind() == AgencyKind.DISTRICT) {
+                if ("DISTRICT".equals(a.kind())) {
                     add(Level.AGENCY, Type.OBJECT, null, true, false, true, true, "agencies", a.index(),
                             "communeScoring");
                     add(Level.COMMUNE_SCORING, Type.ARRAY, null, true, false, true, false, "agencies", a.index(),
@@ -1079,30 +1114,34 @@ final class BadInputProperties {
                 int j = a.index();
                 add(Level.ASSESSMENT, Type.OBJECT, null, true, false, false, false, "assessments", j);
                 add(Level.ASSESSMENT, Type.STRING, null, true, false, true, false, "assessments", j, "agency");
-                add(Level.ASSESSMENT, Type.ENUM, Assessor.class, true, false, true, false, "assessments", j,
+                add(Level.ASSESSMENT, Type.ENUM, ASSESSORS, true, false, true, false, "assessments", j,
                         "assessor");
                 add(Level.ASSESSMENT, Type.OBJECT, null, true, false, true, false, "assessments", j, "facts");
-                boolean district = a.kind() == AgencyKind.DISTRICT;
-                for (RecordComponent c : Facts.class.getRecordComponents()) {
-                    String name = c.getName();
-                    Class<?> t = c.getType();
-                    Type type = t == int.class || t == Integer.class ? Type.INT : t == boolean.class ? Type.BOOL
-                            : t == LocalDate.class ? Type.DATE : Type.ENUM;
-                    boolean oversight = Facts.PUBLIC_OVERSIGHT_FACTS.contains(name);
+                boolean district = "DISTRICT".equals(a.kind());
+                for (Vocabulary.Fact fact : VOCABULARY.facts()) {
+                    String name = fact.name();
+                    Type type = switch (fact.type()) {
+                        case COUNT -> Type.INT;
+                        case BOOLEAN -> Type.BOOL;
+                        case DATE -> Type.DATE;
+                        case CHOICE -> Type.ENUM;
+                        default -> throw new IllegalStateException(name + ": a " + fact.type() + " fact");
+                    };
+                    List<String> allowed = fact.choice() == null ? null : fact.choice().ids();
+                    boolean oversight = PUBLIC_OVERSIGHT_FACTS.contains(name);
                     if (oversight && district) {
-                        add(Level.FACTS, type, t.isEnum() ? t : null, false, true, false, false, "assessments", j,
-                                "facts", name);
+                        add(Level.FACTS, type, allowed, false, true, false, false, "assessments", j, "facts", name);
                     } else {
-                        add(Level.FACTS, type, t.isEnum() ? t : null, true, Facts.NULLABLE_DATES.contains(name), true,
-                                oversight, "assessments", j, "facts", name);
+                        add(Level.FACTS, type, allowed, true, fact.nullable(), true, oversight, "assessments", j,
+                                "facts", name);
                     }
                 }
             }
         }
 
-        private void add(Level level, Type type, Class<?> enumType, boolean present, boolean nullValid,
+        private void add(Level level, Type type, List<String> allowed, boolean present, boolean nullValid,
                          boolean removable, boolean checkedLate, Object... steps) {
-            slots.get(level).add(new Slot(level, List.of(steps), type, enumType, present, nullValid, removable,
+            slots.get(level).add(new Slot(level, List.of(steps), type, allowed, present, nullValid, removable,
                     checkedLate));
         }
 
@@ -1164,8 +1203,8 @@ final class BadInputProperties {
             return (ObjectNode) assessmentNode(root, j).get("facts");
         }
 
-        private List<AgencyInfo> agenciesOf(AgencyKind... kinds) {
-            Set<AgencyKind> set = Set.of(kinds);
+        private List<AgencyInfo> agenciesOf(String... kinds) {
+            Set<String> set = Set.of(kinds);
             return agencies.stream().filter(a -> set.contains(a.kind())).toList();
         }
 
@@ -1207,7 +1246,7 @@ final class BadInputProperties {
             List<Object> parent = switch (level) {
                 case ROOT -> List.of();
                 case AGENCY -> List.of("agencies", r.pick(agencies).index());
-                case COMMUNE_SCORING -> List.of("agencies", r.pick(agenciesOf(AgencyKind.DISTRICT)).index(),
+                case COMMUNE_SCORING -> List.of("agencies", r.pick(agenciesOf("DISTRICT")).index(),
                         "communeScoring");
                 case ASSESSMENT -> List.of("assessments", r.pick(assessments).index());
                 case FACTS -> List.of("assessments", r.pick(assessments).index(), "facts");
@@ -1238,8 +1277,7 @@ final class BadInputProperties {
 
         private Plan badEnum() {
             Slot s = slot(x -> x.type() == Type.ENUM && x.present());
-            List<String> allowed = Arrays.stream(s.enumType().getEnumConstants()).map(e -> ((Enum<?>) e).name())
-                    .toList();
+            List<String> allowed = s.allowed();
             String valid = r.pick(allowed);
             List<String> others = ENUM_NAMES.stream().filter(n -> !allowed.contains(n)).toList();
             String value = switch (r.between(0, 7)) {
@@ -1309,8 +1347,8 @@ final class BadInputProperties {
         private Plan partExceedsWhole() {
             AssessmentInfo a = r.pick(assessments);
             int j = a.index();
-            List<String[]> pairs = PARTS.stream().filter(p -> a.kind() != AgencyKind.DISTRICT
-                    || !Facts.PUBLIC_OVERSIGHT_FACTS.contains(p[0])).toList();
+            List<String[]> pairs = PARTS.stream().filter(p -> !"DISTRICT".equals(a.kind())
+                    || !PUBLIC_OVERSIGHT_FACTS.contains(p[0])).toList();
             String[] pair = r.pick(pairs);
             String part = pair[0];
             JsonNode f = baseFacts(j);
@@ -1352,7 +1390,7 @@ final class BadInputProperties {
         private Plan noStaff() {
             int j = r.pick(assessments).index();
             return new Plan("NO_STAFF", List.of(), facts(j, "staffTotal") + " = 0, staffTrained = 0",
-                    facts(j, "staffTotal"), "at least one", root -> factsNode(root, j).put("staffTotal", 0)
+                    facts(j, "staffTotal"), "0 is less than 1", root -> factsNode(root, j).put("staffTotal", 0)
                     .put("staffTrained", 0));
         }
 
@@ -1393,7 +1431,7 @@ final class BadInputProperties {
         }
 
         private Plan badDistrictReference() {
-            AgencyInfo commune = r.pick(agenciesOf(AgencyKind.COMMUNE));
+            AgencyInfo commune = r.pick(agenciesOf("COMMUNE"));
             int i = commune.index();
             String place = "agencies[" + i + "].district";
             if (r.percent(50)) {
@@ -1404,15 +1442,15 @@ final class BadInputProperties {
                 return new Plan("BAD_DISTRICT_REFERENCE", List.of("unknown"), place + " = \"" + value + "\"", place,
                         "unknown agency", root -> agencyNode(root, i).put("district", value));
             }
-            AgencyInfo target = r.pick(agenciesOf(AgencyKind.COMMUNE, AgencyKind.DEPARTMENT,
-                    AgencyKind.PUBLIC_SERVICE_UNIT));
+            AgencyInfo target = r.pick(agenciesOf("COMMUNE", "DEPARTMENT",
+                    "PUBLIC_SERVICE_UNIT"));
             return new Plan("BAD_DISTRICT_REFERENCE", List.of(target.index() == i ? "itself" : "a " + target.kind()),
                     place + " = \"" + target.id() + "\" (a " + target.kind() + ")", place, "not a DISTRICT",
                     root -> agencyNode(root, i).put("district", target.id()));
         }
 
         private Plan foreignOnSite() {
-            AgencyInfo district = r.pick(agenciesOf(AgencyKind.DISTRICT));
+            AgencyInfo district = r.pick(agenciesOf("DISTRICT"));
             int i = district.index();
             Set<String> own = communesOf(district.id()).stream().map(AgencyInfo::id).collect(Collectors.toSet());
             List<String> candidates = new ArrayList<>();
@@ -1442,38 +1480,38 @@ final class BadInputProperties {
             AgencyInfo a = r.pick(agencies);
             int i = a.index();
             String at = "agencies[" + i + "]";
-            List<AgencyKind> kinds = new ArrayList<>(List.of(AgencyKind.values()));
+            List<String> kinds = new ArrayList<>(KINDS);
             kinds.remove(a.kind());
-            if (a.kind() == AgencyKind.DEPARTMENT || a.kind() == AgencyKind.PUBLIC_SERVICE_UNIT) {
-                kinds.remove(AgencyKind.DEPARTMENT); // a department that becomes a public service unit is valid
-                kinds.remove(AgencyKind.PUBLIC_SERVICE_UNIT);
+            if ("DEPARTMENT".equals(a.kind()) || "PUBLIC_SERVICE_UNIT".equals(a.kind())) {
+                kinds.remove("DEPARTMENT"); // a department that becomes a public service unit is valid
+                kinds.remove("PUBLIC_SERVICE_UNIT");
             }
-            AgencyKind kind = r.pick(kinds);
+            String kind = r.pick(kinds);
             List<String> places = new ArrayList<>();
-            if (a.kind() == AgencyKind.COMMUNE) {
+            if ("COMMUNE".equals(a.kind())) {
                 places.add(at + ".district"); // a district named by a non-commune
             }
-            if (a.kind() == AgencyKind.DISTRICT) {
+            if ("DISTRICT".equals(a.kind())) {
                 places.add(at + ".communeScoring"); // a communeScoring on a non-district
             }
-            if (kind == AgencyKind.COMMUNE && a.kind() != AgencyKind.DISTRICT) {
+            if ("COMMUNE".equals(kind) && !"DISTRICT".equals(a.kind())) {
                 places.add(at + ".district"); // a commune without a district
             }
-            if (kind == AgencyKind.DISTRICT) {
+            if ("DISTRICT".equals(kind)) {
                 places.add(at + ".communeScoring");
                 places.add(at);
             }
             return new Plan("KIND_CHANGED", List.of(a.kind() + " -> " + kind), at + ".kind = " + kind + " (was "
                     + a.kind() + ")", places.stream().distinct().toList(), null,
-                    root -> agencyNode(root, i).put("kind", kind.name()));
+                    root -> agencyNode(root, i).put("kind", kind));
         }
 
         private Plan forbiddenField() {
             AgencyInfo a = r.pick(agencies);
             int i = a.index();
-            boolean district = a.kind() != AgencyKind.COMMUNE && (a.kind() == AgencyKind.DISTRICT || r.percent(50));
+            boolean district = !"COMMUNE".equals(a.kind()) && ("DISTRICT".equals(a.kind()) || r.percent(50));
             if (district) {
-                String value = r.pick(agenciesOf(AgencyKind.DISTRICT)).id();
+                String value = r.pick(agenciesOf("DISTRICT")).id();
                 String place = "agencies[" + i + "].district";
                 return new Plan("FORBIDDEN_FIELD", List.of("district on a " + a.kind()), place + " = \"" + value
                         + "\"", place, "only a COMMUNE", root -> agencyNode(root, i).put("district", value));
@@ -1489,14 +1527,14 @@ final class BadInputProperties {
         }
 
         private Plan districtWithOversightFact() {
-            List<AssessmentInfo> ofDistricts = assessments.stream().filter(a -> a.kind() == AgencyKind.DISTRICT)
+            List<AssessmentInfo> ofDistricts = assessments.stream().filter(a -> "DISTRICT".equals(a.kind()))
                     .toList();
             if (ofDistricts.isEmpty()) {
                 return null;
             }
             int j = r.pick(ofDistricts).index();
-            String name = r.pick(Facts.PUBLIC_OVERSIGHT_FACTS);
-            JsonNode value = name.equals("publicDisclosure") ? F.textNode(r.pick(Judgement.values()).name())
+            String name = r.pick(PUBLIC_OVERSIGHT_FACTS);
+            JsonNode value = name.equals("publicDisclosure") ? F.textNode(r.pick(JUDGEMENTS))
                     : F.numberNode(r.between(0, 10));
             String place = facts(j, name);
             return new Plan("DISTRICT_WITH_OVERSIGHT_FACT", List.of(name), place + " = " + value, place,
@@ -1543,7 +1581,7 @@ final class BadInputProperties {
                 return new Plan("DUPLICATE_ASSESSMENT", List.of("assessor changed"), "assessments[" + changed.index()
                         + "].assessor = " + other.assessor() + " (as assessments[" + other.index() + "])",
                         "assessments[" + later + "]", "a second",
-                        root -> assessmentNode(root, changed.index()).put("assessor", other.assessor().name()));
+                        root -> assessmentNode(root, changed.index()).put("assessor", other.assessor()));
             }
             AssessmentInfo a = r.pick(assessments);
             int p = r.between(0, assessments.size());
@@ -1556,7 +1594,7 @@ final class BadInputProperties {
         }
 
         private Plan districtAssessmentOfNonCommune() {
-            List<AssessmentInfo> candidates = assessments.stream().filter(a -> a.kind() != AgencyKind.COMMUNE)
+            List<AssessmentInfo> candidates = assessments.stream().filter(a -> !"COMMUNE".equals(a.kind()))
                     .toList();
             if (!candidates.isEmpty() && r.percent(70)) {
                 AssessmentInfo a = r.pick(candidates);
@@ -1565,9 +1603,9 @@ final class BadInputProperties {
                         place + " = DISTRICT (was " + a.assessor() + ", of a " + a.kind() + ")", place,
                         "only of a commune", root -> assessmentNode(root, a.index()).put("assessor", "DISTRICT"));
             }
-            AgencyInfo agency = r.pick(agenciesOf(AgencyKind.DISTRICT, AgencyKind.DEPARTMENT,
-                    AgencyKind.PUBLIC_SERVICE_UNIT));
-            List<AssessmentInfo> sameKind = assessments.stream().filter(a -> a.kind() == agency.kind()).toList();
+            AgencyInfo agency = r.pick(agenciesOf("DISTRICT", "DEPARTMENT",
+                    "PUBLIC_SERVICE_UNIT"));
+            List<AssessmentInfo> sameKind = assessments.stream().filter(a -> a.kind().equals(agency.kind())).toList();
             int factsFrom = (sameKind.isEmpty() ? r.pick(assessments) : r.pick(sameKind)).index();
             int m = assessments.size();
             String place = "assessments[" + m + "].assessor";
@@ -1582,7 +1620,7 @@ final class BadInputProperties {
         }
 
         private Plan communeWithoutAssessment() {
-            AgencyInfo commune = r.pick(agenciesOf(AgencyKind.COMMUNE));
+            AgencyInfo commune = r.pick(agenciesOf("COMMUNE"));
             List<Integer> indices = assessments.stream().filter(a -> a.agency().equals(commune.id()))
                     .map(AssessmentInfo::index).toList();
             String place = "agencies[" + commune.index() + "]";
@@ -1597,7 +1635,7 @@ final class BadInputProperties {
         }
 
         private Plan districtWithoutCommunes() {
-            List<AgencyInfo> districts = agenciesOf(AgencyKind.DISTRICT);
+            List<AgencyInfo> districts = agenciesOf("DISTRICT");
             int mode = r.between(0, districts.size() >= 2 ? 2 : 1);
             if (mode == 0) {
                 int n = agencies.size();

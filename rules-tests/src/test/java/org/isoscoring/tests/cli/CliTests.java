@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.isoscoring.api.ScoringEngine;
 import org.isoscoring.api.ScoringJson;
-import org.isoscoring.tests.support.Cli;
 import org.isoscoring.tests.support.Cli.Run;
+import org.isoscoring.tests.support.Cli;
+import org.isoscoring.tests.support.Requests;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -41,12 +42,17 @@ class CliTests {
             Run run = cli("evaluate", EXAMPLE.toString(), "--lang", "both");
             assertThat(run.status()).isZero();
             assertThat(run.err()).isEmpty();
-            var request = ScoringJson.readRequest(EXAMPLE);
+            var request = Requests.read(EXAMPLE);
             request.agencies().forEach(a -> assertThat(run.out()).contains(a.id()));
-            assertThat(run.out()).contains("XẾP HẠNG").contains("CẤP HUYỆN").contains("15.2: 3 điểm")
-                    .contains("chấm cao quá 10% / over-scored:").contains("trừ / penalty 3 điểm");
-            long districtLines = run.out().lines().filter(l -> l.contains(" · chấm tại chỗ / on site ")).count();
+            assertThat(run.out()).contains("XẾP HẠNG").contains("CẤP HUYỆN")
+                    .contains("xã bị chấm cao quá 10% / over-scored communes: XA-LNG-29")
+                    .contains("trừ / penalty: 3 điểm / points");
+            long districtLines = run.out().lines().filter(l -> l.contains(" · đã chấm tại chỗ / scored on site: "))
+                    .count();
             assertThat(districtLines).isEqualTo(10);
+            // a district whose communes all reach 80 (its 15.2 is 3): HUYEN-VY, 17 of 17
+            assertThat(run.out().lines().filter(l -> l.startsWith("HUYEN-VY ")).findFirst().orElseThrow())
+                    .contains("số xã / communes: 17 ·").contains("xã đạt từ 80 điểm / communes at 80 or more: 17 ·");
         }
 
         @Test
@@ -54,17 +60,19 @@ class CliTests {
         void vietnameseByDefault() {
             Run run = cli("evaluate", EXAMPLE.toString());
             assertThat(run.status()).isZero();
-            assertThat(run.out()).contains("XẾP HẠNG").contains(" · chấm tại chỗ ").contains("15.2: 3 điểm")
+            assertThat(run.out()).contains("XẾP HẠNG").contains(" · đã chấm tại chỗ: ").contains("trừ: 3 điểm")
+                    .contains("xã đạt từ 80 điểm: 17 ·")
                     .doesNotContain("on site").doesNotContain("penalty").doesNotContain("communes")
                     .doesNotContain("final results");
         }
 
         @Test
-        @DisplayName("with --lang en, then the summary is in English, with 1 point and 3 points as English writes them")
+        @DisplayName("with --lang en, then the summary is in English, with 0 points and 3 points as English writes it")
         void english() {
             Run run = cli("evaluate", EXAMPLE.toString(), "--lang", "en");
             assertThat(run.status()).isZero();
-            assertThat(run.out()).contains("15.2: 1 point ·").contains("15.2: 3 points").contains("penalty 3 points")
+            assertThat(run.out()).contains("penalty: 0 points").contains("penalty: 3 points")
+                    .contains("over-scored communes: XA-LNG-29")
                     .doesNotContain("1 points").doesNotContain("điểm");
         }
 
@@ -73,7 +81,7 @@ class CliTests {
         void json() {
             Run run = cli("evaluate", EXAMPLE.toString(), "--json");
             assertThat(run.status()).isZero();
-            String expected = ScoringJson.writeResult(ScoringEngine.create().evaluate(ScoringJson.readRequest(EXAMPLE)));
+            String expected = ScoringJson.writeResult(ScoringEngine.create().evaluate(Requests.read(EXAMPLE)));
             assertThat(run.out()).isEqualTo(expected);
             assertThat(run.out()).startsWith("{").contains("\"districts\"").contains("\"overScoredCommunes\"");
         }
@@ -96,7 +104,8 @@ class CliTests {
         void explainPenalty() {
             Run run = cli("evaluate", EXAMPLE.toString(), "--explain", "HUYEN-LNG", "--lang", "both");
             assertThat(run.status()).isZero();
-            assertThat(run.out()).contains("trừ điểm / penalty: 3 (xã bị chấm cao quá 10% / over-scored: XA-LNG-29)");
+            assertThat(run.out()).contains("trừ điểm / penalty: 3 (xã bị chấm cao quá 10% / over-scored communes: "
+                    + "XA-LNG-29)");
         }
 
         @Test

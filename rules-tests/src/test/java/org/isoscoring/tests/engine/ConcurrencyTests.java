@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import org.isoscoring.api.ScoringEngine;
 import org.isoscoring.api.ScoringJson;
 import org.isoscoring.api.ScoringRequest;
+import org.isoscoring.tests.support.Requests;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class ConcurrencyTests {
     @Test
     @DisplayName("given 4 threads scoring the example province 12 times, then every result equals the single-threaded one")
     void sameResults() throws Exception {
-        ScoringRequest request = ScoringJson.readRequest(EXAMPLE);
+        ScoringRequest request = Requests.read(EXAMPLE);
         ScoringEngine shared = ScoringEngine.create();
         String expected = ScoringJson.writeResult(shared.evaluate(request));
         ExecutorService pool = Executors.newFixedThreadPool(4);

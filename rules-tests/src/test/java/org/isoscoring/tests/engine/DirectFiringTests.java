@@ -16,6 +16,7 @@ import org.isoscoring.api.ScoringRequest;
 import org.isoscoring.api.ScoringResult;
 import org.isoscoring.cli.Main;
 import org.isoscoring.tests.properties.Generators;
+import org.isoscoring.tests.support.Requests;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class DirectFiringTests {
         command[0] = "generate-example";
         System.arraycopy(args, 0, command, 1, args.length);
         assertThat(Main.run(command, new PrintWriter(out), new PrintWriter(err))).as(err.toString()).isZero();
-        return ScoringJson.readRequest(out.toString());
+        return Requests.read(out.toString());
     }
 
     /**
@@ -89,7 +90,7 @@ class DirectFiringTests {
             assertThat(actual).as("assessment %d (%s)", i, expected.agency()).isEqualTo(expected);
         }
         assertThat(direct.agencies()).isEqualTo(network.agencies());
-        assertThat(direct.districts()).isEqualTo(network.districts());
+        assertThat(direct.groups()).isEqualTo(network.groups());
         String json = ScoringJson.writeResult(network);
         // not isEqualTo: a national result is tens of megabytes, too long for a failure message
         assertThat(ScoringJson.writeResult(direct).equals(json)).as("the same JSON").isTrue();

@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.isoscoring.api.AssessmentResult;
-import org.isoscoring.api.Assessor;
 import org.isoscoring.api.Explanation;
-import org.isoscoring.api.Rating;
 import org.isoscoring.api.RulesException;
 import org.isoscoring.api.ScoringEngine;
 import org.isoscoring.api.ScoringJson;
@@ -92,8 +90,8 @@ class ExplanationsOnReadTests {
         }
 
         private AssessmentResult result(List<Explanation> explanations) {
-            return new AssessmentResult("SO-A", Assessor.SELF, Map.of("1.1", BigDecimal.ONE), BigDecimal.ONE,
-                    BigDecimal.ZERO, BigDecimal.ONE, Rating.WEAK, explanations);
+            return new AssessmentResult("SO-A", "SELF", Map.of("1.1", BigDecimal.ONE), BigDecimal.ONE,
+                    BigDecimal.ZERO, BigDecimal.ONE, "WEAK", explanations);
         }
     }
 

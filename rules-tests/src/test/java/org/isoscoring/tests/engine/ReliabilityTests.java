@@ -22,6 +22,7 @@ import org.isoscoring.api.RequestRejectedException;
 import org.isoscoring.api.ScoringEngine;
 import org.isoscoring.api.ScoringJson;
 import org.isoscoring.api.ScoringRequest;
+import org.isoscoring.tests.support.Requests;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class ReliabilityTests {
     static final Path EXAMPLE_2023 = ROOT.resolve("docs/examples/guidance-2023-example");
 
     private static RequestRejectedException rejected(InputStream in) {
-        return catchThrowableOfType(RequestRejectedException.class, () -> ScoringJson.readRequest(in));
+        return catchThrowableOfType(RequestRejectedException.class, () -> Requests.read(in));
     }
 
     @Nested
@@ -48,7 +49,7 @@ class ReliabilityTests {
         void deep() {
             String json = "{\"year\":2022,\"agencies\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
             RequestRejectedException e = catchThrowableOfType(RequestRejectedException.class,
-                    () -> ScoringJson.readRequest(json));
+                    () -> Requests.read(json));
             assertThat(e.problems()).singleElement()
                     .satisfies(p -> assertThat(p.message()).contains("nested deeper than " + ScoringJson.MAX_DEPTH));
         }
@@ -82,7 +83,7 @@ class ReliabilityTests {
             }
             json.append("]}");
             RequestRejectedException e = catchThrowableOfType(RequestRejectedException.class,
-                    () -> ScoringJson.readRequest(json.toString()));
+                    () -> Requests.read(json.toString()));
             assertThat(e.problems()).anySatisfy(p -> {
                 assertThat(p.place()).isEqualTo("agencies");
                 assertThat(p.message()).contains("more than the limit");
@@ -93,10 +94,10 @@ class ReliabilityTests {
         @DisplayName("a number beyond long, a text beyond the limit")
         void hugeValues() {
             RequestRejectedException number = catchThrowableOfType(RequestRejectedException.class,
-                    () -> ScoringJson.readRequest("{\"year\": 99999999999999999999999}"));
+                    () -> Requests.read("{\"year\": 99999999999999999999999}"));
             assertThat(number.problems()).anySatisfy(p -> assertThat(p.place()).isEqualTo("year"));
             RequestRejectedException text = catchThrowableOfType(RequestRejectedException.class,
-                    () -> ScoringJson.readRequest("{\"guidance\": \"" + "x".repeat(ScoringJson.MAX_STRING + 1) + "\"}"));
+                    () -> Requests.read("{\"guidance\": \"" + "x".repeat(ScoringJson.MAX_STRING + 1) + "\"}"));
             assertThat(text.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("longer than"));
         }
     }
@@ -120,9 +121,9 @@ class ReliabilityTests {
                 ((ObjectNode) a).set("facts", reversed);
             }
             ScoringEngine engine = ScoringEngine.create();
-            String once = ScoringJson.writeResult(engine.evaluate(ScoringJson.readRequest(EXAMPLE)));
-            String again = ScoringJson.writeResult(engine.evaluate(ScoringJson.readRequest(EXAMPLE)));
-            String reordered = ScoringJson.writeResult(engine.evaluate(ScoringJson.readRequest(
+            String once = ScoringJson.writeResult(engine.evaluate(Requests.read(EXAMPLE)));
+            String again = ScoringJson.writeResult(engine.evaluate(Requests.read(EXAMPLE)));
+            String reordered = ScoringJson.writeResult(engine.evaluate(Requests.read(
                     mapper.writeValueAsString(root))));
             assertThat(again).isEqualTo(once);
             assertThat(reordered).isEqualTo(once);
@@ -132,7 +133,7 @@ class ReliabilityTests {
     @Test
     @DisplayName("rule folders built at the same time, while other threads score, keep their own rules")
     void foldersBuiltConcurrently() throws Exception {
-        ScoringRequest request = ScoringJson.readRequest(EXAMPLE);
+        ScoringRequest request = Requests.read(EXAMPLE);
         String expected2022 = stripped(ScoringJson.writeResult(ScoringEngine.create().withRules(BUNDLED).evaluate(request)));
         String expected2023 = stripped(ScoringJson.writeResult(ScoringEngine.create().withRules(EXAMPLE_2023)
                 .evaluate(request)));

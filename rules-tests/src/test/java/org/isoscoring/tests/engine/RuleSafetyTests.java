@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.isoscoring.api.RulesException;
 import org.isoscoring.api.ScoringEngine;
-import org.isoscoring.api.ScoringJson;
 import org.isoscoring.api.ScoringRequest;
+import org.isoscoring.tests.support.Requests;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +24,7 @@ class RuleSafetyTests {
 
     static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
     static final Path BUNDLED = ROOT.resolve("rules-drools/src/main/resources/guidances/bac-giang-2022");
-    static final ScoringRequest EXAMPLE = ScoringJson.readRequest(ROOT.resolve("docs/examples/bac-giang-2022.json"));
+    static final ScoringRequest EXAMPLE = Requests.read(ROOT.resolve("docs/examples/bac-giang-2022.json"));
 
     /** The bundled guidance with one more rule appended to a file. */
     static Path withRule(Path dir, String file, String rule) throws IOException {
@@ -42,6 +42,19 @@ class RuleSafetyTests {
             }
         }
         return dir;
+    }
+
+    /**
+     * Adds imports to a rule file, after its package line: the engine's own types a rule may match ({@code Award},
+     * {@code Catalog}, {@code Tally}), which the bundled files no longer import (decision 53's subtotal is the
+     * engine's own rule; {@code Sheet}, {@code Total} and the enums are the guidance's classes, in the rules' package).
+     */
+    static void addImports(Path file, String... types) throws IOException {
+        StringBuilder imports = new StringBuilder();
+        for (String type : types) {
+            imports.append("\nimport ").append(type).append(';');
+        }
+        replaceIn(file, "package iso.rules;", "package iso.rules;" + imports);
     }
 
     /** Replaces {@code from}, which the file must hold, by {@code to} in a rule file. */
@@ -67,6 +80,7 @@ class RuleSafetyTests {
     @DisplayName("a rule that keeps re-activating itself is stopped by the firing budget and named")
     void selfLoop(@TempDir Path dir) throws IOException {
         withRule(dir, "20-subtotal-and-total.drl", awardLoop("Vòng lặp: mỗi điểm thưởng sinh thêm điểm thưởng"));
+        addImports(dir.resolve("20-subtotal-and-total.drl"), "org.isoscoring.drools.Award");
         ScoringEngine engine = ScoringEngine.create().withRules(dir);
         long start = System.nanoTime();
         RulesException e = catchThrowableOfType(RulesException.class, () -> engine.evaluate(EXAMPLE));
@@ -81,6 +95,7 @@ class RuleSafetyTests {
     @DisplayName("a rule that loops without end, under a firing budget too large to stop it, is stopped by the time budget and named")
     void timeBudget(@TempDir Path dir) throws IOException {
         withRule(dir, "20-subtotal-and-total.drl", awardLoop("Vòng lặp theo thời gian"));
+        addImports(dir.resolve("20-subtotal-and-total.drl"), "org.isoscoring.drools.Award");
         ScoringEngine engine = ScoringEngine.create().withRules(dir);
         String firings = System.getProperty("isoscoring.maxFiringsPerAssessment");
         String seconds = System.getProperty("isoscoring.maxSeconds");
@@ -123,7 +138,7 @@ class RuleSafetyTests {
                 when
                     $t : Total( )
                 then
-                    insert(new Subtotal($t.sheet(), $t.value().add(BigDecimal.ONE)));
+                    insert(new Subtotal($t.getSheet(), $t.getValue().add(BigDecimal.ONE)));
                 end
                 """);
         RulesException e = catchThrowableOfType(RulesException.class, () -> ScoringEngine.create().withRules(dir));
@@ -147,8 +162,7 @@ class RuleSafetyTests {
     @ValueSource(strings = {"java.io.File", "java.lang.reflect.Method", "org.kie.api.runtime.KieSession"})
     void imports(String type, @TempDir Path dir) throws IOException {
         Path f = withRule(dir, "14-improvement.drl", "").resolve("14-improvement.drl");
-        Files.writeString(f, Files.readString(f).replace("import org.isoscoring.drools.Sheet;",
-                "import org.isoscoring.drools.Sheet;\nimport " + type + ";"));
+        addImports(f, type);
         assertThat(ScoringEngine.create().check(dir)).anySatisfy(p -> assertThat(p).contains(type));
     }
 }

@@ -16,43 +16,48 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Awards of rules that match assessments only are settled (decision 53): kept on the assessment and added up in
- * one Tally fact, instead of one fact each. The scores must not change with it: a folder whose subtotal still adds
- * Award facts only, or that has a rule of its own on Award facts, scores exactly as the bundled guidance.
+ * one Tally fact, instead of one fact each. The scores must not change with it: a folder with a subtotal of its own
+ * that adds Award facts only (as a folder written before decision 53 did), or with a rule of its own on Award facts,
+ * scores exactly as the bundled guidance. (The subtotal that adds the Tally is the engine's own rule, compiled with
+ * every folder's files.)
  */
 @DisplayName("Settled awards score as awards that are facts")
 class SettledAwardsTests {
 
-    private static final String NEW_SUBTOTAL = """
-                Tally( $s : sheet, $k : count, $settled : points )
-                accumulate( Award( sheet == $s, $p : points ); $sum : sum( $p ), $count : count(); $count + $k == $n )
-            then
-                insertLogical(new Subtotal($s, $settled.add((BigDecimal) $sum)));""";
+    /** A subtotal rule of a folder written before decision 53: it adds Award facts only. */
     private static final String OLD_SUBTOTAL = """
+            rule "Điểm các tiêu chí của thư mục: cộng các Award khi mọi tiêu chí thành phần đã có điểm"
+            when
+                Catalog( $n : subCriteria )
                 $s : Sheet( )
                 accumulate( Award( sheet == $s, $p : points ); $sum : sum( $p ), $count : count(); $count == $n )
             then
-                insertLogical(new Subtotal($s, (BigDecimal) $sum));""";
+                insertLogical(new Subtotal($s, (BigDecimal) $sum));
+            end
+            """;
 
     private static String scored(ScoringEngine engine) {
         return ScoringJson.writeResult(engine.evaluate(RuleSafetyTests.EXAMPLE))
                 .replaceAll("\"(guidance|rulesHash)\": \"[^\"]*\"", "");
     }
 
-    private static Path bundledWith(Path dir, String from, String to, String more) throws IOException {
+    /**
+     * The bundled guidance in {@code dir} with {@code more} rules in the subtotal's file, which may match the engine's
+     * {@code Award} and {@code Catalog} facts.
+     */
+    private static Path bundledWith(Path dir, String more) throws IOException {
         RuleSafetyTests.withRule(dir, "20-subtotal-and-total.drl", more);
-        Path file = dir.resolve("20-subtotal-and-total.drl");
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        assertThat(text).contains(from);
-        Files.writeString(file, text.replace(from, to).replace("import org.isoscoring.drools.Tally;",
-                "import org.isoscoring.drools.Tally;\nimport org.isoscoring.drools.Sheet;"), StandardCharsets.UTF_8);
+        RuleSafetyTests.addImports(dir.resolve("20-subtotal-and-total.drl"), "org.isoscoring.drools.Award",
+                "org.isoscoring.drools.Catalog");
         return dir;
     }
 
     @Test
-    @DisplayName("a folder whose subtotal adds Award facts only (written before decision 53) gives the same scores")
+    @DisplayName("a folder with a subtotal of its own that adds Award facts only (written before decision 53) gives "
+            + "the same scores")
     void oldSubtotal(@TempDir Path dir) throws IOException {
         String bundled = scored(ScoringEngine.create());
-        String old = scored(ScoringEngine.create().withRules(bundledWith(dir, NEW_SUBTOTAL, OLD_SUBTOTAL, "")));
+        String old = scored(ScoringEngine.create().withRules(bundledWith(dir, OLD_SUBTOTAL)));
         assertThat(old).isEqualTo(bundled);
         assertThat(bundled).contains("\"subtotal\"");
     }
@@ -72,7 +77,7 @@ class SettledAwardsTests {
                     insertLogical(new Subtotal($s, BigDecimal.ZERO));
                 end
                 """;
-        ScoringEngine engine = ScoringEngine.create().withRules(bundledWith(dir, NEW_SUBTOTAL, NEW_SUBTOTAL, rule));
+        ScoringEngine engine = ScoringEngine.create().withRules(bundledWith(dir, rule));
         RulesException e = catchThrowableOfType(RulesException.class, () -> engine.evaluate(RuleSafetyTests.EXAMPLE));
         assertThat(e).isNotNull();
         assertThat(e.messages()).anySatisfy(m -> assertThat(m).contains("subtotal was derived 2 times"));
@@ -102,7 +107,7 @@ class SettledAwardsTests {
                     award(kcontext, $s, "1", "Có tiêu chí khác không có điểm");
                 end
                 """;
-        Path settled = withOwn142(Files.createDirectories(dir.resolve("new")), NEW_SUBTOTAL, rules);
+        Path settled = withOwn142(Files.createDirectories(dir.resolve("new")), "", rules);
         Path facts = withOwn142(Files.createDirectories(dir.resolve("old")), OLD_SUBTOTAL, rules);
         String expected = scored(ScoringEngine.create().withRules(facts));
         assertThat(expected).contains("Có tiêu chí khác không có điểm").contains("Mọi tiêu chí khác đều có điểm");
@@ -121,7 +126,7 @@ class SettledAwardsTests {
                 then
                 end
                 """;
-        Path folder = bundledWith(dir, NEW_SUBTOTAL, NEW_SUBTOTAL, late);
+        Path folder = bundledWith(dir, late);
         Path file = folder.resolve("14-improvement.drl");
         String name = "rule \"14.2 Tài liệu HTQLCL chưa được quản lý điện tử → 0\"\n    @criterion(\"14.2\")\n";
         String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -130,9 +135,12 @@ class SettledAwardsTests {
         assertThat(scored(ScoringEngine.create().withRules(folder))).isEqualTo(scored(ScoringEngine.create()));
     }
 
-    /** The bundled guidance with the subtotal {@code subtotal} and the rules of 14.2 replaced by {@code rules}. */
+    /**
+     * The bundled guidance with a subtotal of its own ({@code subtotal}, or none) and the rules of 14.2 replaced by
+     * {@code rules}.
+     */
     private static Path withOwn142(Path dir, String subtotal, String rules) throws IOException {
-        bundledWith(dir, NEW_SUBTOTAL, subtotal, "");
+        bundledWith(dir, subtotal);
         Path file = dir.resolve("14-improvement.drl");
         String text = Files.readString(file, StandardCharsets.UTF_8);
         int start = text.indexOf("rule \"14.2 ");

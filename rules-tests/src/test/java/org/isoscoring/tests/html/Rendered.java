@@ -13,8 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.isoscoring.api.AssessmentResult;
-import org.isoscoring.api.Assessor;
-import org.isoscoring.api.DistrictReport;
+import org.isoscoring.api.GroupReport;
 import org.isoscoring.api.ScoringResult;
 import org.isoscoring.tests.support.Cli;
 import org.isoscoring.tests.support.Pages;
@@ -69,7 +68,7 @@ final class Rendered {
 
     /** Checks every number of one assessment's sheet against the result. */
     static void assertSheetMatches(String page, AssessmentResult expected) {
-        String sheet = section(page, expected.assessor().name());
+        String sheet = section(page, expected.assessor());
         expected.points().forEach((id, points) -> {
             Map<String, String> row = Pages.one(sheet, "data-criterion", id);
             assertThat(new BigDecimal(row.get("data-points"))).as(expected.agency() + " " + id).isEqualByComparingTo(points);
@@ -79,7 +78,7 @@ final class Rendered {
                 .isEqualByComparingTo(expected.subtotal());
         assertThat(new BigDecimal(Pages.one(sheet, "data-field", "total").get("data-value")))
                 .isEqualByComparingTo(expected.total());
-        assertThat(Pages.one(sheet, "data-field", "rating").get("data-value")).isEqualTo(expected.rating().name());
+        assertThat(Pages.one(sheet, "data-field", "rating").get("data-value")).isEqualTo(expected.rating());
         List<Map<String, String>> penalty = Pages.withAttribute(sheet, "data-field").stream()
                 .filter(e -> e.get("data-field").equals("penalty")).toList();
         if (expected.penalty().signum() > 0) {
@@ -87,32 +86,37 @@ final class Rendered {
         }
     }
 
-    /** Checks a district's figures on the dashboard against the result. */
-    static void assertDistrictMatches(String dashboard, DistrictReport d, ScoringResult result) {
+    /**
+     * Checks a district's figures on the dashboard against the result: its section of the group {@code districts}
+     * carries every figure of the report as a data attribute (a list of agencies as its size), and lists the
+     * over-scored communes with the district's and the province's totals.
+     */
+    static void assertDistrictMatches(String dashboard, GroupReport d, ScoringResult result) {
         Map<String, String> s = Pages.withAttribute(dashboard, "data-district").stream()
-                .filter(e -> e.get("").equals("section") && e.get("data-district").equals(d.agency())).findFirst()
+                .filter(e -> e.get("").equals("section") && "districts".equals(e.get("data-group"))
+                        && e.get("data-district").equals(d.agency())).findFirst()
                 .orElseThrow(() -> new AssertionError("no section of " + d.agency()));
-        assertThat(s.get("data-communes")).isEqualTo(String.valueOf(d.communes()));
-        assertThat(s.get("data-on-site")).isEqualTo(String.valueOf(d.onSite()));
-        assertThat(s.get("data-on-site-required")).isEqualTo(String.valueOf(d.onSiteRequired()));
-        assertThat(s.get("data-province-sample-size")).isEqualTo(String.valueOf(d.provinceSampleSize()));
-        assertThat(s.get("data-province-appraised")).isEqualTo(String.valueOf(d.provinceAppraised()));
-        assertThat(s.get("data-communes-at-least-80")).isEqualTo(String.valueOf(d.communesAtLeast80()));
-        assertThat(new BigDecimal(s.get("data-penalty"))).isEqualByComparingTo(d.penalty());
-        result.agency(d.agency()).flatMap(a -> result.assessment(d.agency(), a.finalAssessor()))
-                .ifPresent(a -> assertThat(new BigDecimal(s.get("data-points-15-2")))
-                        .isEqualByComparingTo(a.points().get("15.2")));
-        String box = dashboard.substring(dashboard.indexOf("<section class=\"district\" data-district=\""
-                + d.agency() + "\""));
+        assertThat(s.get("data-communes")).isEqualTo(String.valueOf(d.count("communes")));
+        assertThat(s.get("data-on-site")).isEqualTo(String.valueOf(d.count("onSite")));
+        assertThat(s.get("data-on-site-required")).isEqualTo(String.valueOf(d.count("onSiteRequired")));
+        assertThat(s.get("data-province-sample-size")).isEqualTo(String.valueOf(d.count("provinceSampleSize")));
+        assertThat(s.get("data-province-appraised")).isEqualTo(String.valueOf(d.count("provinceAppraised")));
+        assertThat(s.get("data-communes-at-least80")).isEqualTo(String.valueOf(d.count("communesAtLeast80")));
+        assertThat(s.get("data-over-scored-communes"))
+                .isEqualTo(String.valueOf(d.agencies("overScoredCommunes").size()));
+        assertThat(new BigDecimal(s.get("data-penalty"))).isEqualByComparingTo(d.points("penalty"));
+        String box = dashboard.substring(dashboard.indexOf("<section class=\"group-report\" data-group=\"districts\" "
+                + "data-district=\"" + d.agency() + "\""));
         box = box.substring(0, box.indexOf("</section>"));
         List<Map<String, String>> rows = Pages.withAttribute(box, "data-over-scored");
-        assertThat(rows).extracting(e -> e.get("data-over-scored")).containsExactlyElementsOf(d.overScoredCommunes());
+        assertThat(rows).extracting(e -> e.get("data-over-scored"))
+                .containsExactlyElementsOf(d.agencies("overScoredCommunes"));
         for (Map<String, String> row : rows) {
             String commune = row.get("data-over-scored");
             assertThat(new BigDecimal(row.get("data-district-total"))).isEqualByComparingTo(
-                    result.assessment(commune, Assessor.DISTRICT).orElseThrow().total());
+                    result.assessment(commune, "DISTRICT").orElseThrow().total());
             assertThat(new BigDecimal(row.get("data-province-total"))).isEqualByComparingTo(
-                    result.assessment(commune, Assessor.PROVINCE).orElseThrow().total());
+                    result.assessment(commune, "PROVINCE").orElseThrow().total());
         }
     }
 }

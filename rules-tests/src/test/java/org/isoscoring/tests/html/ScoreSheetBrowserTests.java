@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.isoscoring.api.ScoringEngine;
-import org.isoscoring.api.ScoringJson;
 import org.isoscoring.api.ScoringResult;
 import org.isoscoring.tests.support.Chromium;
+import org.isoscoring.tests.support.Requests;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -45,7 +45,7 @@ class ScoreSheetBrowserTests {
         void render(@TempDir Path dir) throws IOException {
             chromium = Chromium.require();
             pages = Rendered.of(Rendered.EXAMPLE, dir.resolve("vi"));
-            result = ScoringEngine.create().evaluate(ScoringJson.readRequest(Rendered.EXAMPLE));
+            result = ScoringEngine.create().evaluate(Requests.read(Rendered.EXAMPLE));
             files = pages.pagesByAgency();
         }
 
@@ -57,7 +57,7 @@ class ScoreSheetBrowserTests {
                 assertThat(dom).as(agency).contains("PHIẾU CHẤM ĐIỂM");
                 for (var assessment : result.assessments().stream().filter(a -> a.agency().equals(agency)).toList()) {
                     Rendered.assertSheetMatches(dom, assessment);
-                    String sheet = Rendered.section(dom, assessment.assessor().name());
+                    String sheet = Rendered.section(dom, assessment.assessor());
                     Matcher row = ROW.matcher(sheet);
                     int rows = 0;
                     while (row.find()) {
@@ -108,11 +108,11 @@ class ScoreSheetBrowserTests {
         void english(@TempDir Path dir) throws Exception {
             Chromium chromium = Chromium.require();
             Rendered pages = Rendered.of(Rendered.EXAMPLE, dir.resolve("en"), "--lang", "en");
-            ScoringResult result = ScoringEngine.create().evaluate(ScoringJson.readRequest(Rendered.EXAMPLE));
+            ScoringResult result = ScoringEngine.create().evaluate(Requests.read(Rendered.EXAMPLE));
             Path page = pages.dir.resolve(pages.pagesByAgency().get("HUYEN-LNG"));
             String dom = chromium.dumpDom(page);
             assertThat(dom).contains("SCORE SHEET").contains("Directing and guiding the communes");
-            Rendered.assertSheetMatches(dom, result.assessment("HUYEN-LNG", org.isoscoring.api.Assessor.PROVINCE)
+            Rendered.assertSheetMatches(dom, result.assessment("HUYEN-LNG", "PROVINCE")
                     .orElseThrow());
             List<double[]> sizes = Chromium.pageSizes(chromium.printToPdf(page));
             assertThat(sizes).isNotEmpty().allSatisfy(s -> assertThat(s[1]).isCloseTo(841.9, within(1.5)));

@@ -1,5 +1,6 @@
 package org.isoscoring.tests.json;
 
+import org.isoscoring.tests.support.Requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -77,7 +78,7 @@ class ProblemLanguageTests {
     private static Case json(String english, Consumer<ObjectNode> change) {
         return new Case(english, () -> {
             try {
-                ObjectNode root = (ObjectNode) MAPPER.readTree(ScoringJson.writeRequest(RejectionTests.valid()));
+                ObjectNode root = (ObjectNode) MAPPER.readTree(Requests.write(RejectionTests.valid()));
                 change.accept(root);
                 return text(MAPPER.writeValueAsString(root));
             } catch (IOException e) {
@@ -91,7 +92,7 @@ class ProblemLanguageTests {
     }
 
     private static List<Problem> text(String document) {
-        return rejected(() -> ENGINE.evaluate(ScoringJson.readRequest(document)));
+        return rejected(() -> ENGINE.evaluate(Requests.read(document)));
     }
 
     private static List<Problem> rejected(Runnable reading) {
@@ -170,13 +171,14 @@ class ProblemLanguageTests {
                         r -> r.withArray("assessments").add(r.withArray("assessments").get(4).deepCopy())),
                 json("a DISTRICT assessment is only of a commune; \"[^\"]+\" is a [A-Z_]+",
                         r -> ((ObjectNode) r.withArray("assessments").get(4)).put("assessor", "DISTRICT")),
-                json("unknown fact for a DISTRICT \\(its criterion 15 comes from its communeScoring\\)",
+                json("unknown fact for a DISTRICT \\(the guidance gives it to DEPARTMENT, COMMUNE, PUBLIC_SERVICE_UNIT "
+                        + "only\\)",
                         r -> facts(r, 3).put("feedbackReceived", 3)),
                 json("-\\d+ is negative; a count is 0 or more", r -> facts(r, 0).put("procedureChanges", -1)),
-                json("0: an agency has at least one civil servant", r -> facts(r, 0).put("staffTotal", 0)
+                json("0 is less than 1, the least staffTotal may be", r -> facts(r, 0).put("staffTotal", 0)
                         .put("staffTrained", 0)),
                 json("\\d+ is more than [a-zA-Z]+ \\(\\d+\\)", r -> facts(r, 0).put("staffTrained", 21)),
-                json("\\d+ is more than the late dossiers \\(dossiersResolved - dossiersOnTime = \\d+\\)",
+                json("\\d+ is more than lateDossiers \\(dossiersResolved - dossiersOnTime = \\d+\\)",
                         r -> facts(r, 0).put("lateDossiersWithApology", 11)),
                 // the guidance and the year (the engine)
                 json("unknown guidance \"[^\"]+\" \\(bundled: .*\\)", r -> r.put("guidance", "ha-noi-2022")),
@@ -191,7 +193,7 @@ class ProblemLanguageTests {
                     return rejected(() -> ENGINE.withRules(BUNDLED).evaluate(other));
                 }),
                 // the document and the file (ScoringJson)
-                new Case("the file is not valid UTF-8 text", () -> rejected(() -> ScoringJson.readRequest(
+                new Case("the file is not valid UTF-8 text", () -> rejected(() -> Requests.read(
                         new ByteArrayInputStream(new byte[] {'{', '"', (byte) 0xC3, 0x28, '"', ':', '1', '}'})))),
                 text("not valid JSON: duplicate key .*", "{\"year\": 2022, \"year\": 2022}"),
                 text("not valid JSON: nested deeper than \\d+ levels, the limit \\(a request needs 4\\)",
@@ -250,7 +252,7 @@ class ProblemLanguageTests {
         }
         List<Problem> problems = new ArrayList<>();
         for (Path file : List.of(dir, dir.resolve("nope.json"), large)) {
-            problems.addAll(rejected(() -> ScoringJson.readRequest(file)));
+            problems.addAll(rejected(() -> Requests.read(file)));
         }
         assertThat(problems).extracting(Problem::message).containsExactly("is a directory, not a file",
                 "no such file, or not readable", "the request is larger than 128 MiB, the limit");
@@ -276,7 +278,7 @@ class ProblemLanguageTests {
 
         private Path bad(Path dir) throws IOException {
             Path bad = dir.resolve("bad.json");
-            ObjectNode root = (ObjectNode) MAPPER.readTree(ScoringJson.writeRequest(RejectionTests.valid()));
+            ObjectNode root = (ObjectNode) MAPPER.readTree(Requests.write(RejectionTests.valid()));
             agency(root, 3).put("kind", "MINISTRY");
             facts(root, 0).put("staffTrained", 3.5);
             Files.writeString(bad, MAPPER.writeValueAsString(root), StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package org.isoscoring.tests.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.isoscoring.tests.support.Requests.communeScoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,17 +13,12 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.isoscoring.api.Agency;
 import org.isoscoring.api.Assessment;
-import org.isoscoring.api.Assessor;
-import org.isoscoring.api.CommuneScoring;
-import org.isoscoring.api.Declaration;
 import org.isoscoring.api.Facts;
-import org.isoscoring.api.IsoTeam;
-import org.isoscoring.api.Judgement;
 import org.isoscoring.api.Problem;
 import org.isoscoring.api.RequestRejectedException;
 import org.isoscoring.api.ScoringEngine;
-import org.isoscoring.api.ScoringJson;
 import org.isoscoring.api.ScoringRequest;
+import org.isoscoring.tests.support.Requests;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -39,35 +35,41 @@ class RejectionTests {
     /** A small valid province: district H with communes X1 and X2, department S, public service unit U. */
     static ScoringRequest valid() {
         Facts facts = Facts.builder()
-                .isoTeam(IsoTeam.CURRENT).annualPlanIssuedOn(LocalDate.of(2022, 3, 15))
-                .leaderInvolvement(Judgement.FULL).staffTotal(20).staffTrained(19).internalAuditors(2)
-                .qualityPolicyPublished(true).objectivesSmart(Judgement.FULL).objectiveReviews(2)
-                .contextDetermined(Judgement.PARTIAL).riskRegisterUpdated(true).riskActionsEvaluated(Judgement.FULL)
-                .proceduresInScope(120).proceduresWithProcess(120).procedureChanges(5).changesUpdatedWithin30Days(5)
-                .processesMatchingOneStop(118).documentControl(Judgement.FULL).recordsAccessible(Judgement.PARTIAL)
-                .dossiersResolved(1500).dossiersOnTime(1490).lateDossiersWithApology(10)
-                .surveyResponses(120).satisfiedResponses(110)
-                .internalAuditDate(LocalDate.of(2022, 9, 10)).processesAudited(120).auditReport(Judgement.FULL)
-                .managementReviewDate(LocalDate.of(2022, 11, 20)).reviewOutputs(Judgement.FULL)
-                .nonconformitiesFound(4).nonconformitiesClosed(4).declaration(Declaration.CURRENT)
-                .reportSubmittedOn(LocalDate.of(2022, 11, 28)).reportDeadline(LocalDate.of(2022, 12, 1))
-                .improvementInitiatives(1).electronicDocuments(true)
-                .publicDisclosure(Judgement.FULL).feedbackReceived(3).feedbackResolved(3).build();
-        Facts district = facts.toBuilder().publicDisclosure(null).feedbackReceived(null).feedbackResolved(null).build();
+                .set("isoTeam", "CURRENT").set("annualPlanIssuedOn", LocalDate.of(2022, 3, 15))
+                .set("leaderInvolvement", "FULL").set("staffTotal", 20).set("staffTrained", 19)
+                .set("internalAuditors", 2)
+                .set("qualityPolicyPublished", true).set("objectivesSmart", "FULL").set("objectiveReviews", 2)
+                .set("contextDetermined", "PARTIAL").set("riskRegisterUpdated", true)
+                .set("riskActionsEvaluated", "FULL")
+                .set("proceduresInScope", 120).set("proceduresWithProcess", 120).set("procedureChanges", 5)
+                .set("changesUpdatedWithin30Days", 5)
+                .set("processesMatchingOneStop", 118).set("documentControl", "FULL").set("recordsAccessible", "PARTIAL")
+                .set("dossiersResolved", 1500).set("dossiersOnTime", 1490).set("lateDossiersWithApology", 10)
+                .set("surveyResponses", 120).set("satisfiedResponses", 110)
+                .set("internalAuditDate", LocalDate.of(2022, 9, 10)).set("processesAudited", 120)
+                .set("auditReport", "FULL")
+                .set("managementReviewDate", LocalDate.of(2022, 11, 20)).set("reviewOutputs", "FULL")
+                .set("nonconformitiesFound", 4).set("nonconformitiesClosed", 4).set("declaration", "CURRENT")
+                .set("reportSubmittedOn", LocalDate.of(2022, 11, 28)).set("reportDeadline", LocalDate.of(2022, 12, 1))
+                .set("improvementInitiatives", 1).set("electronicDocuments", true)
+                .set("publicDisclosure", "FULL").set("feedbackReceived", 3).set("feedbackResolved", 3).build();
+        Facts district = facts.toBuilder().remove("publicDisclosure").remove("feedbackReceived")
+                .remove("feedbackResolved").build();
         return new ScoringRequest("bac-giang-2022", 2022,
-                List.of(Agency.district("H", "UBND huyện H", new CommuneScoring(List.of("X1"),
+                List.of(Agency.of("H", "UBND huyện H", "DISTRICT").withRecord(communeScoring(List.of("X1"),
                                 LocalDate.of(2022, 11, 10), LocalDate.of(2022, 11, 15))),
-                        Agency.commune("X1", "UBND xã X1", "H"), Agency.commune("X2", "UBND xã X2", "H"),
-                        Agency.department("S", "Sở S"), Agency.publicServiceUnit("U", "Trung tâm U")),
-                List.of(new Assessment("X1", Assessor.DISTRICT, facts), new Assessment("X1", Assessor.PROVINCE, facts),
-                        new Assessment("X2", Assessor.SELF, facts), new Assessment("H", Assessor.PROVINCE, district),
-                        new Assessment("S", Assessor.PROVINCE, facts), new Assessment("U", Assessor.PROVINCE, facts)));
+                        Agency.of("X1", "UBND xã X1", "COMMUNE").within("H"),
+                        Agency.of("X2", "UBND xã X2", "COMMUNE").within("H"),
+                        Agency.of("S", "Sở S", "DEPARTMENT"), Agency.of("U", "Trung tâm U", "PUBLIC_SERVICE_UNIT")),
+                List.of(new Assessment("X1", "DISTRICT", facts), new Assessment("X1", "PROVINCE", facts),
+                        new Assessment("X2", "SELF", facts), new Assessment("H", "PROVINCE", district),
+                        new Assessment("S", "PROVINCE", facts), new Assessment("U", "PROVINCE", facts)));
     }
 
     /** The valid request as JSON, changed, then read and scored: the problems it is rejected with. */
     private static List<Problem> problemsOfJson(Consumer<ObjectNode> change) {
         try {
-            ObjectNode root = (ObjectNode) MAPPER.readTree(ScoringJson.writeRequest(valid()));
+            ObjectNode root = (ObjectNode) MAPPER.readTree(Requests.write(valid()));
             change.accept(root);
             return problemsOfText(MAPPER.writeValueAsString(root));
         } catch (java.io.IOException e) {
@@ -77,7 +79,7 @@ class RejectionTests {
 
     private static List<Problem> problemsOfText(String json) {
         RequestRejectedException rejected = catchThrowableOfType(RequestRejectedException.class,
-                () -> ENGINE.evaluate(ScoringJson.readRequest(json)));
+                () -> ENGINE.evaluate(Requests.read(json)));
         assertThat(rejected).as("the request is rejected").isNotNull();
         return rejected.problems();
     }
@@ -93,7 +95,7 @@ class RejectionTests {
     @Test
     @DisplayName("given the valid request, when read and scored, then it is accepted")
     void validIsAccepted() {
-        var result = ENGINE.evaluate(ScoringJson.readRequest(ScoringJson.writeRequest(valid())));
+        var result = ENGINE.evaluate(Requests.read(Requests.write(valid())));
         assertThat(result.assessments()).hasSize(6);
     }
 
@@ -237,7 +239,7 @@ class RejectionTests {
         @Test
         @DisplayName("processesAudited may exceed proceduresWithProcess")
         void auditedMayExceed() {
-            var request = ScoringJson.readRequest(ScoringJson.writeRequest(valid()).replace(
+            var request = Requests.read(Requests.write(valid()).replace(
                     "\"processesAudited\": 120", "\"processesAudited\": 130"));
             assertThat(ENGINE.evaluate(request).assessments()).hasSize(6);
         }
@@ -285,6 +287,16 @@ class RejectionTests {
                 extra.putObject("communeScoring").put("resultsSentOn", (String) null)
                         .put("resultsDeadline", "2022-11-15").putArray("onSiteCommunes");
             })).containsExactly(new Problem("agencies[5]", "district \"H2\" has no communes"));
+        }
+
+        @Test
+        @DisplayName("an unknown field in a district's communeScoring")
+        void unknownRecordField() {
+            assertThat(problemsOfJson(r -> ((ObjectNode) agency(r, 0).get("communeScoring")).put("resultsSent", "x")))
+                    .singleElement().satisfies(p -> {
+                        assertThat(p.place()).isEqualTo("agencies[0].communeScoring.resultsSent");
+                        assertThat(p.message()).contains("unknown");
+                    });
         }
 
         @Test

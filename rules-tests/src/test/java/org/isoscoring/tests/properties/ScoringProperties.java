@@ -26,23 +26,19 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.isoscoring.api.Agency;
-import org.isoscoring.api.AgencyKind;
 import org.isoscoring.api.AgencyResult;
 import org.isoscoring.api.Assessment;
 import org.isoscoring.api.AssessmentResult;
-import org.isoscoring.api.Assessor;
-import org.isoscoring.api.CommuneScoring;
-import org.isoscoring.api.DistrictReport;
 import org.isoscoring.api.Explanation;
 import org.isoscoring.api.Facts;
-import org.isoscoring.api.Judgement;
-import org.isoscoring.api.Rating;
-import org.isoscoring.api.RequestChecks;
+import org.isoscoring.api.GroupReport;
 import org.isoscoring.api.ScoringEngine;
 import org.isoscoring.api.ScoringJson;
 import org.isoscoring.api.ScoringRequest;
 import org.isoscoring.api.ScoringResult;
 import org.isoscoring.tests.reference.ReferenceScorer;
+import org.isoscoring.tests.support.DistrictReports;
+import org.isoscoring.tests.support.Requests;
 import org.isoscoring.tests.support.SeedReporter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -130,7 +126,7 @@ final class ScoringProperties {
                 AssessmentResult a = result.assessments().get(i);
                 Assessment asked = request.assessments().get(i);
                 String place = "assessments[" + i + "] " + a.agency() + "/" + a.assessor();
-                if (!a.agency().equals(asked.agency()) || a.assessor() != asked.assessor()) {
+                if (!a.agency().equals(asked.agency()) || !a.assessor().equals(asked.assessor())) {
                     violations.add(place + ": not in request order (expected " + asked.agency() + "/"
                             + asked.assessor() + ")");
                 }
@@ -163,7 +159,7 @@ final class ScoringProperties {
                     violations.add(place + ": total " + a.total() + ", expected max(0, " + a.subtotal() + " - "
                             + a.penalty() + ")");
                 }
-                if (a.rating() != band(a.total())) {
+                if (!a.rating().equals(band(a.total()))) {
                     violations.add(place + ": rating " + a.rating() + " for total " + a.total() + ", expected "
                             + band(a.total()));
                 }
@@ -174,7 +170,7 @@ final class ScoringProperties {
             if (!agencyIds.equals(new ArrayList<>(assessed))) {
                 violations.add("agencies " + agencyIds + ", expected every assessed agency sorted by id " + assessed);
             }
-            List<String> districtIds = result.districts().stream().map(DistrictReport::agency).toList();
+            List<String> districtIds = DistrictReports.of(result).stream().map(GroupReport::agency).toList();
             List<String> expectedDistricts = request.agencies().stream().filter(a -> "DISTRICT".equals(a.kind()))
                     .map(Agency::id).sorted().toList();
             if (!districtIds.equals(expectedDistricts)) {
@@ -233,10 +229,10 @@ final class ScoringProperties {
                 List<String> communes = communesOf(request, district.id());
                 long atLeast80 = communes.stream().filter(c -> finals.get(c).compareTo(EIGHTY) >= 0).count();
                 boolean all = atLeast80 == communes.size();
-                DistrictReport report = result.district(district.id()).orElseThrow();
-                if (report.communesAtLeast80() != atLeast80 || report.communes() != communes.size()) {
-                    violations.add(district.id() + ": report says " + report.communesAtLeast80() + " of "
-                            + report.communes() + " at least 80, the final totals give " + atLeast80 + " of "
+                GroupReport report = DistrictReports.of(result, district.id());
+                if (report.count("communesAtLeast80") != atLeast80 || report.count("communes") != communes.size()) {
+                    violations.add(district.id() + ": report says " + report.count("communesAtLeast80") + " of "
+                            + report.count("communes") + " at least 80, the final totals give " + atLeast80 + " of "
                             + communes.size());
                 }
                 for (AssessmentResult a : result.assessments()) {
@@ -276,21 +272,22 @@ final class ScoringProperties {
                     }
                 }
                 Collections.sort(over);
-                DistrictReport report = result.district(district.id()).orElseThrow();
-                if (!report.overScoredCommunes().equals(over)) {
-                    violations.add(district.id() + ": over-scored " + report.overScoredCommunes() + ", expected "
-                            + over);
+                GroupReport report = DistrictReports.of(result, district.id());
+                if (!report.agencies("overScoredCommunes").equals(over)) {
+                    violations.add(district.id() + ": over-scored " + report.agencies("overScoredCommunes")
+                            + ", expected " + over);
                 }
                 BigDecimal expected = over.isEmpty() ? BigDecimal.ZERO : THREE;
-                if (report.penalty().compareTo(expected) != 0) {
-                    violations.add(district.id() + ": report penalty " + report.penalty() + ", expected " + expected);
+                if (report.points("penalty").compareTo(expected) != 0) {
+                    violations.add(district.id() + ": report penalty " + report.points("penalty") + ", expected "
+                            + expected);
                 }
-                Assessor fin = finalAssessor(request, district.id());
+                String fin = finalAssessor(request, district.id());
                 for (AssessmentResult a : result.assessments()) {
                     if (!a.agency().equals(district.id())) {
                         continue;
                     }
-                    BigDecimal due = a.assessor() == fin ? expected : BigDecimal.ZERO;
+                    BigDecimal due = a.assessor().equals(fin) ? expected : BigDecimal.ZERO;
                     if (a.penalty().compareTo(due) != 0) {
                         violations.add(district.id() + "/" + a.assessor() + ": penalty " + a.penalty() + ", expected "
                                 + due + " (final assessor " + fin + ", over-scored " + over + ")");
@@ -444,12 +441,12 @@ final class ScoringProperties {
             Map.entry("one more initiative", f -> f.toBuilder()
                     .set("improvementInitiatives", f.count("improvementInitiatives") + 1)
                     .build()),
-            Map.entry("one more change updated", f -> f.count("changesUpdatedWithin30Days") < f.count("procedureChanges")
-                    ? f.toBuilder()
-                            .set("changesUpdatedWithin30Days", f.count("changesUpdatedWithin30Days") + 1).build() : null),
-            Map.entry("one more process matching", f -> f.count("processesMatchingOneStop") < f.count("proceduresWithProcess")
-                    ? f.toBuilder()
-                            .set("processesMatchingOneStop", f.count("processesMatchingOneStop") + 1).build() : null),
+            Map.entry("one more change updated", f -> f.count("changesUpdatedWithin30Days")
+                    < f.count("procedureChanges") ? f.toBuilder()
+                    .set("changesUpdatedWithin30Days", f.count("changesUpdatedWithin30Days") + 1).build() : null),
+            Map.entry("one more process matching", f -> f.count("processesMatchingOneStop")
+                    < f.count("proceduresWithProcess") ? f.toBuilder()
+                    .set("processesMatchingOneStop", f.count("processesMatchingOneStop") + 1).build() : null),
             Map.entry("one more dossier on time", f -> {
                 if (f.count("dossiersOnTime") >= f.count("dossiersResolved")) {
                     return null;
@@ -458,9 +455,9 @@ final class ScoringProperties {
                 return f.toBuilder().set("dossiersOnTime", f.count("dossiersOnTime") + 1)
                         .set("lateDossiersWithApology", Math.min(late, f.count("lateDossiersWithApology"))).build();
             }),
-            Map.entry("one more apology", f -> f.count("lateDossiersWithApology") < f.count("dossiersResolved") - f.count("dossiersOnTime")
-                    ? f.toBuilder()
-                            .set("lateDossiersWithApology", f.count("lateDossiersWithApology") + 1).build() : null),
+            Map.entry("one more apology", f -> f.count("lateDossiersWithApology")
+                    < f.count("dossiersResolved") - f.count("dossiersOnTime") ? f.toBuilder()
+                    .set("lateDossiersWithApology", f.count("lateDossiersWithApology") + 1).build() : null),
             Map.entry("one more satisfied", f -> f.count("satisfiedResponses") < f.count("surveyResponses")
                     ? f.toBuilder().set("satisfiedResponses", f.count("satisfiedResponses") + 1).build() : null),
             Map.entry("one more satisfied response", f -> f.toBuilder()
@@ -469,7 +466,8 @@ final class ScoringProperties {
             Map.entry("one more process audited", f -> f.toBuilder()
                     .set("processesAudited", f.count("processesAudited") + 1)
                     .build()),
-            Map.entry("one more nonconformity closed", f -> f.count("nonconformitiesClosed") < f.count("nonconformitiesFound")
+            Map.entry("one more nonconformity closed", f -> f.count("nonconformitiesClosed")
+                    < f.count("nonconformitiesFound")
                     ? f.toBuilder().set("nonconformitiesClosed", f.count("nonconformitiesClosed") + 1).build() : null),
             Map.entry("one more feedback resolved", f -> f.count("feedbackResolved") != null
                     && f.count("feedbackResolved") < f.count("feedbackReceived")
@@ -497,7 +495,7 @@ final class ScoringProperties {
             Map.entry("documents electronic", f -> f.toBuilder().set("electronicDocuments", true).build()),
             Map.entry("risk register updated", f -> f.toBuilder().set("riskRegisterUpdated", true).build()));
 
-    private static Judgement better(Judgement j) {
+    private static String better(String j) {
         return "NONE".equals(j) ? "PARTIAL" : "FULL";
     }
 
@@ -566,19 +564,20 @@ final class ScoringProperties {
             for (int i = 0; i < result.assessments().size(); i++) {
                 assessments++;
                 AssessmentResult a = result.assessments().get(i);
-                boolean district = agencies.get(a.agency())"DISTRICT".equals(.kind());
+                boolean district = "DISTRICT".equals(agencies.get(a.agency()).kind());
                 for (String id : CRITERIA) {
                     String name = id.startsWith("15.") ? id + (district ? " district" : " other") : id;
                     see(name, plain(a.points().get(id)));
                 }
-                see("rating", a.rating().name());
+                see("rating", a.rating());
                 factEdges(request.assessments().get(i).facts(), request.year());
             }
             for (Agency district : districts(request)) {
-                DistrictReport report = result.district(district.id()).orElseThrow();
-                see("district 15.2 is 3", report.communesAtLeast80() == report.communes() ? "yes" : "no");
-                see("district has an over-scored commune", report.overScoredCommunes().isEmpty() ? "no" : "yes");
-                Assessor fin = finalAssessor(request, district.id());
+                GroupReport report = DistrictReports.of(result, district.id());
+                see("district 15.2 is 3", report.count("communesAtLeast80") == report.count("communes") ? "yes" : "no");
+                see("district has an over-scored commune", report.agencies("overScoredCommunes").isEmpty() ? "no"
+                        : "yes");
+                String fin = finalAssessor(request, district.id());
                 if (fin != null) {
                     AssessmentResult a = result.assessment(district.id(), fin).orElseThrow();
                     see("district final assessment penalty", plain(a.penalty()));
@@ -586,20 +585,22 @@ final class ScoringProperties {
                         edge("penalty on a subtotal below 3 (total 0)");
                     }
                 }
-                int n = report.communes();
-                int k = report.communesAtLeast80();
+                int n = report.count("communes");
+                int k = report.count("communesAtLeast80");
                 count(k == n, "15.2 district: all communes reach 80");
                 count(k == n - 1, "15.2 district: all but one commune reach 80");
                 ratioEdges("15.2 district k/n", k, n, 90, 70);
-                CommuneScoring scoring = district.communeScoring();
-                int required = report.onSiteRequired();
-                count(report.onSite() == required, "15.1 district: on site = ceil(n/3)");
-                count(report.onSite() == required - 1, "15.1 district: on site = ceil(n/3) - 1");
-                count(scoring.onSiteCommunes().size() > new LinkedHashSet<>(scoring.onSiteCommunes()).size(),
+                Facts scoring = district.record(); // communeScoring
+                int required = report.count("onSiteRequired");
+                count(report.count("onSite") == required, "15.1 district: on site = ceil(n/3)");
+                count(report.count("onSite") == required - 1, "15.1 district: on site = ceil(n/3) - 1");
+                List<?> onSiteCommunes = (List<?>) scoring.get("onSiteCommunes");
+                count(onSiteCommunes.size() > new LinkedHashSet<>(onSiteCommunes).size(),
                         "15.1 district: an on-site commune listed twice");
-                count(scoring.resultsSentOn() == null, "15.1 district: results not sent");
-                count(scoring.resultsDeadline().equals(scoring.resultsSentOn()), "15.1 district: sent on the deadline");
-                count(scoring.resultsDeadline().plusDays(1).equals(scoring.resultsSentOn()),
+                count(scoring.date("resultsSentOn") == null, "15.1 district: results not sent");
+                count(scoring.date("resultsDeadline").equals(scoring.date("resultsSentOn")),
+                        "15.1 district: sent on the deadline");
+                count(scoring.date("resultsDeadline").plusDays(1).equals(scoring.date("resultsSentOn")),
                         "15.1 district: sent a day late");
                 for (String commune : communesOf(request, district.id())) {
                     var byDistrict = result.assessment(commune, "DISTRICT");
@@ -661,21 +662,28 @@ final class ScoringProperties {
 
         private void factEdges(Facts f, int year) {
             ratioEdges("2.1 trained/staff", f.count("staffTrained"), f.count("staffTotal"), 90, 70);
-            ratioEdges("5.1 with process/in scope", f.count("proceduresWithProcess"), f.count("proceduresInScope"), 100, 90, 80);
-            ratioEdges("5.2 updated/changes", f.count("changesUpdatedWithin30Days"), f.count("procedureChanges"), 100, 80);
-            ratioEdges("5.3 matching/with process", f.count("processesMatchingOneStop"), f.count("proceduresWithProcess"), 100, 90);
+            ratioEdges("5.1 with process/in scope", f.count("proceduresWithProcess"), f.count("proceduresInScope"),
+                    100, 90, 80);
+            ratioEdges("5.2 updated/changes", f.count("changesUpdatedWithin30Days"), f.count("procedureChanges"),
+                    100, 80);
+            ratioEdges("5.3 matching/with process", f.count("processesMatchingOneStop"),
+                    f.count("proceduresWithProcess"), 100, 90);
             ratioEdges("7.1 on time/resolved", f.count("dossiersOnTime"), f.count("dossiersResolved"), 98, 95, 90, 80);
             int late = f.count("dossiersResolved") - f.count("dossiersOnTime");
             ratioEdges("7.2 apology/late", f.count("lateDossiersWithApology"), late, 100, 50);
-            ratioEdges("8.2 satisfied/responses", f.count("satisfiedResponses"), f.count("surveyResponses"), 90, 80, 70);
+            ratioEdges("8.2 satisfied/responses", f.count("satisfiedResponses"), f.count("surveyResponses"),
+                    90, 80, 70);
             boolean audit = f.date("internalAuditDate") != null && f.date("internalAuditDate").getYear() == year;
             if (audit) {
-                ratioEdges("11.1 closed/found", f.count("nonconformitiesClosed"), f.count("nonconformitiesFound"), 100, 80, 50);
+                ratioEdges("11.1 closed/found", f.count("nonconformitiesClosed"), f.count("nonconformitiesFound"),
+                        100, 80, 50);
             }
             count(f.count("proceduresInScope") == 0, "5.1 in scope = 0");
             count(f.count("procedureChanges") == 0, "5.2 changes = 0");
-            count(f.count("proceduresWithProcess") == 0 && f.count("proceduresInScope") == 0, "5.3 with process = 0, in scope = 0");
-            count(f.count("proceduresWithProcess") == 0 && f.count("proceduresInScope") > 0, "5.3 with process = 0, in scope > 0");
+            count(f.count("proceduresWithProcess") == 0 && f.count("proceduresInScope") == 0,
+                    "5.3 with process = 0, in scope = 0");
+            count(f.count("proceduresWithProcess") == 0 && f.count("proceduresInScope") > 0,
+                    "5.3 with process = 0, in scope > 0");
             count(f.count("dossiersResolved") == 0, "7.1 resolved = 0");
             count(late == 0, "7.2 late = 0");
             count(f.count("surveyResponses") == 0, "8.2 responses = 0");
@@ -696,8 +704,10 @@ final class ScoringProperties {
             count(plan == null, "1.2 no plan");
             dateEdges("9.1 audit", f.date("internalAuditDate"), year);
             count(f.date("internalAuditDate") == null, "9.1 no audit");
-            count(audit && f.count("processesAudited") == f.count("proceduresWithProcess"), "9.1 audited = with process");
-            count(audit && f.count("processesAudited") == f.count("proceduresWithProcess") - 1, "9.1 audited = with process - 1");
+            int audited = f.count("processesAudited");
+            int withProcess = f.count("proceduresWithProcess");
+            count(audit && audited == withProcess, "9.1 audited = with process");
+            count(audit && audited == withProcess - 1, "9.1 audited = with process - 1");
             dateEdges("10.1 review", f.date("managementReviewDate"), year);
             if (f.date("reportSubmittedOn") == null) {
                 count(true, "13.1 no report");
@@ -709,7 +719,8 @@ final class ScoringProperties {
                 count(daysLate == 16, "13.1 report 16 days late");
             }
             if (f.count("feedbackReceived") != null) {
-                ratioEdges("15.2 other resolved/received", f.count("feedbackResolved"), f.count("feedbackReceived"), 100, 80);
+                ratioEdges("15.2 other resolved/received", f.count("feedbackResolved"), f.count("feedbackReceived"),
+                        100, 80);
                 count(f.count("feedbackReceived") == 0, "15.2 other received = 0");
             }
         }
@@ -851,7 +862,7 @@ final class ScoringProperties {
             if (request != null && check != null && smallest instanceof ScoringRequest) {
                 Minimizer minimizer = new Minimizer(check);
                 ScoringRequest minimal = minimizer.minimize(request);
-                String json = ScoringJson.writeRequest(minimal);
+                String json = Requests.write(minimal);
                 m.append("Minimized (").append(minimizer.evaluations).append(" evaluations) to a ")
                         .append(Generators.describe(minimal)).append(", saved as ")
                         .append(save(property + "-" + seed + "-minimal", minimal)).append('\n');
@@ -873,7 +884,7 @@ final class ScoringProperties {
                 Path dir = Path.of("target", "quicktheories");
                 Files.createDirectories(dir);
                 Path file = dir.resolve(name + ".json");
-                Files.writeString(file, ScoringJson.writeRequest(request), StandardCharsets.UTF_8);
+                Files.writeString(file, Requests.write(request), StandardCharsets.UTF_8);
                 return file.toAbsolutePath().toString();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -908,7 +919,7 @@ final class ScoringProperties {
                         break;
                     }
                     ScoringRequest candidate = candidates.get(i).get();
-                    if (RequestChecks.problems(candidate).isEmpty() && failure(candidate) != null) {
+                    if (Requests.problems(candidate).isEmpty() && failure(candidate) != null) {
                         current = candidate;
                         progress = true;
                         i--;
@@ -943,18 +954,18 @@ final class ScoringProperties {
                 }
             }
             Map<String, Long> communeCount = r.agencies().stream().filter(a -> "COMMUNE".equals(a.kind()))
-                    .collect(Collectors.groupingBy(Agency::district, Collectors.counting()));
+                    .collect(Collectors.groupingBy(Agency::parent, Collectors.counting()));
             for (Agency agency : r.agencies()) {
-                if ("COMMUNE".equals(agency.kind()) && communeCount.get(agency.district()) > 1) {
+                if ("COMMUNE".equals(agency.kind()) && communeCount.get(agency.parent()) > 1) {
                     out.add(() -> without(r, Set.of(agency.id()), null));
                 }
             }
             Map<String, Long> assessmentsOf = r.assessments().stream()
                     .collect(Collectors.groupingBy(Assessment::agency, Collectors.counting()));
-            Map<String, AgencyKind> kinds = new HashMap<>();
+            Map<String, String> kinds = new HashMap<>();
             r.agencies().forEach(a -> kinds.put(a.id(), a.kind()));
             for (Assessment a : r.assessments()) {
-                if (kinds.get(a.agency()) != "COMMUNE" || assessmentsOf.get(a.agency()) > 1) {
+                if (!"COMMUNE".equals(kinds.get(a.agency())) || assessmentsOf.get(a.agency()) > 1) {
                     out.add(() -> without(r, Set.of(), a));
                 }
             }
@@ -968,11 +979,11 @@ final class ScoringProperties {
                 if (agencies.contains(a.id())) {
                     continue;
                 }
-                if ("DISTRICT".equals(a.kind()) && a.communeScoring() != null) {
-                    CommuneScoring s = a.communeScoring();
-                    List<String> onSite = s.onSiteCommunes().stream().filter(c -> !agencies.contains(c)).toList();
-                    a = new Agency(a.id(), a.name(), a.kind(), a.district(),
-                            communeScoring(onSite, s.resultsSentOn(), s.resultsDeadline()));
+                if ("DISTRICT".equals(a.kind()) && a.record() != null) {
+                    Facts s = a.record();
+                    List<String> onSite = ((List<?>) s.get("onSiteCommunes")).stream().map(String::valueOf)
+                            .filter(c -> !agencies.contains(c)).toList();
+                    a = a.withRecord(s.toBuilder().set("onSiteCommunes", onSite).build());
                 }
                 kept.add(a);
             }
@@ -983,7 +994,7 @@ final class ScoringProperties {
     }
 
     private static void assertValid(ScoringRequest request) {
-        assertThat(RequestChecks.problems(request)).as("the generated request is valid").isEmpty();
+        assertThat(Requests.problems(request)).as("the generated request is valid").isEmpty();
     }
 
     private static void assertNone(List<String> violations) {
@@ -998,7 +1009,7 @@ final class ScoringProperties {
     }
 
     /** The rating bands of SCORING.md §5. */
-    private static Rating band(BigDecimal total) {
+    private static String band(BigDecimal total) {
         if (total.compareTo(BigDecimal.valueOf(90)) >= 0) {
             return "EXCELLENT";
         } else if (total.compareTo(EIGHTY) >= 0) {
@@ -1016,13 +1027,13 @@ final class ScoringProperties {
     }
 
     private static List<String> communesOf(ScoringRequest request, String district) {
-        return request.agencies().stream().filter(a -> district.equals(a.district())).map(Agency::id).sorted()
+        return request.agencies().stream().filter(a -> district.equals(a.parent())).map(Agency::id).sorted()
                 .toList();
     }
 
     /** The final assessor of an agency (PROVINCE over DISTRICT over SELF), or null when it has no assessment. */
-    private static Assessor finalAssessor(ScoringRequest request, String agency) {
-        Assessor fin = null;
+    private static String finalAssessor(ScoringRequest request, String agency) {
+        String fin = null;
         for (Assessment a : request.assessments()) {
             if (a.agency().equals(agency) && (fin == null || rank(a.assessor()) > rank(fin))) {
                 fin = a.assessor();
@@ -1031,11 +1042,12 @@ final class ScoringProperties {
         return fin;
     }
 
-    private static int rank(Assessor assessor) {
+    private static int rank(String assessor) {
         return switch (assessor) {
-            case SELF -> 0;
-            case DISTRICT -> 1;
-            case PROVINCE -> 2;
+            case "SELF" -> 0;
+            case "DISTRICT" -> 1;
+            case "PROVINCE" -> 2;
+            default -> throw new IllegalArgumentException("no assessor " + assessor + " in SCORING.md");
         };
     }
 
@@ -1078,7 +1090,7 @@ final class ScoringProperties {
         f.put(key + " subtotal", plain(a.subtotal()));
         f.put(key + " penalty", plain(a.penalty()));
         f.put(key + " total", plain(a.total()));
-        f.put(key + " rating", a.rating().name());
+        f.put(key + " rating", a.rating());
     }
 
     private static void agencyAndDistrictFigures(Map<String, String> f, ScoringResult result) {
@@ -1086,12 +1098,12 @@ final class ScoringProperties {
         for (AgencyResult a : result.agencies()) {
             f.put("agencies " + a.agency(), a.finalAssessor() + " " + plain(a.total()) + " " + a.rating());
         }
-        f.put("districts", result.districts().stream().map(DistrictReport::agency).collect(Collectors.joining(",")));
-        for (DistrictReport d : result.districts()) {
-            f.put("districts " + d.agency(), "communes=" + d.communes() + " onSiteRequired=" + d.onSiteRequired()
-                    + " onSite=" + d.onSite() + " provinceSampleSize=" + d.provinceSampleSize() + " provinceAppraised="
-                    + d.provinceAppraised() + " communesAtLeast80=" + d.communesAtLeast80() + " overScoredCommunes="
-                    + d.overScoredCommunes() + " penalty=" + plain(d.penalty()));
+        f.put("districts", DistrictReports.of(result).stream().map(GroupReport::agency)
+                .collect(Collectors.joining(",")));
+        for (GroupReport d : DistrictReports.of(result)) {
+            // every figure of the report, in its order: communes, onSiteRequired, onSite, provinceSampleSize,
+            // provinceAppraised, communesAtLeast80, overScoredCommunes, penalty
+            f.put("districts " + d.agency(), DistrictReports.text(d));
         }
     }
 

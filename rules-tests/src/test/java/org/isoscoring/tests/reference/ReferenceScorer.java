@@ -23,8 +23,9 @@ import org.isoscoring.api.ScoringResult;
  * An independent reference model of the guidance {@code bac-giang-2022}, written directly from
  * {@code SCORING.md} in plain Java. It shares no code with {@code rules-drools}: only the records of
  * {@code rules-api}, whose facts it reads by the names of SCORING.md and FORMAT.md (not from the guidance's
- * declarations: the kinds, assessors, ratings and figures are written here as SCORING.md names them). The property suite compares the engine with it figure by figure, so a threshold, a point
- * value, the 15.2 rule or the over-scoring penalty changed in a rule file cannot pass unnoticed.
+ * declarations: the kinds, assessors, ratings and figures are written here as SCORING.md names them). The property
+ * suite compares the engine with it figure by figure, so a threshold, a point value, the 15.2 rule or the
+ * over-scoring penalty changed in a rule file cannot pass unnoticed.
  *
  * <p>Arithmetic is exact: points are kept in half points ({@code int}), ratios {@code a/b >= p%} are compared
  * as {@code 100·a >= p·b} in {@code long}s. The request is assumed valid ({@code RequestChecks} finds nothing).
@@ -45,17 +46,9 @@ public final class ReferenceScorer {
     /** The maximum of every sub-criterion, in catalog order (SCORING.md §3). */
     public static final Map<String, BigDecimal> MAX;
 
-    /** The kinds of agency (SCORING.md §2). */
-    public static final String DEPARTMENT = "DEPARTMENT";
-    public static final String DISTRICT = "DISTRICT";
-    public static final String COMMUNE = "COMMUNE";
-    public static final String PUBLIC_SERVICE_UNIT = "PUBLIC_SERVICE_UNIT";
-
-    /** The assessors (SCORING.md §2), lowest first. */
-    public static final List<String> ASSESSORS = List.of("SELF", "DISTRICT", "PROVINCE");
-
-    /** The ratings (SCORING.md §5), highest first. */
-    public static final List<String> RATINGS = List.of("EXCELLENT", "GOOD", "FAIR", "AVERAGE", "WEAK");
+    /** The two kinds of agency whose rules differ (SCORING.md §2, §3): a district and its communes. */
+    private static final String DISTRICT = "DISTRICT";
+    private static final String COMMUNE = "COMMUNE";
 
     /** The result's group of district reports (FORMAT.md, "districts"). */
     public static final String DISTRICTS = "districts";

@@ -2,6 +2,7 @@ package org.isoscoring.tests.sampling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.isoscoring.tests.support.Requests.communeScoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,18 +20,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.isoscoring.api.Agency;
-import org.isoscoring.api.AgencyKind;
 import org.isoscoring.api.Assessment;
-import org.isoscoring.api.Assessor;
-import org.isoscoring.api.CommuneScoring;
 import org.isoscoring.api.Facts;
-import org.isoscoring.api.Sampling;
 import org.isoscoring.api.Sampling.Purpose;
 import org.isoscoring.api.Sampling.Ranked;
-import org.isoscoring.api.ScoringJson;
+import org.isoscoring.api.Sampling;
 import org.isoscoring.api.ScoringRequest;
-import org.isoscoring.tests.support.Cli;
 import org.isoscoring.tests.support.Cli.Run;
+import org.isoscoring.tests.support.Cli;
+import org.isoscoring.tests.support.Requests;
 import org.isoscoring.tests.support.SeedReporter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -270,7 +268,7 @@ class SamplingTests {
         @Test
         @DisplayName("given the request's agencies in another order, then the same output, run after run")
         void orderOfAgencies(@TempDir Path dir) throws IOException {
-            ScoringRequest request = ScoringJson.readRequest(EXAMPLE);
+            ScoringRequest request = Requests.read(EXAMPLE);
             List<Agency> reversed = new ArrayList<>(request.agencies());
             Collections.reverse(reversed);
             Path file = write(dir, new ScoringRequest(request.guidance(), request.year(), reversed,
@@ -354,7 +352,7 @@ class SamplingTests {
         void noCommunes(@TempDir Path dir) throws IOException {
             ScoringRequest request = request(communes(3));
             List<Agency> agencies = new ArrayList<>(request.agencies());
-            agencies.add(Agency.district("HUYEN-EMPTY", "Huyện trống", new CommuneScoring(List.of(), null,
+            agencies.add(Agency.of("HUYEN-EMPTY", "Huyện trống", "DISTRICT").withRecord(communeScoring(List.of(), null,
                     java.time.LocalDate.of(2022, 11, 15))));
             Path file = write(dir, new ScoringRequest(null, 2022, agencies, request.assessments()));
             Run run = Cli.run("sample", "--district", "HUYEN-EMPTY", "--seed", "s", file.toString(), "--lang", "both");
@@ -390,25 +388,25 @@ class SamplingTests {
 
     /** One district HUYEN-T with the given communes, each with one PROVINCE assessment (facts of the example). */
     static ScoringRequest request(List<String> communeIds) {
-        ScoringRequest example = ScoringJson.readRequest(EXAMPLE);
-        Map<String, AgencyKind> kinds = new java.util.HashMap<>();
+        ScoringRequest example = Requests.read(EXAMPLE);
+        Map<String, String> kinds = new java.util.HashMap<>();
         example.agencies().forEach(a -> kinds.put(a.id(), a.kind()));
-        Facts communeFacts = example.assessments().stream().filter(a -> kinds.get(a.agency()) == AgencyKind.COMMUNE)
+        Facts communeFacts = example.assessments().stream().filter(a -> "COMMUNE".equals(kinds.get(a.agency())))
                 .findFirst().orElseThrow().facts();
         List<Agency> agencies = new ArrayList<>();
-        agencies.add(Agency.district("HUYEN-T", "Huyện thử", new CommuneScoring(List.of(), null,
+        agencies.add(Agency.of("HUYEN-T", "Huyện thử", "DISTRICT").withRecord(communeScoring(List.of(), null,
                 java.time.LocalDate.of(2022, 11, 15))));
         List<Assessment> assessments = new ArrayList<>();
         for (String id : communeIds) {
-            agencies.add(Agency.commune(id, "Xã " + id, "HUYEN-T"));
-            assessments.add(new Assessment(id, Assessor.PROVINCE, communeFacts));
+            agencies.add(Agency.of(id, "Xã " + id, "COMMUNE").within("HUYEN-T"));
+            assessments.add(new Assessment(id, "PROVINCE", communeFacts));
         }
         return new ScoringRequest(null, 2022, agencies, assessments);
     }
 
     static Path write(Path dir, ScoringRequest request) throws IOException {
         Path file = dir.resolve("request.json");
-        Files.writeString(file, ScoringJson.writeRequest(request), StandardCharsets.UTF_8);
+        Files.writeString(file, Requests.write(request), StandardCharsets.UTF_8);
         return file;
     }
 

@@ -211,7 +211,7 @@ final class Fixtures {
         }
     }
 
-    /** The on-site record ({@code communeScoring}) of a district that scored these communes and sent its results in time. */
+    /** The {@code communeScoring} of a district that scored these communes on site and sent its results in time. */
     static Facts onSite(String... communes) {
         return communeScoring(List.of(communes), LocalDate.of(2022, 11, 10), LocalDate.of(2022, 11, 15));
     }

@@ -55,14 +55,4 @@ public final class DistrictReports {
                 .append(value instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : value));
         return s.toString();
     }
-
-    /** Whether the result reports the province appraised fewer of the district's communes than its sample. */
-    public static boolean provinceSampleShort(GroupReport report) {
-        return report.count("provinceAppraised") < report.count("provinceSampleSize");
-    }
-
-    /** Whether the district scored fewer communes on site than it had to. */
-    public static boolean onSiteShort(GroupReport report) {
-        return report.count("onSite") < report.count("onSiteRequired");
-    }
 }

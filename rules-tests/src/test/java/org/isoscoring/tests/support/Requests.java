@@ -1,5 +1,6 @@
 package org.isoscoring.tests.support;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,6 +39,11 @@ public final class Requests {
 
     /** A request read from its JSON text. */
     public static ScoringRequest read(String json) {
+        return ScoringJson.readRequest(json, ENGINE);
+    }
+
+    /** A request read from a stream of UTF-8 JSON. */
+    public static ScoringRequest read(InputStream json) {
         return ScoringJson.readRequest(json, ENGINE);
     }
 
