@@ -1,5 +1,16 @@
 package org.isoscoring.drools;
 
+import org.isoscoring.drools.check.GuidanceCheck;
+import org.isoscoring.drools.check.Descriptor;
+import org.isoscoring.drools.check.CompileErrors;
+import org.isoscoring.drools.check.Bisect;
+import org.isoscoring.drools.check.DrlText;
+import org.isoscoring.drools.check.Finding;
+import org.isoscoring.drools.check.BandProbe;
+import org.isoscoring.drools.check.RatingProbe;
+
+import org.isoscoring.rules.Subtotal;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -38,13 +49,13 @@ import org.kie.api.definition.rule.Rule;
  * A guidance ready to score: its descriptor, its compiled rules and the hash of its files. Built once, then
  * shared by every thread.
  */
-final class Guidance {
+public final class Guidance {
 
     /** The package the rule files of a guidance declare. */
-    static final String RULES_PACKAGE = "iso.rules";
+    public static final String RULES_PACKAGE = "iso.rules";
 
     /** Where a rule file of package {@code pkg} goes in an in-memory Drools project. */
-    static String rulePath(String pkg, String file) {
+    public static String rulePath(String pkg, String file) {
         return "src/main/resources/" + pkg.replace('.', '/') + "/" + file;
     }
 
@@ -88,17 +99,17 @@ final class Guidance {
     }
 
     /** How the engine makes this guidance's facts. */
-    Types types() {
+    public Types types() {
         return types;
     }
 
     /** An assessor's rank among the final assessors: higher is more final ({@link BaseSheet#getRank()}). */
-    int rank(String assessor) {
+    public int rank(String assessor) {
         return ranks.getOrDefault(assessor, 0);
     }
 
     /** Every sub-criterion of the catalog, in catalog order (made once). */
-    List<Criterion> subCriteria() {
+    public List<Criterion> subCriteria() {
         return subCriteria;
     }
 
@@ -114,17 +125,17 @@ final class Guidance {
      * The rules each session fires on its assessments itself, without the network (decision 54); the knowledge
      * base has every other rule.
      */
-    Direct direct() {
+    public Direct direct() {
         return direct;
     }
 
     /** The ids of {@link #subCriteria()}, in the same order: the keys of every assessment's points. */
-    List<String> criterionIds() {
+    public List<String> criterionIds() {
         return criterionIds;
     }
 
     /** What was checked before the rules were compiled; {@code null} for rules precompiled when the jar was built. */
-    GuidanceCheck check() {
+    public GuidanceCheck check() {
         return check;
     }
 
@@ -133,17 +144,17 @@ final class Guidance {
         return BandProbe.findings(this, check);
     }
 
-    GuidanceInfo info() {
+    public GuidanceInfo info() {
         return descriptor.info();
     }
 
     /** The knowledge base sessions are made of: every rule but those of {@link #direct()}. */
-    KieBase kieBase() {
+    public KieBase kieBase() {
         return kieBase;
     }
 
     /** Every rule of the guidance: those of the knowledge base, then those fired without the network. */
-    List<Rule> rules() {
+    public List<Rule> rules() {
         List<Rule> rules = new ArrayList<>();
         kieBase.getKiePackages().forEach(p -> rules.addAll(p.getRules()));
         rules.addAll(direct.rules());
@@ -339,7 +350,7 @@ final class Guidance {
                 + "import java.math.BigDecimal;\n"
                 + "import org.isoscoring.drools.Award;\n"
                 + "import org.isoscoring.drools.Catalog;\n"
-                + "import org.isoscoring.drools.Subtotal;\n"
+                + "import org.isoscoring.rules.Subtotal;\n"
                 + "import org.isoscoring.drools.Tally;\n\n"
                 + "rule \"Điểm các tiêu chí: cộng khi mọi tiêu chí thành phần đã có điểm\"\n"
                 + "when\n"
@@ -353,7 +364,7 @@ final class Guidance {
     }
 
     /** How the engine makes the facts of the guidance compiled in package {@code pkg}, from its generated class. */
-    static Types types(ClassLoader loader, String pkg) throws ReflectiveOperationException {
+    public static Types types(ClassLoader loader, String pkg) throws ReflectiveOperationException {
         return (Types) Class.forName(pkg + "." + Sources.TYPES, true, loader).getConstructor().newInstance();
     }
 

@@ -1,5 +1,8 @@
 package org.isoscoring.drools;
 
+import org.isoscoring.drools.check.GuidanceCheck;
+import org.isoscoring.drools.check.DrlText;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,8 @@
-package org.isoscoring.drools;
+package org.isoscoring.drools.check;
+
+import org.isoscoring.drools.*;
+
+import org.isoscoring.rules.Counting;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -29,21 +33,21 @@ import org.isoscoring.api.GuidanceInfo;
  * (no imports but the library's fact types, no calls that reach the system, files, network, threads or
  * reflection, no loops, no mutation of the facts, no salience).
  */
-final class GuidanceCheck {
+public final class GuidanceCheck {
 
     /** A rule of a file, as the parser read it. */
-    record ParsedRule(String file, RuleDescr descr, String criterion) {
+    public record ParsedRule(String file, RuleDescr descr, String criterion) {
     }
 
     /** A rule file, as the parser read it. */
-    record ParsedFile(String name, DrlText text, PackageDescr descr) {
+    public record ParsedFile(String name, DrlText text, PackageDescr descr) {
     }
 
     private static final Set<String> ALLOWED_IMPORTS = Set.of("java.math.BigDecimal", "java.time.LocalDate");
-    private static final List<String> ALLOWED_PACKAGES = List.of("org.isoscoring.drools.");
-    private static final Set<String> ALLOWED_FUNCTIONS = Set.of("org.isoscoring.drools.Awards.award",
-            "org.isoscoring.drools.Awards.penalize", "org.isoscoring.drools.Awards.rate",
-            "org.isoscoring.drools.Awards.report", "org.isoscoring.drools.Counting.ceilDiv");
+    private static final List<String> ALLOWED_PACKAGES = List.of("org.isoscoring.rules.");
+    private static final Set<String> ALLOWED_FUNCTIONS = Set.of("org.isoscoring.rules.Awards.award",
+            "org.isoscoring.rules.Awards.penalize", "org.isoscoring.rules.Awards.rate",
+            "org.isoscoring.rules.Awards.report", "org.isoscoring.rules.Counting.ceilDiv");
 
     /** Words that reach outside scoring, or change facts, or loop. */
     private static final Pattern FORBIDDEN = Pattern.compile("\\b(System|Runtime|Thread|ThreadGroup|ProcessBuilder"
@@ -79,7 +83,7 @@ final class GuidanceCheck {
     }
 
     /** The problems found before compiling, and what the parser read. */
-    static GuidanceCheck run(SortedMap<String, String> files, Descriptor descriptor) {
+    public static GuidanceCheck run(SortedMap<String, String> files, Descriptor descriptor) {
         GuidanceCheck check = new GuidanceCheck(files);
         if (descriptor != null) {
             check.catalog(descriptor.info());
@@ -98,15 +102,15 @@ final class GuidanceCheck {
         return check;
     }
 
-    List<Finding> findings() {
+    public List<Finding> findings() {
         return findings;
     }
 
-    List<ParsedFile> parsedFiles() {
+    public List<ParsedFile> parsedFiles() {
         return parsed;
     }
 
-    List<ParsedRule> rules() {
+    public List<ParsedRule> rules() {
         return rules;
     }
 
@@ -116,7 +120,7 @@ final class GuidanceCheck {
      * comment is comment). Such a rule, if it also matches one assessment alone, can be fired without the network
      * ({@link Direct}).
      */
-    Set<String> awardsOnly() {
+    public Set<String> awardsOnly() {
         Set<String> names = new TreeSet<>();
         for (ParsedRule r : rules) {
             String code = new DrlText(String.valueOf(r.descr().getConsequence())).code();
@@ -350,12 +354,12 @@ final class GuidanceCheck {
         return new Finding(Descriptor.FILE, text.line(offset), text.column(offset), message);
     }
 
-    static String unquote(String s) {
+    public static String unquote(String s) {
         String t = s.trim();
         return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
     }
 
-    static String plain(BigDecimal value) {
+    public static String plain(BigDecimal value) {
         BigDecimal s = value.stripTrailingZeros();
         return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
     }

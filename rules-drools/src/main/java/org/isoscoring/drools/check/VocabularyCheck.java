@@ -1,4 +1,6 @@
-package org.isoscoring.drools;
+package org.isoscoring.drools.check;
+
+import org.isoscoring.drools.*;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +18,7 @@ import org.isoscoring.api.Vocabulary;
  * loops, a kind no assessor may assess, a final-assessor order that leaves an assessor out, a group of an unknown
  * kind. Each finding names its file, line and column, in Vietnamese and English.
  */
-final class VocabularyCheck {
+public final class VocabularyCheck {
 
     private static final Pattern FACT_NAME = Pattern.compile("[a-z][A-Za-z0-9]*");
     private static final Pattern TYPE_NAME = Pattern.compile("[A-Z][A-Za-z0-9]*");
@@ -41,7 +43,7 @@ final class VocabularyCheck {
         this.findings = findings;
     }
 
-    static void run(GuidanceInfo info, JsonFile guidance, JsonFile facts, List<Finding> findings) {
+    public static void run(GuidanceInfo info, JsonFile guidance, JsonFile facts, List<Finding> findings) {
         VocabularyCheck check = new VocabularyCheck(info, guidance, facts, findings);
         check.choices();
         check.kinds();
