@@ -326,7 +326,9 @@ public final class Guidance {
         kfs.write(rulePath(pkg, ENGINE_RULES), engineRules(pkg));
         KieBuilder builder;
         try {
-            builder = ks.newKieBuilder(kfs, GUARD).buildAll(ExecutableModelProject.class);
+            synchronized (BUILDING) { // two builds at once confuse the generated enums of their vocabularies
+                builder = ks.newKieBuilder(kfs, GUARD).buildAll(ExecutableModelProject.class);
+            }
         } catch (RuntimeException | LinkageError e) {
             throw defects(origin, Bisect.crash(files, e));
         }
@@ -336,6 +338,13 @@ public final class Guidance {
         }
         return builder.getKieModule();
     }
+
+    /**
+     * Held while the rules of a guidance are compiled: Drools' model compiler, run for two guidances at once in one
+     * JVM, mixes up the enums their vocabularies declare under the same names (a NullPointerException in its enum
+     * coercion), so folders are compiled one at a time. Loading and scoring are not held.
+     */
+    public static final Object BUILDING = new Object();
 
     /** The engine's own rule file, compiled with every guidance's: it adds up the criteria (decision 53). */
     static final String ENGINE_RULES = "00-engine-subtotal.drl";

@@ -114,14 +114,14 @@ public final class BandProbe {
     }
 
     /**
-     * The kinds whose assessments are probed: one of each set of facts, among the kinds the rules see no fact of their
-     * own for (a district's criterion 15 needs its communes, which no probe has).
+     * The kinds whose assessments are probed: one of each set of facts, among the kinds that have no members (a
+     * district's criterion 15 needs its communes, which no probe has).
      */
     private static List<Vocabulary.Kind> probedKinds(Vocabulary vocabulary) {
         List<Vocabulary.Kind> kinds = new ArrayList<>();
         Set<List<Vocabulary.Fact>> seen = new java.util.HashSet<>();
         for (Vocabulary.Kind k : vocabulary.kinds()) {
-            if (k.fact() == null && k.members() == null && seen.add(vocabulary.factsOf(k.id()))) {
+            if (k.members() == null && vocabulary.membersOf(k.id()).isEmpty() && seen.add(vocabulary.factsOf(k.id()))) {
                 kinds.add(k);
             }
         }

@@ -25,7 +25,6 @@ public final class Bisect {
     }
 
     public static List<Finding> crash(SortedMap<String, String> files, Throwable whole) {
-        if (Boolean.getBoolean("isoscoring.debug")) { whole.printStackTrace(); }
         List<Finding> findings = new ArrayList<>();
         for (var e : files.entrySet()) {
             if (!e.getKey().endsWith(".drl") || crashes(e.getKey(), e.getValue()) == null) {
@@ -72,7 +71,9 @@ public final class Bisect {
         kfs.generateAndWritePomXML(releaseId);
         kfs.write(Guidance.rulePath(Guidance.RULES_PACKAGE, file), text);
         try {
-            ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+            synchronized (Guidance.BUILDING) {
+                ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+            }
             return null;
         } catch (RuntimeException | LinkageError e) {
             return e;
