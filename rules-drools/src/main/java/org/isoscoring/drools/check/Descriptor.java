@@ -351,8 +351,15 @@ public record Descriptor(GuidanceInfo info) {
                 }
             }
             if (!ok) {
+                String form = switch (f.type()) {
+                    case CHOICE -> "một trong / one of " + String.join(", ", f.choice().ids());
+                    case DATE -> "{year}-03-15";
+                    case COUNT -> "0, 1, 2 …";
+                    case BOOLEAN -> "true, false";
+                    default -> "3.5";
+                };
                 problem(at, "giá trị không hợp với kiểu của \"" + f.name() + "\" / the value does not fit the type of \""
-                        + f.name() + "\" (a date is written {year}-03-15)");
+                        + f.name() + "\": " + form);
                 return Quotable.UNKNOWN;
             }
             return value;

@@ -336,6 +336,14 @@ public final class GuidanceCheck {
                 covered.add(r.criterion());
             }
         }
+        for (org.isoscoring.api.Vocabulary.Group g : info.vocabulary().groups()) {
+            Pattern reports = Pattern.compile("report\\s*\\(\\s*kcontext\\s*,\\s*\"" + Pattern.quote(g.id()) + "\"");
+            if (rules.stream().noneMatch(r -> reports.matcher(String.valueOf(r.descr().getConsequence())).find())) {
+                findings.add(at(files.getOrDefault(Descriptor.FILE, ""), g.id(), "không quy tắc nào báo cáo nhóm \""
+                        + g.id() + "\" (report(kcontext, \"" + g.id() + "\", …)) / no rule reports the group \"" + g.id()
+                        + "\" (report(kcontext, \"" + g.id() + "\", …))"));
+            }
+        }
         for (Criterion s : info.subCriteria()) {
             if (!covered.contains(s.id())) {
                 findings.add(at(files.getOrDefault(Descriptor.FILE, ""), s.id(), "tiêu chí thành phần " + s.id()

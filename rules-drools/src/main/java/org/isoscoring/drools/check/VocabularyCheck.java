@@ -45,6 +45,7 @@ public final class VocabularyCheck {
 
     public static void run(GuidanceInfo info, JsonFile guidance, JsonFile facts, List<Finding> findings) {
         VocabularyCheck check = new VocabularyCheck(info, guidance, facts, findings);
+        check.titles(info);
         check.choices();
         check.kinds();
         check.facts();
@@ -52,6 +53,25 @@ public final class VocabularyCheck {
         check.assessors();
         check.ratings();
         check.groups();
+    }
+
+    /** A catalog title for a kind the guidance does not declare (left behind when a kind is removed). */
+    private void titles(GuidanceInfo info) {
+        for (int c = 0; c < info.criteria().size(); c++) {
+            org.isoscoring.api.Criterion criterion = info.criteria().get(c);
+            for (String kind : criterion.titleByKind().keySet()) {
+                if (vocabulary.kind(kind).isEmpty()) {
+                    guidance("/criteria/" + c + "/titleByKind/" + kind, unknownKind(kind));
+                }
+            }
+            for (int s = 0; s < criterion.subCriteria().size(); s++) {
+                for (String kind : criterion.subCriteria().get(s).titleByKind().keySet()) {
+                    if (vocabulary.kind(kind).isEmpty()) {
+                        guidance("/criteria/" + c + "/subCriteria/" + s + "/titleByKind/" + kind, unknownKind(kind));
+                    }
+                }
+            }
+        }
     }
 
     private void choices() {
