@@ -281,10 +281,13 @@ public final class Guidance {
         KieServices ks = KieServices.get();
         // Every build has its own release id: two builds at once with the default id get each other's rules.
         ReleaseId releaseId = ks.newReleaseId("org.isoscoring.guidance", "g" + UUID.randomUUID(), "1.0.0");
-        module(files, texts, origin, releaseId, RULES_PACKAGE, vocabulary);
+        // Every build has its own package too: the classes written for a guidance's vocabulary then never meet those
+        // of another build (a failed one included), whose names are the same (Sheet, Judgement, …).
+        String pkg = RULES_PACKAGE + ".g" + BUILDS.incrementAndGet();
+        module(inPackage(files, pkg), texts, origin, releaseId, pkg, vocabulary);
         try {
             org.kie.api.runtime.KieContainer container = ks.newKieContainer(releaseId, GUARD);
-            return new Compiled(container.getKieBase(), types(container.getClassLoader(), RULES_PACKAGE));
+            return new Compiled(container.getKieBase(), types(container.getClassLoader(), pkg));
         } catch (RuntimeException | LinkageError | ReflectiveOperationException e) {
             throw defects(origin, List.of(new Finding("", 0, 0, "không nạp được quy tắc đã biên dịch / the compiled rules "
                     + "cannot be loaded: " + e)));
@@ -334,7 +337,8 @@ public final class Guidance {
         }
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
-            throw defects(origin, new CompileErrors(texts).map(errors));
+            throw defects(origin, new CompileErrors(texts).map(errors).stream().map(f -> new Finding(f.file(),
+                    f.line(), f.column(), f.message().replace(pkg + ".", ""))).toList());
         }
         return builder.getKieModule();
     }
@@ -345,6 +349,16 @@ public final class Guidance {
      * coercion), so folders are compiled one at a time. Loading and scoring are not held.
      */
     public static final Object BUILDING = new Object();
+
+    private static final java.util.concurrent.atomic.AtomicLong BUILDS = new java.util.concurrent.atomic.AtomicLong();
+
+    /** The rule files with their package line naming {@code pkg} (on the same line: places are unchanged). */
+    public static SortedMap<String, String> inPackage(SortedMap<String, String> files, String pkg) {
+        SortedMap<String, String> renamed = new TreeMap<>();
+        files.forEach((name, text) -> renamed.put(name, name.endsWith(".drl")
+                ? text.replaceFirst("(?m)^package\\s+[\\w.]+\\s*;", "package " + pkg + ";") : text));
+        return renamed;
+    }
 
     /** The engine's own rule file, compiled with every guidance's: it adds up the criteria (decision 53). */
     static final String ENGINE_RULES = "00-engine-subtotal.drl";

@@ -43,7 +43,9 @@ public final class GuidanceCheck {
     public record ParsedFile(String name, DrlText text, PackageDescr descr) {
     }
 
-    private static final Set<String> ALLOWED_IMPORTS = Set.of("java.math.BigDecimal", "java.time.LocalDate");
+    /** Besides the vocabulary: the awards given and the catalog's size, which a rule may match (decision 53). */
+    private static final Set<String> ALLOWED_IMPORTS = Set.of("java.math.BigDecimal", "java.time.LocalDate",
+            "org.isoscoring.drools.Award", "org.isoscoring.drools.Catalog");
     private static final List<String> ALLOWED_PACKAGES = List.of("org.isoscoring.rules.");
     private static final Set<String> ALLOWED_FUNCTIONS = Set.of("org.isoscoring.rules.Awards.award",
             "org.isoscoring.rules.Awards.penalize", "org.isoscoring.rules.Awards.rate",
