@@ -148,6 +148,9 @@ final class JsonReader {
                             + kind.id()));
                 } else if (object(value, at)) {
                     Vocabulary.AgencyRecord declared = (kind != null ? kind : k).record();
+                    Set<String> recordFields = new HashSet<>();
+                    declared.fields().forEach(f -> recordFields.add(f.name()));
+                    unknownFields(value, recordFields, at);
                     record = facts(value, at, declared.fields(), false);
                 }
             }

@@ -432,10 +432,17 @@ public final class ScoringJson {
     private static ScoringRequest toRequest(JsonNode root, ScoringEngine engine) {
         JsonReader reader = new JsonReader();
         JsonReader.Heading heading = reader.heading(root);
-        if (heading == null || heading.year() == null || !reader.problems().isEmpty()) {
+        if (heading == null || heading.year() == null) {
             throw new RequestRejectedException(reader.problems());
         }
-        GuidanceInfo guidance = engine.guidanceFor(heading.guidance(), heading.year());
+        GuidanceInfo guidance;
+        try {
+            guidance = engine.guidanceFor(heading.guidance(), heading.year());
+        } catch (RequestRejectedException e) { // the rest cannot be read without the guidance's vocabulary
+            List<Problem> problems = new java.util.ArrayList<>(reader.problems());
+            problems.addAll(e.problems());
+            throw new RequestRejectedException(problems);
+        }
         ScoringRequest request = reader.request(root, heading, guidance.vocabulary());
         if (request == null) {
             throw new RequestRejectedException(reader.problems());

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.isoscoring.drools.DrlText;
+import org.isoscoring.drools.check.DrlText;
 
 /**
  * Small changes to rule files, one at a time: each number in a rule nudged down and up, each comparison flipped

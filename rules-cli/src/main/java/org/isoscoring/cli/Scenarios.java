@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.isoscoring.api.AssessmentResult;
@@ -43,14 +45,27 @@ import org.isoscoring.api.ScoringResult;
  *       also: {@code communes=N} (3), {@code onSite=K} (all), {@code resultsSentOn}, {@code resultsDeadline}
  *       (2022-11-10, 2022-11-15 for the year 2022), {@code communesBelow80=K} (that many communes get the worst
  *       facts, the others the perfect ones), {@code appraised=CASE_A/CASE_B} (the first commune is scored by the
- *       district with the facts of case A and appraised by the province with those of case B).</li>
+ *       district with the facts of case A and appraised by the province with those of case B). In general, for a
+ *       kind with members: the number of members under the name the guidance gives it ({@code communes}), the
+ *       fields of its record, {@code communesBelow80} and {@code appraised}, the first member being scored by the
+ *       assessor of members and by the most final assessor.</li>
+ *   <li>For a kind without members (a department, or a commune of a guidance without districts), also — unless the
+ *       guidance declares a fact of that name: {@code appraised=CASE_A/CASE_B}: the agency is assessed twice, by the
+ *       least final assessor that may assess its kind ({@code SELF}) with the facts of case A, and by the most final
+ *       ({@code PROVINCE}) with those of case B, both cases written above (the case's own facts are then not used);
+ *       {@code others=N}: the request has N more agencies of the same kind ({@code A2} …), each assessed by the least
+ *       final assessor only, with the {@code perfect} facts.</li>
  *   <li>{@code expect}: {@code name=value} separated by {@code ;} — a sub-criterion's points ({@code 7.1=8}),
- *       {@code subtotal}, {@code penalty}, {@code total}, {@code rating}; for a district also
- *       {@code onSiteRequired}, {@code provinceSampleSize}, {@code communesAtLeast80}, {@code overScoredCommunes}
- *       (how many) and {@code districtPenalty}.</li>
+ *       {@code subtotal}, {@code penalty}, {@code total}, {@code rating}; the figures of the report of the case's
+ *       agency in the group of its kind (for a district of {@code bac-giang-2022}: {@code onSiteRequired},
+ *       {@code provinceSampleSize}, {@code communesAtLeast80}, {@code overScoredCommunes}, and
+ *       {@code districtPenalty} for its {@code penalty}); and the figures of the report of the whole request, of a
+ *       group without {@code of} ({@code communes}, {@code provinceAppraised}, …). A figure that lists agencies is
+ *       compared as how many it lists.</li>
  * </ul>
  *
- * The scored assessment is the agency's {@code PROVINCE} assessment.
+ * The scored assessment is the case's agency's assessment by the most final assessor that may assess its kind
+ * ({@code PROVINCE}).
  */
 public final class Scenarios {
 
@@ -78,6 +93,8 @@ public final class Scenarios {
     private static final List<String> HEADER = List.of("case", "kind", "base", "facts", "expect");
     /** The keys of a case of an agency with members, besides its record's fields and its number of members. */
     private static final List<String> MEMBER_KEYS = List.of("communesBelow80", "appraised");
+    /** The keys of a case of an agency without members that set up its request rather than a fact. */
+    private static final List<String> OWN_KEYS = List.of("appraised", "others");
 
     private final Path file;
     private final List<Case> cases;
@@ -231,16 +248,53 @@ public final class Scenarios {
             return facts;
         }
 
-        /** Whether a case's key sets up its agency's members or record rather than a fact. */
+        /** Whether a case's key sets up its agency's members or record, or its request, rather than a fact. */
         private boolean unitKey(Vocabulary.Kind kind, String key) {
             if (vocabulary.membersOf(kind.id()).isEmpty()) {
-                return false;
+                return ownKey(key);
             }
             if (MEMBER_KEYS.contains(key) || kind.members() != null && kind.members().count().equals(key)) {
                 return true;
             }
             return kind.record() != null && kind.record().fields().stream()
                     .anyMatch(f -> f.name().equals(key) || key.equals(f.countAs()));
+        }
+
+        /** Whether a key of a case of an agency without members sets up its request: not when it is a fact's name. */
+        private boolean ownKey(String key) {
+            return OWN_KEYS.contains(key) && vocabulary.fact(key).isEmpty();
+        }
+
+        /** The least final assessor that may assess the kind ({@code SELF}). */
+        private String least(String kind) {
+            List<String> order = new ArrayList<>(vocabulary.finalAssessor());
+            Collections.reverse(order);
+            return order.stream().filter(id -> vocabulary.assessor(id).map(a -> a.mayAssess(kind)).orElse(false))
+                    .findFirst().orElseThrow();
+        }
+
+        /** A whole number from 0 a case gives a key. */
+        private static int count(String key, String value) {
+            try {
+                int n = Integer.parseInt(value.trim());
+                if (n >= 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw new IllegalArgumentException(key + "=" + value.trim() + ": cần một số nguyên từ 0 / must be a whole "
+                    + "number from 0");
+        }
+
+        /** The facts of a case named in {@code appraised}, which must be written above. */
+        private static Map<String, Object> named(String name, Map<String, Map<String, Object>> known) {
+            Map<String, Object> facts = known.get(name.trim());
+            if (facts == null) {
+                throw new IllegalArgumentException("appraised: \"" + name.trim() + "\" không phải tên một tình huống phía "
+                        + "trên / is not the name of a case above");
+            }
+            return facts;
         }
 
         /** The assessor of a case: the most final one that may assess the kind. */
@@ -330,7 +384,27 @@ public final class Scenarios {
                     agencies.add(agency("A", kind.id(), null, null, kind.record() == null ? null
                             : record(kind, c.facts(), List.of())));
                 }
-                assessments.add(assessment("A", top(kind.id()), carried(kind.id(), own)));
+                Map<String, String> d = c.facts();
+                if (ownKey("appraised") && d.containsKey("appraised")) {
+                    String[] cases = d.get("appraised").split("/");
+                    String least = least(kind.id());
+                    if (cases.length != 2 || least.equals(top(kind.id()))) {
+                        throw new IllegalArgumentException("appraised: cần dạng TÌNH-HUỐNG-A/TÌNH-HUỐNG-B và hai cấp chấm "
+                                + "chấm được " + kind.id() + " / must be CASE_A/CASE_B, and two assessors must be able to "
+                                + "assess a " + kind.id());
+                    }
+                    assessments.add(assessment("A", least, carried(kind.id(), named(cases[0], known))));
+                    assessments.add(assessment("A", top(kind.id()), carried(kind.id(), named(cases[1], known))));
+                } else {
+                    assessments.add(assessment("A", top(kind.id()), carried(kind.id(), own)));
+                }
+                int others = ownKey("others") ? count("others", d.getOrDefault("others", "0")) : 0;
+                for (int i = 2; i <= others + 1; i++) {
+                    agencies.add(kind.belongsTo() != null ? agency("A" + i, kind.id(), kind.belongsTo().field(), "H", null)
+                            : agency("A" + i, kind.id(), null, null, kind.record() == null ? null
+                            : record(kind, Map.of(), List.of())));
+                    assessments.add(assessment("A" + i, least(kind.id()), carried(kind.id(), example("perfect"))));
+                }
             }
             return "{\"year\":" + year + ",\"agencies\":[" + String.join(",", agencies) + "],\"assessments\":["
                     + String.join(",", assessments) + "]}";
@@ -342,6 +416,8 @@ public final class Scenarios {
             AssessmentResult sheet = result.assessment(agency, top(kind.id())).orElseThrow();
             Optional<GroupReport> report = vocabulary.groups().stream().filter(g -> kind.id().equals(g.of()))
                     .findFirst().flatMap(g -> result.report(g.id(), agency));
+            List<GroupReport> whole = vocabulary.groups().stream().filter(g -> g.of() == null)
+                    .flatMap(g -> result.group(g.id()).stream().filter(r -> r.agency() == null)).toList();
             List<String> failures = new ArrayList<>();
             c.expect().forEach((key, expected) -> {
                 String actual;
@@ -357,6 +433,8 @@ public final class Scenarios {
                         case "total" -> Report.points(sheet.total());
                         case "rating" -> sheet.rating();
                         default -> report.map(r -> figure(r, key.equals("districtPenalty") ? "penalty" : key))
+                                .or(() -> whole.stream().map(r -> figure(r, key)).filter(Objects::nonNull)
+                                        .findFirst())
                                 .orElse(null);
                     };
                 }

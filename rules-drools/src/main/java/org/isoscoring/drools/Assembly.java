@@ -1,5 +1,9 @@
 package org.isoscoring.drools;
 
+import org.isoscoring.rules.Penalty;
+import org.isoscoring.rules.Subtotal;
+import org.isoscoring.rules.Rated;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -77,8 +77,8 @@ public abstract class BaseSheet implements Quotable {
         return settledElsewhere;
     }
 
-    /** Every settled award of this assessment. */
-    final List<Award> given() {
+    /** Every settled award of this assessment (for the engine and its probes, not for rule files). */
+    public final List<Award> given() {
         List<Award> all = new ArrayList<>(settled == null ? 0 : settled.length);
         if (settled != null) {
             for (Award a : settled) {

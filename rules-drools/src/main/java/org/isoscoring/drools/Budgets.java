@@ -21,7 +21,7 @@ import org.kie.api.runtime.KieSession;
  * {@value #DEFAULT_FIRINGS}; the bundled rules need about 35) and {@code isoscoring.maxSeconds} (default
  * {@value #DEFAULT_SECONDS}, for one call).
  */
-final class Budgets extends DefaultAgendaEventListener {
+public final class Budgets extends DefaultAgendaEventListener {
 
     static final int DEFAULT_FIRINGS = 200;
     static final int DEFAULT_SECONDS = 30;
@@ -37,7 +37,7 @@ final class Budgets extends DefaultAgendaEventListener {
     private boolean watching;
     private boolean outOfTime;
 
-    Budgets(KieSession session) {
+    public Budgets(KieSession session) {
         this(session, System.nanoTime() + maxTime().toNanos(), 0);
     }
 
@@ -45,17 +45,17 @@ final class Budgets extends DefaultAgendaEventListener {
      * Budgets for one session of a call whose time runs out at {@code deadline} ({@link System#nanoTime()}), naming
      * the rules that fire from the {@code watchFrom}th firing on.
      */
-    Budgets(KieSession session, long deadline, long watchFrom) {
+    public Budgets(KieSession session, long deadline, long watchFrom) {
         this.session = session;
         this.deadline = deadline;
         this.watchFrom = watchFrom;
     }
 
-    static int maxFiringsPerAssessment() {
+    public static int maxFiringsPerAssessment() {
         return Math.max(1, Integer.getInteger("isoscoring.maxFiringsPerAssessment", DEFAULT_FIRINGS));
     }
 
-    static Duration maxTime() {
+    public static Duration maxTime() {
         return Duration.ofSeconds(Math.max(1, Long.getLong("isoscoring.maxSeconds", DEFAULT_SECONDS)));
     }
 
@@ -64,7 +64,7 @@ final class Budgets extends DefaultAgendaEventListener {
      *
      * @return the rules fired
      */
-    long fire(long limit) {
+    public long fire(long limit) {
         long fired = 0;
         while (fired < limit && !outOfTime) {
             if (!watching && count >= watchFrom - 1) { // the watchFrom-th firing is the first one named
@@ -102,12 +102,12 @@ final class Budgets extends DefaultAgendaEventListener {
         }
     }
 
-    boolean outOfTime() {
+    public boolean outOfTime() {
         return outOfTime;
     }
 
     /** The rules that fired most, with their counts: the likely loop. */
-    String busiest() {
+    public String busiest() {
         return firings.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
                 .limit(3).map(e -> "\"" + e.getKey() + "\" (" + e.getValue() + ")").collect(Collectors.joining(", "));

@@ -1,5 +1,7 @@
 package org.isoscoring.drools;
 
+import org.isoscoring.drools.check.GuidanceCheck;
+
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +51,7 @@ import org.kie.api.runtime.rule.RuleContext;
  * calendar, date-effective, date-expires, auto-focus or {@code enabled} expression. If Drools' compiled rule is not
  * of the executable model's form (a lambda consequence), none is.
  */
-final class Direct {
+public final class Direct {
 
     /** No rule fired without the network. */
     static final Direct NONE = new Direct(new Fired[0]);
@@ -98,7 +100,7 @@ final class Direct {
     }
 
     /** The rules fired without the network, in the knowledge base's order. */
-    List<Rule> rules() {
+    public List<Rule> rules() {
         List<Rule> list = new ArrayList<>(rules.length);
         for (Fired f : rules) {
             list.add(f.rule);
@@ -112,7 +114,7 @@ final class Direct {
      *
      * @throws Failure when a consequence fails; a failing condition throws what Drools' alpha node would
      */
-    long insertAndFire(KieSession session, List<? extends BaseSheet> sheets) {
+    public long insertAndFire(KieSession session, List<? extends BaseSheet> sheets) {
         List<FactHandle> handles = new ArrayList<>(sheets.size());
         sheets.forEach(sheet -> handles.add(session.insert(sheet)));
         ValueResolver resolver = (ValueResolver) session; // what Drools' alpha nodes ask a constraint with
@@ -269,11 +271,11 @@ final class Direct {
      * The {@code kcontext} of a rule fired without the network: its rule and its mark, which {@link Awards#award}
      * reads. A settled award needs nothing else, and the consequence holds award statements only.
      */
-    private static final class Context implements Drools, RuleContext, Awards.Site {
+    private static final class Context implements Drools, RuleContext, Awarding.Site {
         private final RuleImpl rule;
         private final Settled.Mark mark;
         /** What its last award statement said; immutable, so a firing on another thread sees it whole or not. */
-        private Awards.Said said;
+        private Awarding.Said said;
 
         Context(RuleImpl rule, Settled.Mark mark) {
             this.rule = rule;
@@ -291,10 +293,10 @@ final class Direct {
         }
 
         @Override
-        public Awards.Said said(String points, String reason, String reasonEn) {
-            Awards.Said last = said;
+        public Awarding.Said said(String points, String reason, String reasonEn) {
+            Awarding.Said last = said;
             if (last == null || !last.same(points, reason, reasonEn)) {
-                last = Awards.Said.of(points, reason, reasonEn);
+                last = Awarding.Said.of(points, reason, reasonEn);
                 said = last;
             }
             return last;

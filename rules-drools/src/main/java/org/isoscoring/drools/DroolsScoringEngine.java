@@ -1,5 +1,7 @@
 package org.isoscoring.drools;
 
+import org.isoscoring.drools.check.Finding;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,16 @@
 package org.isoscoring.drools;
 
+import org.isoscoring.drools.check.GuidanceCheck;
+import org.isoscoring.drools.check.Descriptor;
+import org.isoscoring.drools.check.CompileErrors;
+import org.isoscoring.drools.check.Bisect;
+import org.isoscoring.drools.check.DrlText;
+import org.isoscoring.drools.check.Finding;
+import org.isoscoring.drools.check.BandProbe;
+import org.isoscoring.drools.check.RatingProbe;
+
+import org.isoscoring.rules.Subtotal;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -38,13 +49,13 @@ import org.kie.api.definition.rule.Rule;
  * A guidance ready to score: its descriptor, its compiled rules and the hash of its files. Built once, then
  * shared by every thread.
  */
-final class Guidance {
+public final class Guidance {
 
     /** The package the rule files of a guidance declare. */
-    static final String RULES_PACKAGE = "iso.rules";
+    public static final String RULES_PACKAGE = "iso.rules";
 
     /** Where a rule file of package {@code pkg} goes in an in-memory Drools project. */
-    static String rulePath(String pkg, String file) {
+    public static String rulePath(String pkg, String file) {
         return "src/main/resources/" + pkg.replace('.', '/') + "/" + file;
     }
 
@@ -88,17 +99,17 @@ final class Guidance {
     }
 
     /** How the engine makes this guidance's facts. */
-    Types types() {
+    public Types types() {
         return types;
     }
 
     /** An assessor's rank among the final assessors: higher is more final ({@link BaseSheet#getRank()}). */
-    int rank(String assessor) {
+    public int rank(String assessor) {
         return ranks.getOrDefault(assessor, 0);
     }
 
     /** Every sub-criterion of the catalog, in catalog order (made once). */
-    List<Criterion> subCriteria() {
+    public List<Criterion> subCriteria() {
         return subCriteria;
     }
 
@@ -114,17 +125,17 @@ final class Guidance {
      * The rules each session fires on its assessments itself, without the network (decision 54); the knowledge
      * base has every other rule.
      */
-    Direct direct() {
+    public Direct direct() {
         return direct;
     }
 
     /** The ids of {@link #subCriteria()}, in the same order: the keys of every assessment's points. */
-    List<String> criterionIds() {
+    public List<String> criterionIds() {
         return criterionIds;
     }
 
     /** What was checked before the rules were compiled; {@code null} for rules precompiled when the jar was built. */
-    GuidanceCheck check() {
+    public GuidanceCheck check() {
         return check;
     }
 
@@ -133,17 +144,17 @@ final class Guidance {
         return BandProbe.findings(this, check);
     }
 
-    GuidanceInfo info() {
+    public GuidanceInfo info() {
         return descriptor.info();
     }
 
     /** The knowledge base sessions are made of: every rule but those of {@link #direct()}. */
-    KieBase kieBase() {
+    public KieBase kieBase() {
         return kieBase;
     }
 
     /** Every rule of the guidance: those of the knowledge base, then those fired without the network. */
-    List<Rule> rules() {
+    public List<Rule> rules() {
         List<Rule> rules = new ArrayList<>();
         kieBase.getKiePackages().forEach(p -> rules.addAll(p.getRules()));
         rules.addAll(direct.rules());
@@ -270,10 +281,13 @@ final class Guidance {
         KieServices ks = KieServices.get();
         // Every build has its own release id: two builds at once with the default id get each other's rules.
         ReleaseId releaseId = ks.newReleaseId("org.isoscoring.guidance", "g" + UUID.randomUUID(), "1.0.0");
-        module(files, texts, origin, releaseId, RULES_PACKAGE, vocabulary);
+        // Every build has its own package too: the classes written for a guidance's vocabulary then never meet those
+        // of another build (a failed one included), whose names are the same (Sheet, Judgement, …).
+        String pkg = RULES_PACKAGE + ".g" + BUILDS.incrementAndGet();
+        module(inPackage(files, pkg), texts, origin, releaseId, pkg, vocabulary);
         try {
             org.kie.api.runtime.KieContainer container = ks.newKieContainer(releaseId, GUARD);
-            return new Compiled(container.getKieBase(), types(container.getClassLoader(), RULES_PACKAGE));
+            return new Compiled(container.getKieBase(), types(container.getClassLoader(), pkg));
         } catch (RuntimeException | LinkageError | ReflectiveOperationException e) {
             throw defects(origin, List.of(new Finding("", 0, 0, "không nạp được quy tắc đã biên dịch / the compiled rules "
                     + "cannot be loaded: " + e)));
@@ -315,15 +329,35 @@ final class Guidance {
         kfs.write(rulePath(pkg, ENGINE_RULES), engineRules(pkg));
         KieBuilder builder;
         try {
-            builder = ks.newKieBuilder(kfs, GUARD).buildAll(ExecutableModelProject.class);
+            synchronized (BUILDING) { // two builds at once confuse the generated enums of their vocabularies
+                builder = ks.newKieBuilder(kfs, GUARD).buildAll(ExecutableModelProject.class);
+            }
         } catch (RuntimeException | LinkageError e) {
             throw defects(origin, Bisect.crash(files, e));
         }
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
-            throw defects(origin, new CompileErrors(texts).map(errors));
+            throw defects(origin, new CompileErrors(texts).map(errors).stream().map(f -> new Finding(f.file(),
+                    f.line(), f.column(), f.message().replace(pkg + ".", ""))).toList());
         }
         return builder.getKieModule();
+    }
+
+    /**
+     * Held while the rules of a guidance are compiled: Drools' model compiler, run for two guidances at once in one
+     * JVM, mixes up the enums their vocabularies declare under the same names (a NullPointerException in its enum
+     * coercion), so folders are compiled one at a time. Loading and scoring are not held.
+     */
+    public static final Object BUILDING = new Object();
+
+    private static final java.util.concurrent.atomic.AtomicLong BUILDS = new java.util.concurrent.atomic.AtomicLong();
+
+    /** The rule files with their package line naming {@code pkg} (on the same line: places are unchanged). */
+    public static SortedMap<String, String> inPackage(SortedMap<String, String> files, String pkg) {
+        SortedMap<String, String> renamed = new TreeMap<>();
+        files.forEach((name, text) -> renamed.put(name, name.endsWith(".drl")
+                ? text.replaceFirst("(?m)^package\\s+[\\w.]+\\s*;", "package " + pkg + ";") : text));
+        return renamed;
     }
 
     /** The engine's own rule file, compiled with every guidance's: it adds up the criteria (decision 53). */
@@ -339,7 +373,7 @@ final class Guidance {
                 + "import java.math.BigDecimal;\n"
                 + "import org.isoscoring.drools.Award;\n"
                 + "import org.isoscoring.drools.Catalog;\n"
-                + "import org.isoscoring.drools.Subtotal;\n"
+                + "import org.isoscoring.rules.Subtotal;\n"
                 + "import org.isoscoring.drools.Tally;\n\n"
                 + "rule \"Điểm các tiêu chí: cộng khi mọi tiêu chí thành phần đã có điểm\"\n"
                 + "when\n"
@@ -353,7 +387,7 @@ final class Guidance {
     }
 
     /** How the engine makes the facts of the guidance compiled in package {@code pkg}, from its generated class. */
-    static Types types(ClassLoader loader, String pkg) throws ReflectiveOperationException {
+    public static Types types(ClassLoader loader, String pkg) throws ReflectiveOperationException {
         return (Types) Class.forName(pkg + "." + Sources.TYPES, true, loader).getConstructor().newInstance();
     }
 

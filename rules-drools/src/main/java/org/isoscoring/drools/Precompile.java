@@ -1,5 +1,8 @@
 package org.isoscoring.drools;
 
+import org.isoscoring.drools.check.GuidanceCheck;
+import org.isoscoring.drools.check.DrlText;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,10 +58,7 @@ final class Precompile {
         Guidance built = Guidance.build(files, origin);
         GuidanceCheck check = built.check();
         String pkg = "org.isoscoring.precompiled." + id.replaceAll("[^A-Za-z0-9]", "_");
-        SortedMap<String, String> renamed = new TreeMap<>();
-        files.forEach((name, text) -> renamed.put(name, name.endsWith(".drl")
-                ? text.replaceFirst("(?m)^package\\s+" + Guidance.RULES_PACKAGE.replace(".", "\\.") + "\\s*;",
-                "package " + pkg + ";") : text));
+        SortedMap<String, String> renamed = Guidance.inPackage(files, pkg);
         Map<String, DrlText> texts = new TreeMap<>();
         KieServices ks = KieServices.get();
         ReleaseId releaseId = ks.newReleaseId("org.isoscoring.precompiled", id, "1.0.0");

@@ -1,5 +1,7 @@
 package org.isoscoring.drools;
 
+import org.isoscoring.drools.check.GuidanceCheck;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -1,5 +1,7 @@
 package org.isoscoring.drools;
 
+import org.isoscoring.rules.Ratio;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

@@ -68,7 +68,7 @@ final class Settled {
         for (KiePackage p : kieBase.getKiePackages()) {
             for (Rule rule : p.getRules()) {
                 if (rule instanceof RuleImpl r) {
-                    String criterion = Awards.unquoted(r.getMetaData("criterion"));
+                    String criterion = Awarding.unquoted(r.getMetaData("criterion"));
                     r.addMetaAttribute(KEY, new Mark(criterion, catalog.indexOf(criterion), catalog.size(),
                             tallied && firesBeforeTally(r) && matchesSheetsOnly(r.getLhs())));
                 }
@@ -105,7 +105,7 @@ final class Settled {
     /** The mark of a rule; a rule of a knowledge base not marked gets unsettled awards. */
     static Mark of(Rule rule) {
         return rule.getMetaData().get(KEY) instanceof Mark mark ? mark
-                : new Mark(Awards.unquoted(rule.getMetaData().get("criterion")), -1, 0, false);
+                : new Mark(Awarding.unquoted(rule.getMetaData().get("criterion")), -1, 0, false);
     }
 
     /**

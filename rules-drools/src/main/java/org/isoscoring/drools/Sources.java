@@ -1,5 +1,7 @@
 package org.isoscoring.drools;
 
+import org.isoscoring.rules.Ratio;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,7 +19,7 @@ import org.isoscoring.api.Vocabulary;
  * assessor and parent. So a rule reads {@code Sheet( onTimeRate.atLeast(98) )} over whatever facts the folder
  * declares, and the engine's own classes ({@link BaseSheet}, …) hold the mechanism only.
  */
-final class Sources {
+public final class Sources {
 
     /** The class the engine makes a guidance's facts with: {@link Types}. */
     static final String TYPES = "GuidanceTypes";
@@ -36,7 +38,7 @@ final class Sources {
     }
 
     /** The names the generated classes take in the rules' package: a rule file may not declare one of them. */
-    static Set<String> classNames(Vocabulary vocabulary) {
+    public static Set<String> classNames(Vocabulary vocabulary) {
         Set<String> names = new LinkedHashSet<>(List.of("Sheet", "AgencyKind", "Assessor", "Rating", "Total",
                 "FinalAssessment", "FinalResult", TYPES));
         vocabulary.choices().forEach(c -> names.add(c.name()));
@@ -164,8 +166,8 @@ final class Sources {
         for (Vocabulary.Measure m : vocabulary.measures()) {
             String cap = Character.toUpperCase(m.name().charAt(0)) + m.name().substring(1);
             switch (m.computation()) {
-                case RATIO -> s.append("    public org.isoscoring.drools.Ratio get").append(cap).append("() {\n")
-                        .append("        return new org.isoscoring.drools.Ratio(").append(count(m.of().get(0)))
+                case RATIO -> s.append("    public org.isoscoring.rules.Ratio get").append(cap).append("() {\n")
+                        .append("        return new org.isoscoring.rules.Ratio(").append(count(m.of().get(0)))
                         .append(", ").append(count(m.of().get(1))).append(");\n    }\n\n");
                 case DIFFERENCE -> s.append("    public int get").append(cap).append("() {\n        return ")
                         .append(count(m.of().get(0))).append(" - ").append(count(m.of().get(1)))

@@ -1,4 +1,4 @@
-package org.isoscoring.drools;
+package org.isoscoring.rules;
 
 /**
  * A ratio of two counts, compared exactly: {@code atLeast(98)} is {@code 100 · part ≥ 98 · whole} in whole

@@ -1,4 +1,8 @@
-package org.isoscoring.drools;
+package org.isoscoring.drools.check;
+
+import org.isoscoring.drools.*;
+
+import org.isoscoring.rules.Rated;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,12 +16,12 @@ import org.kie.api.runtime.KieSession;
  * Checks what the compiler cannot see in the rating bands: every total from 0 to 100, in steps of 0.5, gets
  * exactly one rating — the bands cover 0–100 without gaps or overlaps.
  */
-final class RatingProbe {
+public final class RatingProbe {
 
     private RatingProbe() {
     }
 
-    static List<Finding> findings(Guidance guidance, GuidanceCheck check) {
+    public static List<Finding> findings(Guidance guidance, GuidanceCheck check) {
         Map<BaseSheet, BigDecimal> probes = new IdentityHashMap<>();
         Map<BaseSheet, List<Rated>> ratings = new IdentityHashMap<>();
         var vocabulary = guidance.info().vocabulary();

@@ -1,4 +1,6 @@
-package org.isoscoring.drools;
+package org.isoscoring.drools.check;
+
+import org.isoscoring.drools.*;
 
 /** Positions in a rule file's text, and the text with comments and string literals blanked out. */
 public final class DrlText {

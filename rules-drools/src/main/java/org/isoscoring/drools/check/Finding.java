@@ -1,4 +1,6 @@
-package org.isoscoring.drools;
+package org.isoscoring.drools.check;
+
+import org.isoscoring.drools.*;
 
 /**
  * One problem of a guidance folder, where it is: {@code 07-dossier-handling.drl:42:17: message}.
@@ -8,7 +10,7 @@ package org.isoscoring.drools;
  * @param column  the column, from 1; 0 when unknown
  * @param message what is wrong, in Vietnamese and English
  */
-record Finding(String file, int line, int column, String message) {
+public record Finding(String file, int line, int column, String message) {
 
     @Override
     public String toString() {

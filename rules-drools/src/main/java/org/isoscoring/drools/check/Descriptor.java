@@ -1,4 +1,6 @@
-package org.isoscoring.drools;
+package org.isoscoring.drools.check;
+
+import org.isoscoring.drools.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -22,18 +24,18 @@ import org.isoscoring.api.Vocabulary;
  *
  * @param info the guidance as the API shows it
  */
-record Descriptor(GuidanceInfo info) {
+public record Descriptor(GuidanceInfo info) {
 
-    static final String FILE = "guidance.json";
-    static final String FACTS = "facts.json";
+    public static final String FILE = "guidance.json";
+    public static final String FACTS = "facts.json";
 
     /** The fact types an officer writes besides the name of a declared choice. */
-    static final Map<String, Vocabulary.Type> TYPES = Map.of("count", Vocabulary.Type.COUNT,
+    public static final Map<String, Vocabulary.Type> TYPES = Map.of("count", Vocabulary.Type.COUNT,
             "decimal", Vocabulary.Type.DECIMAL, "date", Vocabulary.Type.DATE, "boolean", Vocabulary.Type.BOOLEAN,
             "judgement", Vocabulary.Type.CHOICE);
 
     /** Reads the descriptor of a folder's files; {@code null} with findings when it cannot be read. */
-    static Descriptor parse(SortedMap<String, String> files, List<Finding> findings) {
+    public static Descriptor parse(SortedMap<String, String> files, List<Finding> findings) {
         String guidance = files.get(FILE);
         if (guidance == null) {
             findings.add(new Finding(FILE, 0, 0, "thiếu tệp mô tả / missing: a guidance folder has a descriptor "
@@ -349,8 +351,15 @@ record Descriptor(GuidanceInfo info) {
                 }
             }
             if (!ok) {
+                String form = switch (f.type()) {
+                    case CHOICE -> "một trong / one of " + String.join(", ", f.choice().ids());
+                    case DATE -> "{year}-03-15";
+                    case COUNT -> "0, 1, 2 …";
+                    case BOOLEAN -> "true, false";
+                    default -> "3.5";
+                };
                 problem(at, "giá trị không hợp với kiểu của \"" + f.name() + "\" / the value does not fit the type of \""
-                        + f.name() + "\" (a date is written {year}-03-15)");
+                        + f.name() + "\": " + form);
                 return Quotable.UNKNOWN;
             }
             return value;
@@ -506,7 +515,7 @@ record Descriptor(GuidanceInfo info) {
     }
 
     /** {@code (có phải là "x"? / did you mean "x"?)} for a name close to a known one, else "". */
-    static String suggestion(String name, java.util.Collection<String> known) {
+    public static String suggestion(String name, java.util.Collection<String> known) {
         return known.stream().filter(k -> k.equalsIgnoreCase(name) || distance(k.toLowerCase(Locale.ROOT),
                         name.toLowerCase(Locale.ROOT)) <= 2).sorted().findFirst()
                 .map(k -> " (có phải là \"" + k + "\"? / did you mean \"" + k + "\"?)").orElse("");

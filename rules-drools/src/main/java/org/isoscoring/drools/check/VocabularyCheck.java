@@ -1,4 +1,6 @@
-package org.isoscoring.drools;
+package org.isoscoring.drools.check;
+
+import org.isoscoring.drools.*;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +18,7 @@ import org.isoscoring.api.Vocabulary;
  * loops, a kind no assessor may assess, a final-assessor order that leaves an assessor out, a group of an unknown
  * kind. Each finding names its file, line and column, in Vietnamese and English.
  */
-final class VocabularyCheck {
+public final class VocabularyCheck {
 
     private static final Pattern FACT_NAME = Pattern.compile("[a-z][A-Za-z0-9]*");
     private static final Pattern TYPE_NAME = Pattern.compile("[A-Z][A-Za-z0-9]*");
@@ -41,8 +43,9 @@ final class VocabularyCheck {
         this.findings = findings;
     }
 
-    static void run(GuidanceInfo info, JsonFile guidance, JsonFile facts, List<Finding> findings) {
+    public static void run(GuidanceInfo info, JsonFile guidance, JsonFile facts, List<Finding> findings) {
         VocabularyCheck check = new VocabularyCheck(info, guidance, facts, findings);
+        check.titles(info);
         check.choices();
         check.kinds();
         check.facts();
@@ -50,6 +53,25 @@ final class VocabularyCheck {
         check.assessors();
         check.ratings();
         check.groups();
+    }
+
+    /** A catalog title for a kind the guidance does not declare (left behind when a kind is removed). */
+    private void titles(GuidanceInfo info) {
+        for (int c = 0; c < info.criteria().size(); c++) {
+            org.isoscoring.api.Criterion criterion = info.criteria().get(c);
+            for (String kind : criterion.titleByKind().keySet()) {
+                if (vocabulary.kind(kind).isEmpty()) {
+                    guidance("/criteria/" + c + "/titleByKind/" + kind, unknownKind(kind));
+                }
+            }
+            for (int s = 0; s < criterion.subCriteria().size(); s++) {
+                for (String kind : criterion.subCriteria().get(s).titleByKind().keySet()) {
+                    if (vocabulary.kind(kind).isEmpty()) {
+                        guidance("/criteria/" + c + "/subCriteria/" + s + "/titleByKind/" + kind, unknownKind(kind));
+                    }
+                }
+            }
+        }
     }
 
     private void choices() {

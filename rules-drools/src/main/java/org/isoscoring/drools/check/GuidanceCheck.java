@@ -1,4 +1,8 @@
-package org.isoscoring.drools;
+package org.isoscoring.drools.check;
+
+import org.isoscoring.drools.*;
+
+import org.isoscoring.rules.Counting;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -29,21 +33,23 @@ import org.isoscoring.api.GuidanceInfo;
  * (no imports but the library's fact types, no calls that reach the system, files, network, threads or
  * reflection, no loops, no mutation of the facts, no salience).
  */
-final class GuidanceCheck {
+public final class GuidanceCheck {
 
     /** A rule of a file, as the parser read it. */
-    record ParsedRule(String file, RuleDescr descr, String criterion) {
+    public record ParsedRule(String file, RuleDescr descr, String criterion) {
     }
 
     /** A rule file, as the parser read it. */
-    record ParsedFile(String name, DrlText text, PackageDescr descr) {
+    public record ParsedFile(String name, DrlText text, PackageDescr descr) {
     }
 
-    private static final Set<String> ALLOWED_IMPORTS = Set.of("java.math.BigDecimal", "java.time.LocalDate");
-    private static final List<String> ALLOWED_PACKAGES = List.of("org.isoscoring.drools.");
-    private static final Set<String> ALLOWED_FUNCTIONS = Set.of("org.isoscoring.drools.Awards.award",
-            "org.isoscoring.drools.Awards.penalize", "org.isoscoring.drools.Awards.rate",
-            "org.isoscoring.drools.Awards.report", "org.isoscoring.drools.Counting.ceilDiv");
+    /** Besides the vocabulary: the awards given and the catalog's size, which a rule may match (decision 53). */
+    private static final Set<String> ALLOWED_IMPORTS = Set.of("java.math.BigDecimal", "java.time.LocalDate",
+            "org.isoscoring.drools.Award", "org.isoscoring.drools.Catalog");
+    private static final List<String> ALLOWED_PACKAGES = List.of("org.isoscoring.rules.");
+    private static final Set<String> ALLOWED_FUNCTIONS = Set.of("org.isoscoring.rules.Awards.award",
+            "org.isoscoring.rules.Awards.penalize", "org.isoscoring.rules.Awards.rate",
+            "org.isoscoring.rules.Awards.report", "org.isoscoring.rules.Counting.ceilDiv");
 
     /** Words that reach outside scoring, or change facts, or loop. */
     private static final Pattern FORBIDDEN = Pattern.compile("\\b(System|Runtime|Thread|ThreadGroup|ProcessBuilder"
@@ -79,7 +85,7 @@ final class GuidanceCheck {
     }
 
     /** The problems found before compiling, and what the parser read. */
-    static GuidanceCheck run(SortedMap<String, String> files, Descriptor descriptor) {
+    public static GuidanceCheck run(SortedMap<String, String> files, Descriptor descriptor) {
         GuidanceCheck check = new GuidanceCheck(files);
         if (descriptor != null) {
             check.catalog(descriptor.info());
@@ -98,15 +104,15 @@ final class GuidanceCheck {
         return check;
     }
 
-    List<Finding> findings() {
+    public List<Finding> findings() {
         return findings;
     }
 
-    List<ParsedFile> parsedFiles() {
+    public List<ParsedFile> parsedFiles() {
         return parsed;
     }
 
-    List<ParsedRule> rules() {
+    public List<ParsedRule> rules() {
         return rules;
     }
 
@@ -116,7 +122,7 @@ final class GuidanceCheck {
      * comment is comment). Such a rule, if it also matches one assessment alone, can be fired without the network
      * ({@link Direct}).
      */
-    Set<String> awardsOnly() {
+    public Set<String> awardsOnly() {
         Set<String> names = new TreeSet<>();
         for (ParsedRule r : rules) {
             String code = new DrlText(String.valueOf(r.descr().getConsequence())).code();
@@ -332,6 +338,14 @@ final class GuidanceCheck {
                 covered.add(r.criterion());
             }
         }
+        for (org.isoscoring.api.Vocabulary.Group g : info.vocabulary().groups()) {
+            Pattern reports = Pattern.compile("report\\s*\\(\\s*kcontext\\s*,\\s*\"" + Pattern.quote(g.id()) + "\"");
+            if (rules.stream().noneMatch(r -> reports.matcher(String.valueOf(r.descr().getConsequence())).find())) {
+                findings.add(at(files.getOrDefault(Descriptor.FILE, ""), g.id(), "không quy tắc nào báo cáo nhóm \""
+                        + g.id() + "\" (report(kcontext, \"" + g.id() + "\", …)) / no rule reports the group \"" + g.id()
+                        + "\" (report(kcontext, \"" + g.id() + "\", …))"));
+            }
+        }
         for (Criterion s : info.subCriteria()) {
             if (!covered.contains(s.id())) {
                 findings.add(at(files.getOrDefault(Descriptor.FILE, ""), s.id(), "tiêu chí thành phần " + s.id()
@@ -350,12 +364,12 @@ final class GuidanceCheck {
         return new Finding(Descriptor.FILE, text.line(offset), text.column(offset), message);
     }
 
-    static String unquote(String s) {
+    public static String unquote(String s) {
         String t = s.trim();
         return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
     }
 
-    static String plain(BigDecimal value) {
+    public static String plain(BigDecimal value) {
         BigDecimal s = value.stripTrailingZeros();
         return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
     }

@@ -1,4 +1,6 @@
-package org.isoscoring.drools;
+package org.isoscoring.rules;
+
+import org.isoscoring.drools.BaseSheet;
 
 
 /**

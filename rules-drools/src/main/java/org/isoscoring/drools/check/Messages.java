@@ -1,11 +1,13 @@
-package org.isoscoring.drools;
+package org.isoscoring.drools.check;
+
+import org.isoscoring.drools.*;
 
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Plain-language messages for the mistakes an officer makes in a rule file, in Vietnamese and English. */
-final class Messages {
+public final class Messages {
 
     private static final Pattern MISMATCHED = Pattern.compile("mismatched input '([^']*)'(?: expecting (\\S+))?");
     private static final Pattern IN_RULE = Pattern.compile("in rule \"([^\"]*)\"");
@@ -33,7 +35,7 @@ final class Messages {
     private Messages() {
     }
 
-    static String syntax(String parserMessage) {
+    public static String syntax(String parserMessage) {
         String rule = "";
         Matcher inRule = IN_RULE.matcher(parserMessage);
         if (inRule.find()) {
@@ -54,7 +56,7 @@ final class Messages {
         return "lỗi cú pháp / syntax error: " + cleaned.lines().findFirst().orElse("").trim();
     }
 
-    static String forbidden(String word) {
+    public static String forbidden(String word) {
         String why = WHY.getOrDefault(word.replace(".", ""), "ra ngoài việc chấm điểm / reaches outside scoring");
         return "'" + word + "' không được dùng trong tệp quy tắc (" + why + "); tệp quy tắc chỉ được chấm điểm / '"
                 + word + "' is not allowed in a rule file: rule files may only score";

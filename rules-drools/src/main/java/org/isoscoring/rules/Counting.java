@@ -1,4 +1,4 @@
-package org.isoscoring.drools;
+package org.isoscoring.rules;
 
 /** Whole-number arithmetic the rules use for sample sizes. */
 public final class Counting {

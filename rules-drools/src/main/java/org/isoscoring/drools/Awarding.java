@@ -1,79 +1,29 @@
 package org.isoscoring.drools;
 
+import org.isoscoring.rules.Penalty;
+import org.isoscoring.rules.Rated;
+
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
- * What a rule's consequence calls to give points. In a rule file:
- *
- * <pre>
- * import function org.isoscoring.drools.Awards.award;
- * ...
- * then
- *     award(kcontext, $s, "8", "{dossiersOnTime}/{dossiersResolved} hồ sơ đúng hạn");
- * </pre>
- *
- * <p>The sub-criterion comes from the rule's {@code @criterion("7.1")} metadata, the rule's name is kept as the
- * explanation, and every {@code {name}} in the reason is replaced by that fact of the assessment (or of the other
- * facts given after the reason) and listed as a fact the rule used.
- *
- * <p>A second reason, in English, may follow the Vietnamese one:
- * {@code award(kcontext, $s, "8", "{onTimeRate} hồ sơ đúng hạn", "{onTimeRate} of dossiers on time")}. It is filled
- * the same way, with numbers and dates written the English way ({@code 99.33%}, {@code 2022-03-15}, yes/no);
- * without it the English reason is the Vietnamese one. The reasons are filled when first read ({@link Reason}); that
- * every {@code {name}} names a fact is checked when the rule fires.
+ * The engine's side of {@link org.isoscoring.rules.Awards}, which rule files call: an award is kept on its assessment
+ * when nothing can take it back (decision 53) or inserted as a fact, with its rule's name and its reasons, filled when
+ * first read ({@link Reason}); a penalty, a rating and a group's figures are inserted logically. Not for rule files.
  */
-public final class Awards {
+public final class Awarding {
 
-    private static final Object[] NO_OTHERS = {};
     /** Points by their text: a rule gives a constant. */
     private static final Map<String, BigDecimal> POINTS = new ConcurrentHashMap<>();
 
-    private Awards() {
+    private Awarding() {
     }
 
-    /**
-     * Gives {@code points} ("2", "1.5") to the sub-criterion of the firing rule, for one assessment.
-     *
-     * @param context the rule's {@code kcontext}
-     * @param sheet   the assessment
-     * @param points  the points, as an exact decimal
-     * @param reason  the reason, quoting facts as {@code {name}}
-     * @param others  other facts the reason may quote (a district's record, a tally)
-     */
-    public static void award(RuleContext context, BaseSheet sheet, String points, String reason, Object... others) {
-        give(context, sheet, points, reason, null, others);
-    }
-
-    /** {@link #award(RuleContext, BaseSheet, String, String, Object...)} quoting the assessment's facts only. */
-    public static void award(RuleContext context, BaseSheet sheet, String points, String reason) {
-        give(context, sheet, points, reason, null, NO_OTHERS);
-    }
-
-    /** {@link #award(RuleContext, BaseSheet, String, String, String, Object...)} quoting the assessment's facts only. */
-    public static void award(RuleContext context, BaseSheet sheet, String points, String reason, String reasonEn) {
-        give(context, sheet, points, reason, reasonEn, NO_OTHERS);
-    }
-
-    /**
-     * Gives {@code points} with a reason in Vietnamese and in English.
-     *
-     * @param context  the rule's {@code kcontext}
-     * @param sheet    the assessment
-     * @param points   the points, as an exact decimal
-     * @param reason   the reason in Vietnamese, quoting facts as {@code {name}}
-     * @param reasonEn the same reason in English, quoting facts the same way
-     * @param others   other facts the reasons may quote (a district's record, a tally)
-     */
-    public static void award(RuleContext context, BaseSheet sheet, String points, String reason, String reasonEn,
-                             Object... others) {
-        give(context, sheet, points, reason, reasonEn, others);
-    }
-
-    private static void give(RuleContext context, BaseSheet sheet, String points, String reason, String reasonEn,
-                             Object[] others) {
+    /** Gives points to the sub-criterion of the firing rule ({@link org.isoscoring.rules.Awards#award}). */
+    public static void give(RuleContext context, BaseSheet sheet, String points, String reason, String reasonEn,
+                            Object[] others) {
         Settled.Mark mark;
         Said said;
         if (context instanceof Site site) { // a rule fired without the network (Direct)

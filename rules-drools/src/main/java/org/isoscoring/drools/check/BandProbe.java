@@ -1,4 +1,6 @@
-package org.isoscoring.drools;
+package org.isoscoring.drools.check;
+
+import org.isoscoring.drools.*;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +20,7 @@ import org.kie.api.runtime.KieSession;
  * steps of 0.5%, every day around the year's dates, small counts and every enum value, and reports each value for
  * which a sub-criterion gets no award (a gap between bands) or more than one (an overlap).
  */
-final class BandProbe {
+public final class BandProbe {
 
     private static final int YEAR = 2000;
 
@@ -29,7 +31,7 @@ final class BandProbe {
     private record Probe(String what, Facts facts) {
     }
 
-    static List<Finding> findings(Guidance guidance, GuidanceCheck check) {
+    public static List<Finding> findings(Guidance guidance, GuidanceCheck check) {
         int year = guidance.info().years().isEmpty() ? YEAR : guidance.info().years().get(0);
         Vocabulary vocabulary = guidance.info().vocabulary();
         Facts base = vocabulary.example("perfect").map(e -> e.facts(year)).orElse(null);
@@ -112,14 +114,14 @@ final class BandProbe {
     }
 
     /**
-     * The kinds whose assessments are probed: one of each set of facts, among the kinds the rules see no fact of their
-     * own for (a district's criterion 15 needs its communes, which no probe has).
+     * The kinds whose assessments are probed: one of each set of facts, among the kinds that have no members (a
+     * district's criterion 15 needs its communes, which no probe has).
      */
     private static List<Vocabulary.Kind> probedKinds(Vocabulary vocabulary) {
         List<Vocabulary.Kind> kinds = new ArrayList<>();
         Set<List<Vocabulary.Fact>> seen = new java.util.HashSet<>();
         for (Vocabulary.Kind k : vocabulary.kinds()) {
-            if (k.fact() == null && k.members() == null && seen.add(vocabulary.factsOf(k.id()))) {
+            if (k.members() == null && vocabulary.membersOf(k.id()).isEmpty() && seen.add(vocabulary.factsOf(k.id()))) {
                 kinds.add(k);
             }
         }

@@ -1,4 +1,4 @@
-package org.isoscoring.drools;
+package org.isoscoring.rules;
 
 import java.math.BigDecimal;
 

@@ -1,4 +1,6 @@
-package org.isoscoring.drools;
+package org.isoscoring.drools.check;
+
+import org.isoscoring.drools.*;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -18,7 +20,7 @@ import java.util.Map;
  * A JSON file of a guidance folder, read with the line and column of every value, so that a problem is reported
  * where the officer wrote it ({@code facts.json:12:5: …}).
  */
-final class JsonFile {
+public final class JsonFile {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
@@ -36,7 +38,7 @@ final class JsonFile {
     }
 
     /** Reads a file, or gives {@code null} with one finding where its JSON is broken. */
-    static JsonFile read(String name, String text, List<Finding> findings) {
+    public static JsonFile read(String name, String text, List<Finding> findings) {
         try {
             JsonNode root = MAPPER.readTree(text);
             if (root == null || !root.isObject()) {
@@ -80,16 +82,16 @@ final class JsonFile {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    JsonNode root() {
+    public JsonNode root() {
         return root;
     }
 
     /** A finding at the value of this JSON pointer ({@code /facts/3/type}), or at the nearest value that holds it. */
-    Finding at(String pointer, String message) {
+    public Finding at(String pointer, String message) {
         for (String p = pointer; ; p = p.substring(0, p.lastIndexOf('/'))) {
             int[] place = places.get(p);
             if (place != null) {

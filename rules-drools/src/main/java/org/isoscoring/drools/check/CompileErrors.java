@@ -1,4 +1,8 @@
-package org.isoscoring.drools;
+package org.isoscoring.drools.check;
+
+import org.isoscoring.drools.*;
+
+import org.isoscoring.rules.Ratio;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,7 +17,7 @@ import org.kie.api.builder.Message;
  * Turns the rule compiler's messages into the officer's own file, line and words. The executable model reports
  * some errors without a line, or inside Java it generated; those are found again in the rule files by their text.
  */
-final class CompileErrors {
+public final class CompileErrors {
 
     private static final Pattern LEFT_PART = Pattern.compile("Unable to parse left part of expression: (.*)");
     private static final Pattern MISSING_METHOD = Pattern.compile("Method (\\w+) on class ([\\w.$]+) with arguments.*is missing");
@@ -23,11 +27,11 @@ final class CompileErrors {
 
     private final Map<String, DrlText> files;
 
-    CompileErrors(Map<String, DrlText> files) {
+    public CompileErrors(Map<String, DrlText> files) {
         this.files = files;
     }
 
-    List<Finding> map(List<Message> messages) {
+    public List<Finding> map(List<Message> messages) {
         Set<Finding> out = new LinkedHashSet<>();
         Map<String, String> generatedSources = new java.util.HashMap<>();
         for (Message m : messages) {

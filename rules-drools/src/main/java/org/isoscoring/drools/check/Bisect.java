@@ -1,4 +1,6 @@
-package org.isoscoring.drools;
+package org.isoscoring.drools.check;
+
+import org.isoscoring.drools.*;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +19,12 @@ import org.kie.api.builder.ReleaseId;
  * When the rule compiler crashes instead of reporting an error, finds the rule it crashed on: each file alone,
  * then each rule of a crashing file alone.
  */
-final class Bisect {
+public final class Bisect {
 
     private Bisect() {
     }
 
-    static List<Finding> crash(SortedMap<String, String> files, Throwable whole) {
-        if (Boolean.getBoolean("isoscoring.debug")) { whole.printStackTrace(); }
+    public static List<Finding> crash(SortedMap<String, String> files, Throwable whole) {
         List<Finding> findings = new ArrayList<>();
         for (var e : files.entrySet()) {
             if (!e.getKey().endsWith(".drl") || crashes(e.getKey(), e.getValue()) == null) {
@@ -70,7 +71,9 @@ final class Bisect {
         kfs.generateAndWritePomXML(releaseId);
         kfs.write(Guidance.rulePath(Guidance.RULES_PACKAGE, file), text);
         try {
-            ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+            synchronized (Guidance.BUILDING) {
+                ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+            }
             return null;
         } catch (RuntimeException | LinkageError e) {
             return e;
