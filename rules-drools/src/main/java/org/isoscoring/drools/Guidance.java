@@ -197,7 +197,7 @@ public final class Guidance {
     }
 
     /** The files of a bundled guidance, by name. */
-    static SortedMap<String, String> bundledFiles(String id) {
+    public static SortedMap<String, String> bundledFiles(String id) {
         URL url = Guidance.class.getResource("/guidances/" + id + "/" + Descriptor.FILE);
         if (url == null) {
             throw new IllegalArgumentException("no bundled guidance " + id);

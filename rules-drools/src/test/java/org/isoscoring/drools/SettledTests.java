@@ -47,9 +47,9 @@ class SettledTests {
     static SortedMap<String, String> withOldSubtotal(SortedMap<String, String> bundled) {
         SortedMap<String, String> files = new TreeMap<>(bundled);
         String text = files.get(SUBTOTAL_FILE);
-        assertTrue(text.contains("import org.isoscoring.drools.Subtotal;\n"));
-        files.put(SUBTOTAL_FILE, text.replace("import org.isoscoring.drools.Subtotal;\n",
-                "import org.isoscoring.drools.Subtotal;\nimport org.isoscoring.drools.Award;\n"
+        assertTrue(text.contains("import org.isoscoring.rules.Subtotal;\n"));
+        files.put(SUBTOTAL_FILE, text.replace("import org.isoscoring.rules.Subtotal;\n",
+                "import org.isoscoring.rules.Subtotal;\nimport org.isoscoring.drools.Award;\n"
                         + "import org.isoscoring.drools.Catalog;\n") + "\n" + OLD_SUBTOTAL + "\n");
         return files;
     }
@@ -138,9 +138,9 @@ class SettledTests {
                 "Object( this instanceof Award )"})
         void ruleOnAwards(String condition) {
             SortedMap<String, String> files = new TreeMap<>(Guidance.bundledFiles("bac-giang-2022"));
-            assertTrue(files.get(SUBTOTAL_FILE).contains("import org.isoscoring.drools.Subtotal;"));
+            assertTrue(files.get(SUBTOTAL_FILE).contains("import org.isoscoring.rules.Subtotal;"));
             files.put(SUBTOTAL_FILE, files.get(SUBTOTAL_FILE)
-                    .replace("import org.isoscoring.drools.Subtotal;", "import org.isoscoring.drools.Subtotal;\n"
+                    .replace("import org.isoscoring.rules.Subtotal;", "import org.isoscoring.rules.Subtotal;\n"
                             + "import org.isoscoring.drools.Award;") + """
 
                     rule "Một quy tắc trên các Award"
