@@ -432,8 +432,9 @@ public final class ScoringJson {
     private static ScoringRequest toRequest(JsonNode root, ScoringEngine engine) {
         JsonReader reader = new JsonReader();
         JsonReader.Heading heading = reader.heading(root);
-        if (heading == null || heading.year() == null) {
-            throw new RequestRejectedException(reader.problems());
+        if (heading == null || heading.year() == null || reader.problems().stream()
+                .anyMatch(p -> p.place().equals("guidance") || p.place().equals("year"))) {
+            throw new RequestRejectedException(reader.problems()); // which guidance reads the rest is not known
         }
         GuidanceInfo guidance;
         try {

@@ -232,6 +232,7 @@ final class Evaluation {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return rule + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        return rule + root.getClass().getSimpleName() + (root.getMessage() == null ? ""
+                : ": " + Guidance.withoutBuild(root.getMessage()));
     }
 }

@@ -352,6 +352,11 @@ public final class Guidance {
 
     private static final java.util.concurrent.atomic.AtomicLong BUILDS = new java.util.concurrent.atomic.AtomicLong();
 
+    /** A message without the package of the build that made it ({@code iso.rules.g12} reads {@code iso.rules}). */
+    public static String withoutBuild(String message) {
+        return message == null ? null : message.replaceAll("\\biso\\.rules\\.g\\d+", RULES_PACKAGE);
+    }
+
     /** The rule files with their package line naming {@code pkg} (on the same line: places are unchanged). */
     public static SortedMap<String, String> inPackage(SortedMap<String, String> files, String pkg) {
         SortedMap<String, String> renamed = new TreeMap<>();

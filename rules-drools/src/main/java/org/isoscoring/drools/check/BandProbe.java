@@ -72,7 +72,8 @@ public final class BandProbe {
                         .computeIfAbsent(a.criterion(), k -> new ArrayList<>()).add(a);
             }
         } catch (RuntimeException | LinkageError e) {
-            return List.of(new Finding("", 0, 0, "một quy tắc bị lỗi khi chạy thử / a rule failed on probe facts: " + e));
+            return List.of(new Finding("", 0, 0, "một quy tắc bị lỗi khi chạy thử / a rule failed on probe facts: "
+                    + Guidance.withoutBuild(String.valueOf(e))));
         } finally {
             session.dispose();
         }
