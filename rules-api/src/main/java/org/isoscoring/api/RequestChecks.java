@@ -54,6 +54,7 @@ public final class RequestChecks {
         private final Map<String, List<Vocabulary.Fact>> factsOf = new HashMap<>();
         private final Map<String, Vocabulary.Fact> factsByName = new HashMap<>();
         private final Map<String, Vocabulary.Measure> measures = new HashMap<>();
+        private final Map<Vocabulary.Choice, Set<String>> choiceIds = new HashMap<>();
         private final List<Problem> problems = new ArrayList<>();
 
         Run(Vocabulary vocabulary) {
@@ -65,6 +66,9 @@ public final class RequestChecks {
             vocabulary.assessors().forEach(a -> assessors.put(a.id(), a));
             vocabulary.facts().forEach(f -> factsByName.put(f.name(), f));
             vocabulary.measures().forEach(m -> measures.put(m.name(), m));
+            vocabulary.choices().forEach(c -> choiceIds.put(c, Set.copyOf(c.ids())));
+            vocabulary.kinds().stream().filter(k -> k.record() != null).flatMap(k -> k.record().fields().stream())
+                    .filter(f -> f.choice() != null).forEach(f -> choiceIds.putIfAbsent(f.choice(), Set.copyOf(f.choice().ids())));
         }
 
         List<Problem> problems(ScoringRequest request) {
@@ -162,7 +166,7 @@ public final class RequestChecks {
                     problems.add(new Problem(at, "missing: a " + kind.id() + " has a " + declared.name(),
                             "thiếu: một " + kind.id() + " phải có " + declared.name()));
                 } else {
-                    facts(agency.record(), declared.fields(), at, problems);
+                    facts(agency.record(), declared.fields(), () -> at, problems);
                 }
             } else if (agency.record() != null) {
                 String name = recordName();
@@ -266,20 +270,26 @@ public final class RequestChecks {
         }
 
         private void assessmentFacts(Facts facts, Vocabulary.Kind kind, int assessment, List<Problem> problems) {
-            String place = at(assessment) + ".facts";
+            java.util.function.Supplier<String> place = () -> at(assessment) + ".facts";
+            int before = problems.size();
+            int given = facts(facts, kind == null ? vocabulary.facts() : factsOf.get(kind.id()), place, problems);
+            if (given == facts.size()) {
+                return; // every fact given is one the kind carries: no name to look up again
+            }
+            List<Problem> names = new ArrayList<>(1);
             for (String name : facts.names()) {
                 Vocabulary.Fact fact = factsByName.get(name);
                 if (fact == null) {
-                    problems.add(new Problem(place + "." + name, "unknown fact \"" + name + "\"",
+                    names.add(new Problem(place.get() + "." + name, "unknown fact \"" + name + "\"",
                             "không có dữ kiện \"" + name + "\""));
                 } else if (kind != null && !fact.carriedBy(kind.id()) && facts.get(name) != null) {
                     String carriers = String.join(", ", fact.kinds().stream().sorted(this::inKindOrder).toList());
-                    problems.add(new Problem(place + "." + name, "unknown fact for a " + kind.id() + " (the guidance "
+                    names.add(new Problem(place.get() + "." + name, "unknown fact for a " + kind.id() + " (the guidance "
                             + "gives it to " + carriers + " only)", "dữ kiện này không dùng cho " + kind.id()
                             + " (bộ tiêu chí chỉ dùng cho " + carriers + ")"));
                 }
             }
-            facts(facts, kind == null ? vocabulary.facts() : factsOf.get(kind.id()), place, problems);
+            problems.addAll(before, names); // the names first, as a reader reads them
         }
 
         private int inKindOrder(String a, String b) {
@@ -287,18 +297,30 @@ public final class RequestChecks {
             return Integer.compare(order.indexOf(a), order.indexOf(b));
         }
 
-        /** The checks of declared facts: each present, of its type and range, then each within its whole. */
-        private void facts(Facts facts, List<Vocabulary.Fact> declared, String place, List<Problem> problems) {
+        /**
+         * The checks of declared facts: each present, of its type and range, then each within its whole. A place is
+         * written only for a problem (a national request has half a million facts).
+         */
+        private int facts(Facts facts, List<Vocabulary.Fact> declared, java.util.function.Supplier<String> place,
+                          List<Problem> problems) {
+            int given = 0;
             for (Vocabulary.Fact fact : declared) {
-                String at = place + "." + fact.name();
                 Object value = facts.get(fact.name());
+                if (value != null || facts.has(fact.name())) {
+                    given++;
+                }
                 if (value == null) {
                     if (!fact.nullable() || !facts.has(fact.name())) {
+                        String at = place.get() + "." + fact.name();
                         problems.add(fact.nullable() ? new Problem(at, "missing (write null if it did not happen)",
                                 "thiếu (ghi null nếu việc đó chưa diễn ra)") : JsonReader.missing(at));
                     }
                     continue;
                 }
+                if (fits(fact, value) && !(value instanceof Integer n && n < 0) && fact.min() == null) {
+                    continue; // the common case: nothing to write
+                }
+                String at = place.get() + "." + fact.name();
                 Problem wrong = type(fact, value, at);
                 if (wrong != null) {
                     problems.add(wrong);
@@ -318,30 +340,35 @@ public final class RequestChecks {
                 Vocabulary.Measure measure = measures.get(fact.partOf());
                 if (measure == null) {
                     if (facts.get(fact.partOf()) instanceof Integer whole && whole >= 0 && part > whole) {
-                        problems.add(new Problem(place + "." + fact.name(), part + " is more than " + fact.partOf()
+                        problems.add(new Problem(place.get() + "." + fact.name(), part + " is more than " + fact.partOf()
                                 + " (" + whole + ")", part + " lớn hơn " + fact.partOf() + " (" + whole + ")"));
                     }
                 } else if (measure.computation() == Vocabulary.Computation.DIFFERENCE
                         && facts.get(measure.of().get(0)) instanceof Integer a
                         && facts.get(measure.of().get(1)) instanceof Integer b && b >= 0 && a - b >= 0 && part > a - b) {
                     String formula = measure.of().get(0) + " - " + measure.of().get(1) + " = " + (a - b);
-                    problems.add(new Problem(place + "." + fact.name(), part + " is more than " + measure.name() + " ("
+                    problems.add(new Problem(place.get() + "." + fact.name(), part + " is more than " + measure.name() + " ("
                             + formula + ")", part + " lớn hơn " + measure.name() + " (" + formula + ")"));
                 }
             }
+            return given;
         }
 
-        /** A problem when a value is not of its fact's type (a request built in Java), else {@code null}. */
-        private Problem type(Vocabulary.Fact fact, Object value, String at) {
-            boolean fits = switch (fact.type()) {
+        /** Whether a value is of its fact's type. */
+        private boolean fits(Vocabulary.Fact fact, Object value) {
+            return switch (fact.type()) {
                 case COUNT -> value instanceof Integer;
                 case DECIMAL -> value instanceof BigDecimal;
                 case DATE -> value instanceof LocalDate;
                 case BOOLEAN -> value instanceof Boolean;
-                case CHOICE -> value instanceof String id && fact.choice().has(id);
+                case CHOICE -> value instanceof String id && choiceIds.get(fact.choice()).contains(id);
                 case AGENCIES -> value instanceof List<?>;
             };
-            if (fits) {
+        }
+
+        /** A problem when a value is not of its fact's type (a request built in Java), else {@code null}. */
+        private Problem type(Vocabulary.Fact fact, Object value, String at) {
+            if (fits(fact, value)) {
                 return null;
             }
             if (fact.type() == Vocabulary.Type.CHOICE && value instanceof String id) {
