@@ -107,6 +107,11 @@ public final class Facts {
         return Collections.unmodifiableMap(values);
     }
 
+    /** The facts as kept, for the checks of this package to walk without a wrapper. */
+    Map<String, Object> values() {
+        return values;
+    }
+
     /** The number of facts given. */
     public int size() {
         return values.size();
@@ -156,7 +161,7 @@ public final class Facts {
         }
 
         public Facts build() {
-            return values.isEmpty() ? NONE : new Facts(Collections.unmodifiableMap(new LinkedHashMap<>(values)));
+            return values.isEmpty() ? NONE : new Facts(new LinkedHashMap<>(values));
         }
 
         private static Object normal(String name, Object value) {

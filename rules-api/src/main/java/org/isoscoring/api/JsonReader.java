@@ -21,6 +21,8 @@ final class JsonReader {
     private static final Set<String> ASSESSMENT_FIELDS = Set.of("agency", "assessor", "facts");
 
     private final List<Problem> problems = new ArrayList<>();
+    /** The ids of each choice, made once (a record's hash is of all its values: kept by identity). */
+    private final java.util.Map<Vocabulary.Choice, List<String>> ids = new java.util.IdentityHashMap<>();
 
     List<Problem> problems() {
         return problems;
@@ -208,7 +210,7 @@ final class JsonReader {
                 case DECIMAL -> decimal(value, at);
                 case BOOLEAN -> bool(value, at);
                 case DATE -> date(value, at, fact.nullable());
-                case CHOICE -> choice(value, fact.choice().ids(), at);
+                case CHOICE -> choice(value, ids.computeIfAbsent(fact.choice(), Vocabulary.Choice::ids), at);
                 case AGENCIES -> ids(value, at);
             };
             if (read != null || value != null && value.isNull() && fact.nullable()) {
@@ -410,8 +412,9 @@ final class JsonReader {
                     + " (một trong " + list + ")"));
             return null;
         }
-        if (node.isTextual() && allowed.contains(node.textValue())) {
-            return node.textValue();
+        int known = node.isTextual() ? allowed.indexOf(node.textValue()) : -1;
+        if (known >= 0) {
+            return allowed.get(known); // the guidance's own string: every assessment shares it
         }
         problems.add(new Problem(place, (node.isTextual() ? "\"" + node.textValue() + "\"" : describe(node))
                 + " is not one of " + list, (node.isTextual() ? "\"" + node.textValue() + "\"" : describeVi(node))

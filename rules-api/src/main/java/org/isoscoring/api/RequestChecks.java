@@ -54,7 +54,7 @@ public final class RequestChecks {
         private final Map<String, List<Vocabulary.Fact>> factsOf = new HashMap<>();
         private final Map<String, Vocabulary.Fact> factsByName = new HashMap<>();
         private final Map<String, Vocabulary.Measure> measures = new HashMap<>();
-        private final Map<Vocabulary.Choice, Set<String>> choiceIds = new HashMap<>();
+        private final Map<Vocabulary.Choice, Set<String>> choiceIds = new java.util.IdentityHashMap<>(); // a record hashes all its values
         private final List<Problem> problems = new ArrayList<>();
 
         Run(Vocabulary vocabulary) {
@@ -304,13 +304,17 @@ public final class RequestChecks {
         private int facts(Facts facts, List<Vocabulary.Fact> declared, java.util.function.Supplier<String> place,
                           List<Problem> problems) {
             int given = 0;
-            for (Vocabulary.Fact fact : declared) {
-                Object value = facts.get(fact.name());
-                if (value != null || facts.has(fact.name())) {
+            Object[] values = new Object[declared.size()];
+            boolean[] has = new boolean[declared.size()];
+            aligned(facts, declared, values, has);
+            for (int f = 0; f < declared.size(); f++) {
+                Vocabulary.Fact fact = declared.get(f);
+                Object value = values[f];
+                if (has[f]) {
                     given++;
                 }
                 if (value == null) {
-                    if (!fact.nullable() || !facts.has(fact.name())) {
+                    if (!fact.nullable() || !has[f]) {
                         String at = place.get() + "." + fact.name();
                         problems.add(fact.nullable() ? new Problem(at, "missing (write null if it did not happen)",
                                 "thiếu (ghi null nếu việc đó chưa diễn ra)") : JsonReader.missing(at));
@@ -333,8 +337,9 @@ public final class RequestChecks {
                             + " may be", plain(value) + " nhỏ hơn " + min + ", giá trị nhỏ nhất của " + fact.name()));
                 }
             }
-            for (Vocabulary.Fact fact : declared) {
-                if (fact.partOf() == null || !(facts.get(fact.name()) instanceof Integer part) || part < 0) {
+            for (int f = 0; f < declared.size(); f++) {
+                Vocabulary.Fact fact = declared.get(f);
+                if (fact.partOf() == null || !(values[f] instanceof Integer part) || part < 0) {
                     continue;
                 }
                 Vocabulary.Measure measure = measures.get(fact.partOf());
@@ -352,6 +357,30 @@ public final class RequestChecks {
                 }
             }
             return given;
+        }
+
+        /**
+         * The values of the declared facts, by position: walked in the order they were given, which is the declared
+         * order for a request read from JSON (no name is looked up then); by name otherwise.
+         */
+        private static void aligned(Facts facts, List<Vocabulary.Fact> declared, Object[] values, boolean[] has) {
+            int f = 0;
+            for (Map.Entry<String, Object> e : facts.values().entrySet()) {
+                if (f < declared.size() && e.getKey().equals(declared.get(f).name())) {
+                    values[f] = e.getValue();
+                    has[f++] = true;
+                } else {
+                    f = -1;
+                    break;
+                }
+            }
+            if (f != declared.size()) {
+                for (int i = 0; i < declared.size(); i++) {
+                    String name = declared.get(i).name();
+                    values[i] = facts.get(name);
+                    has[i] = values[i] != null || facts.has(name);
+                }
+            }
         }
 
         /** Whether a value is of its fact's type. */
