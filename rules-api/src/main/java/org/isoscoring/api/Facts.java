@@ -107,6 +107,29 @@ public final class Facts {
         return Collections.unmodifiableMap(values);
     }
 
+    /**
+     * The values of the named facts, in that order ({@code null} for a fact not given): one walk, without a look-up,
+     * when the facts were given in that order (as a request read from JSON gives them).
+     */
+    public Object[] values(List<String> names) {
+        Object[] out = new Object[names.size()];
+        int i = 0;
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            if (i < out.length && e.getKey().equals(names.get(i))) {
+                out[i++] = e.getValue();
+            } else {
+                i = -1;
+                break;
+            }
+        }
+        if (i != out.length) {
+            for (int k = 0; k < out.length; k++) {
+                out[k] = values.get(names.get(k));
+            }
+        }
+        return out;
+    }
+
     /** The facts as kept, for the checks of this package to walk without a wrapper. */
     Map<String, Object> values() {
         return values;

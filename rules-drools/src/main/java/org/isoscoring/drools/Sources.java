@@ -117,7 +117,11 @@ public final class Sources {
 
     /** How a fact's value is read from {@code facts} into its field. */
     private static String read(Vocabulary.Fact f, String facts) {
-        String get = facts + ".get(\"" + f.name() + "\")";
+        return value(f, facts + ".get(\"" + f.name() + "\")");
+    }
+
+    /** How a fact's value, {@code get}, becomes its field. */
+    private static String value(Vocabulary.Fact f, String get) {
         return switch (f.type()) {
             case COUNT -> boxed(f) ? "(Integer) " + get : "intOf(" + get + ")";
             case DECIMAL -> "(java.math.BigDecimal) " + get;
@@ -132,6 +136,10 @@ public final class Sources {
         StringBuilder s = new StringBuilder(header("An assessment as the rules see it (phiếu chấm): every fact of the "
                 + "guidance under its JSON name, and the measures the rules compare."));
         s.append("public final class Sheet extends org.isoscoring.drools.BaseSheet {\n\n");
+        s.append("    /** The facts' names, in the order the guidance declares them. */\n");
+        s.append("    private static final java.util.List<String> NAMES = java.util.List.of(")
+                .append(String.join(", ", vocabulary.facts().stream().map(f -> "\"" + f.name() + "\"").toList()))
+                .append(");\n\n");
         s.append("    private final AgencyKind kind;\n    private final Assessor assessor;\n");
         for (Vocabulary.Fact f : vocabulary.facts()) {
             s.append("    private final ").append(javaType(f, boxed(f))).append(' ').append(f.name()).append(";\n");
@@ -145,8 +153,10 @@ public final class Sources {
                 + "int rank, org.isoscoring.api.Facts facts) {\n");
         s.append("        super(index, agency, kind, assessor, parent, year, rank, facts);\n");
         s.append("        this.kind = AgencyKind.of(kind);\n        this.assessor = Assessor.of(assessor);\n");
-        for (Vocabulary.Fact f : vocabulary.facts()) {
-            s.append("        this.").append(f.name()).append(" = ").append(read(f, "facts")).append(";\n");
+        s.append("        Object[] v = facts.values(NAMES);\n");
+        for (int i = 0; i < vocabulary.facts().size(); i++) {
+            Vocabulary.Fact f = vocabulary.facts().get(i);
+            s.append("        this.").append(f.name()).append(" = ").append(value(f, "v[" + i + "]")).append(";\n");
         }
         for (Vocabulary.Measure m : vocabulary.measures()) {
             if (m.computation() == Vocabulary.Computation.DAYS_BETWEEN) {
