@@ -26,7 +26,7 @@ import org.isoscoring.api.ScoringResult;
 public final class DroolsScoringEngine implements ScoringEngine {
 
     /** The guidances bundled in this jar, by id. */
-    static final List<String> BUNDLED = List.of("bac-giang-2022");
+    static final List<String> BUNDLED = List.of("bac-giang-2022", "two-tier-2026-example");
 
     private static final Map<String, Guidance> COMPILED = new ConcurrentHashMap<>();
     private static final Map<String, GuidanceInfo> INFO = new ConcurrentHashMap<>();
