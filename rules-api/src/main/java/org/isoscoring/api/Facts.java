@@ -130,11 +130,6 @@ public final class Facts {
         return out;
     }
 
-    /** The facts as kept, for the checks of this package to walk without a wrapper. */
-    Map<String, Object> values() {
-        return values;
-    }
-
     /** The number of facts given. */
     public int size() {
         return values.size();

@@ -54,6 +54,8 @@ public final class RequestChecks {
         private final Map<String, List<Vocabulary.Fact>> factsOf = new HashMap<>();
         private final Map<String, Vocabulary.Fact> factsByName = new HashMap<>();
         private final Map<String, Vocabulary.Measure> measures = new HashMap<>();
+        /** The names of each list of declared facts, by identity (a kind's facts, a record's fields). */
+        private final Map<List<Vocabulary.Fact>, List<String>> names = new java.util.IdentityHashMap<>();
         private final Map<Vocabulary.Choice, Set<String>> choiceIds = new java.util.IdentityHashMap<>(); // a record hashes all its values
         private final List<Problem> problems = new ArrayList<>();
 
@@ -67,6 +69,10 @@ public final class RequestChecks {
             vocabulary.facts().forEach(f -> factsByName.put(f.name(), f));
             vocabulary.measures().forEach(m -> measures.put(m.name(), m));
             vocabulary.choices().forEach(c -> choiceIds.put(c, Set.copyOf(c.ids())));
+            List<List<Vocabulary.Fact>> lists = new ArrayList<>(factsOf.values()); // made once: read on all cores
+            lists.add(vocabulary.facts());
+            vocabulary.kinds().stream().filter(k -> k.record() != null).forEach(k -> lists.add(k.record().fields()));
+            lists.forEach(l -> names.put(l, l.stream().map(Vocabulary.Fact::name).toList()));
             vocabulary.kinds().stream().filter(k -> k.record() != null).flatMap(k -> k.record().fields().stream())
                     .filter(f -> f.choice() != null).forEach(f -> choiceIds.putIfAbsent(f.choice(), Set.copyOf(f.choice().ids())));
         }
@@ -304,17 +310,16 @@ public final class RequestChecks {
         private int facts(Facts facts, List<Vocabulary.Fact> declared, java.util.function.Supplier<String> place,
                           List<Problem> problems) {
             int given = 0;
-            Object[] values = new Object[declared.size()];
-            boolean[] has = new boolean[declared.size()];
-            aligned(facts, declared, values, has);
+            Object[] values = facts.values(names.get(declared));
             for (int f = 0; f < declared.size(); f++) {
                 Vocabulary.Fact fact = declared.get(f);
                 Object value = values[f];
-                if (has[f]) {
+                boolean has = value != null || facts.has(fact.name());
+                if (has) {
                     given++;
                 }
                 if (value == null) {
-                    if (!fact.nullable() || !has[f]) {
+                    if (!fact.nullable() || !has) {
                         String at = place.get() + "." + fact.name();
                         problems.add(fact.nullable() ? new Problem(at, "missing (write null if it did not happen)",
                                 "thiếu (ghi null nếu việc đó chưa diễn ra)") : JsonReader.missing(at));
@@ -357,30 +362,6 @@ public final class RequestChecks {
                 }
             }
             return given;
-        }
-
-        /**
-         * The values of the declared facts, by position: walked in the order they were given, which is the declared
-         * order for a request read from JSON (no name is looked up then); by name otherwise.
-         */
-        private static void aligned(Facts facts, List<Vocabulary.Fact> declared, Object[] values, boolean[] has) {
-            int f = 0;
-            for (Map.Entry<String, Object> e : facts.values().entrySet()) {
-                if (f < declared.size() && e.getKey().equals(declared.get(f).name())) {
-                    values[f] = e.getValue();
-                    has[f++] = true;
-                } else {
-                    f = -1;
-                    break;
-                }
-            }
-            if (f != declared.size()) {
-                for (int i = 0; i < declared.size(); i++) {
-                    String name = declared.get(i).name();
-                    values[i] = facts.get(name);
-                    has[i] = values[i] != null || facts.has(name);
-                }
-            }
         }
 
         /** Whether a value is of its fact's type. */

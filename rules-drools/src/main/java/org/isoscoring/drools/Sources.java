@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.isoscoring.api.Vocabulary;
@@ -305,10 +304,5 @@ public final class Sources {
                 + "java.math.BigDecimal value, java.math.BigDecimal penalty) {\n"
                 + "        return new Total(sheet, value, penalty);\n    }\n}\n");
         return s.toString();
-    }
-
-    /** A lower-case name for a kind id, for messages ({@code PUBLIC_SERVICE_UNIT} → {@code public service unit}). */
-    static String words(String id) {
-        return id.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }
