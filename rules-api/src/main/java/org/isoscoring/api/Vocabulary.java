@@ -341,10 +341,14 @@ public record Vocabulary(List<Choice> choices, List<Fact> facts, List<Measure> m
      * @param id      the result's JSON field ({@code districts})
      * @param of      the kind of agency each report is of (one report per agency of that kind); {@code null} for one
      *                report of the whole request
-     * @param title   what the reports are
-     * @param figures the figures of a report, in order
+     * @param title    what the reports are
+     * @param figures  the figures of a report, in order
+     * @param sampleOf for a report of the whole request, the kind of agency its sample sizes
+     *                 ({@code provinceSampleSize}) are drawn from (every {@code COMMUNE} of the request, docs/sampling.md);
+     *                 {@code null} for a group {@code of} a kind, whose reports draw from that agency's members, or for
+     *                 a group without a sample
      */
-    public record Group(String id, String of, Label title, List<Figure> figures) {
+    public record Group(String id, String of, Label title, List<Figure> figures, String sampleOf) {
         public Group {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(title, "title");

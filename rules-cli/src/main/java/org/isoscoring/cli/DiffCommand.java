@@ -19,10 +19,14 @@ import org.isoscoring.api.Agency;
 import org.isoscoring.api.AgencyResult;
 import org.isoscoring.api.AssessmentResult;
 import org.isoscoring.api.GroupReport;
+import org.isoscoring.api.GuidanceInfo;
+import org.isoscoring.api.Problem;
+import org.isoscoring.api.RequestRejectedException;
 import org.isoscoring.api.ScoringEngine;
 import org.isoscoring.api.ScoringJson;
 import org.isoscoring.api.ScoringRequest;
 import org.isoscoring.api.ScoringResult;
+import org.isoscoring.api.Vocabulary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -72,7 +76,9 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ScoringRequest parsed = ScoringJson.readRequest(request, reader(base));
+        ScoringEngine reader = reader(base);
+        ScoringRequest parsed = ScoringJson.readRequest(request, reader);
+        sameVocabulary(reader.guidanceFor(parsed.guidance(), parsed.year()), info(with));
         ScoringResult a = score(base, parsed);
         ScoringResult b = score(with, parsed);
         Map<String, String> names = parsed.agencies().stream().filter(x -> x.name() != null)
@@ -117,6 +123,72 @@ final class DiffCommand implements Callable<Integer> {
         return Objects.equals(x, y);
     }
 
+    /**
+     * Refuses, before scoring, two guidances that do not declare the same facts, kinds and assessors: one request
+     * cannot be read by both, so there is nothing to compare agency by agency. The problems say what differs
+     * (docs/decisions.md, decision 68).
+     */
+    private static void sameVocabulary(GuidanceInfo a, GuidanceInfo b) {
+        Vocabulary x = a.vocabulary();
+        Vocabulary y = b.vocabulary();
+        List<Problem> problems = new ArrayList<>();
+        String place = "--with " + b.id();
+        differ(problems, place, a.id(), b.id(), "dữ kiện", "facts", names(x.facts(), DiffCommand::fact),
+                names(y.facts(), DiffCommand::fact));
+        differ(problems, place, a.id(), b.id(), "loại cơ quan", "kinds of agency",
+                names(x.kinds(), Vocabulary.Kind::id), names(y.kinds(), Vocabulary.Kind::id));
+        differ(problems, place, a.id(), b.id(), "cấp chấm", "assessors",
+                names(x.assessors(), Vocabulary.Assessor::id), names(y.assessors(), Vocabulary.Assessor::id));
+        if (!problems.isEmpty()) {
+            problems.add(0, new Problem(place, a.id() + " and " + b.id() + " do not declare the same vocabulary, so "
+                    + "one request cannot be scored under both; score each request with its own guidance "
+                    + "(evaluate), or compare two versions of one guidance", a.id() + " và " + b.id()
+                    + " không cùng bộ dữ kiện, loại cơ quan và cấp chấm, nên không chấm được một yêu cầu theo cả hai; "
+                    + "hãy chấm mỗi yêu cầu theo bộ tiêu chí của nó (evaluate), hoặc so sánh hai phiên bản của "
+                    + "cùng một bộ tiêu chí"));
+            throw new RequestRejectedException(problems);
+        }
+    }
+
+    /** A fact as compared: its name, and its type where it is not a count. */
+    private static String fact(Vocabulary.Fact f) {
+        String type = f.choice() != null ? f.choice().name() : f.type().name().toLowerCase(java.util.Locale.ROOT);
+        return "count".equals(type) ? f.name() : f.name() + " (" + type + ")";
+    }
+
+    private static <T> List<String> names(List<T> items, Function<T, String> name) {
+        return items.stream().map(name).toList();
+    }
+
+    private static void differ(List<Problem> problems, String place, String a, String b, String vi, String en,
+                               List<String> x, List<String> y) {
+        List<String> onlyA = x.stream().filter(n -> !y.contains(n)).toList();
+        List<String> onlyB = y.stream().filter(n -> !x.contains(n)).toList();
+        if (!onlyA.isEmpty()) {
+            problems.add(new Problem(place, en + " only in " + a + ": " + String.join(", ", onlyA),
+                    vi + " chỉ có ở " + a + ": " + String.join(", ", onlyA)));
+        }
+        if (!onlyB.isEmpty()) {
+            problems.add(new Problem(place, en + " only in " + b + ": " + String.join(", ", onlyB),
+                    vi + " chỉ có ở " + b + ": " + String.join(", ", onlyB)));
+        }
+    }
+
+    /** What a guidance (a folder or a bundled id) declares. */
+    private GuidanceInfo info(String guidance) {
+        Path folder = Path.of(guidance);
+        if (Files.isDirectory(folder)) {
+            return ScoringEngine.create().withRules(folder).guidances().get(0);
+        }
+        return ScoringEngine.create().guidances().stream().filter(g -> g.id().equals(guidance)).findFirst()
+                .orElseThrow(() -> notAGuidance(guidance));
+    }
+
+    private picocli.CommandLine.ParameterException notAGuidance(String guidance) {
+        return new picocli.CommandLine.ParameterException(spec.commandLine(), "\"" + guidance + "\" không phải thư "
+                + "mục hay bộ tiêu chí có sẵn / is neither a guidance folder nor a bundled guidance");
+    }
+
     /** The engine that reads the request: the base guidance's vocabulary. */
     private ScoringEngine reader(String guidance) {
         Path folder = Path.of(guidance);
@@ -129,8 +201,7 @@ final class DiffCommand implements Callable<Integer> {
             return ScoringEngine.create().withRules(folder).evaluate(request);
         }
         if (ScoringEngine.create().guidances().stream().noneMatch(g -> g.id().equals(guidance))) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "\"" + guidance + "\" không phải thư mục "
-                    + "hay bộ tiêu chí có sẵn / is neither a guidance folder nor a bundled guidance");
+            throw notAGuidance(guidance);
         }
         return ScoringEngine.create().evaluate(new ScoringRequest(guidance, request.year(), request.agencies(),
                 request.assessments()));

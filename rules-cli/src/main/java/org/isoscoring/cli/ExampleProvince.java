@@ -11,10 +11,12 @@ import java.util.function.UnaryOperator;
 import org.isoscoring.api.Agency;
 import org.isoscoring.api.Assessment;
 import org.isoscoring.api.Facts;
+import org.isoscoring.api.Sampling;
 import org.isoscoring.api.ScoringRequest;
 
 /**
- * Generated example requests: the bundled Bắc Giang 2022 example and a national-size request for benchmarks.
+ * Generated example requests: the bundled Bắc Giang 2022 example, the two-tier example of 2026 and a national-size
+ * request for benchmarks.
  *
  * <p><b>The data are synthetic.</b> The province's structure follows Bắc Giang in 2022 (10 district-level
  * People's Committees with their real names, 209 communes, 31 provincial departments, 3 public service units:
@@ -169,6 +171,135 @@ final class ExampleProvince {
         return new ScoringRequest(GUIDANCE, YEAR, agencies, assessments);
     }
 
+    /** The year, guidance and seed of the two-tier example (SCORING-TWO-TIER-2026.md §7). */
+    static final int TWO_TIER_YEAR = 2026;
+    static final String TWO_TIER_GUIDANCE = "two-tier-2026-example";
+    private static final long TWO_TIER_SEED = 20261102L;
+
+    /**
+     * The public seed of the province's draw of communes in the two-tier example: {@code iso-scoring sample --seed}
+     * with this text over {@code docs/examples/two-tier-2026.json} marks exactly the communes it appraises.
+     */
+    static final String TWO_TIER_SAMPLE_SEED = "2026-11-02 ví dụ minh hoạ / illustration";
+
+    /**
+     * The departments and provincial agencies of the two-tier example, after the mergers of 2025 (synthetic
+     * qualities). The second one is the department whose self-assessment the province finds far too high.
+     */
+    private static final List<Unit> TWO_TIER_DEPARTMENTS = List.of(
+            new Unit("VP-UBND", "Văn phòng UBND tỉnh", 94, true),
+            new Unit("SO-XD", "Sở Xây dựng", 90, true),
+            new Unit("VP-DBQH-HDND", "Văn phòng Đoàn ĐBQH và HĐND tỉnh", 86, true),
+            new Unit("SO-NV", "Sở Nội vụ", 90, true),
+            new Unit("SO-TP", "Sở Tư pháp", 92, true),
+            new Unit("SO-TC", "Sở Tài chính", 88, true),
+            new Unit("SO-CT", "Sở Công Thương", 84, true),
+            new Unit("SO-NNMT", "Sở Nông nghiệp và Môi trường", 80, true),
+            new Unit("SO-KHCN", "Sở Khoa học và Công nghệ", 97, true),
+            new Unit("SO-GDDT", "Sở Giáo dục và Đào tạo", 85, true),
+            new Unit("SO-YT", "Sở Y tế", 72, true),
+            new Unit("SO-VHTTDL", "Sở Văn hóa, Thể thao và Du lịch", 76, true),
+            new Unit("SO-DTTG", "Sở Dân tộc và Tôn giáo", 68, true),
+            new Unit("TTR-TINH", "Thanh tra tỉnh", 87, true),
+            new Unit("BQL-KCN", "Ban Quản lý các khu công nghiệp tỉnh", 89, true),
+            new Unit("BHXH-TINH", "Bảo hiểm xã hội tỉnh", 91, true),
+            new Unit("THUE-TINH", "Thuế tỉnh", 90, true),
+            new Unit("CA-TINH", "Công an tỉnh", 86, true),
+            new Unit("KBNN-KV", "Kho bạc Nhà nước khu vực", 92, true),
+            new Unit("TK-TINH", "Thống kê tỉnh", 25, true),
+            new Unit("NHNN-KV", "Ngân hàng Nhà nước Chi nhánh khu vực", 55, true),
+            new Unit("QLTT-TINH", "Chi cục Quản lý thị trường tỉnh", 70, true),
+            new Unit("THADS-TINH", "Thi hành án dân sự tỉnh", 79, true),
+            new Unit("CC-KL", "Chi cục Kiểm lâm", 64, true),
+            new Unit("CC-TDC", "Chi cục Tiêu chuẩn Đo lường Chất lượng", 88, true),
+            new Unit("CC-TL", "Chi cục Thủy lợi", 74, true),
+            new Unit("CC-CNTY", "Chi cục Chăn nuôi và Thú y", 78, true),
+            new Unit("CC-TTBVTV", "Chi cục Trồng trọt và Bảo vệ thực vật", 82, true),
+            new Unit("BQLDA-XD", "Ban Quản lý dự án đầu tư xây dựng tỉnh", 75, true),
+            new Unit("VPDK-DD", "Văn phòng Đăng ký đất đai tỉnh", 66, true));
+
+    /** The public service units of the two-tier example; the last one's self-assessment is far too high. */
+    private static final List<Unit> TWO_TIER_UNITS = List.of(
+            new Unit("TT-PVHCC", "Trung tâm Phục vụ hành chính công tỉnh", 93, true),
+            new Unit("TT-CDS", "Trung tâm Chuyển đổi số tỉnh", 84, true),
+            new Unit("TT-KDCL", "Trung tâm Kiểm định chất lượng công trình xây dựng", 60, true));
+
+    /** Places that name the wards (phường) and communes (xã) of the two-tier example, which are synthetic. */
+    private static final List<String> WARD_PLACES = List.of("Bắc Ninh", "Bắc Giang", "Từ Sơn", "Thuận Thành",
+            "Quế Võ", "Việt Yên", "Chũ");
+    private static final List<String> COMMUNE_PLACES = List.of("Yên Phong", "Tiên Du", "Gia Bình", "Lương Tài",
+            "Hiệp Hòa", "Tân Yên", "Lạng Giang", "Lục Nam", "Lục Ngạn", "Sơn Động", "Yên Thế", "Yên Dũng");
+
+    /**
+     * The two-tier example (SCORING-TWO-TIER-2026.md §7): a synthetic province the size of today's Bắc Ninh — 99
+     * commune-level units (33 wards, 66 communes), 30 departments and provincial agencies, 3 public service
+     * units — for the guidance {@code two-tier-2026-example}, an illustration, not an official guidance.
+     *
+     * <p>Every agency scores itself. The province appraises every department and unit and its 20% sample of the
+     * communes, max(1, ⌈99 · 20 / 100⌉) = 20, drawn by the verifiable algorithm of docs/sampling.md with the seed
+     * {@link #TWO_TIER_SAMPLE_SEED}. Two of those communes, one department (Sở Xây dựng) and one unit scored
+     * themselves more than 10% above the province's appraisal; a few communes apply the system poorly, so that every
+     * rating is reached.
+     */
+    static ScoringRequest twoTier2026() {
+        SplittableRandom random = new SplittableRandom(TWO_TIER_SEED);
+        List<Agency> agencies = new ArrayList<>();
+        List<Assessment> assessments = new ArrayList<>();
+        List<String> overScored = List.of(TWO_TIER_DEPARTMENTS.get(1).id(),
+                TWO_TIER_UNITS.get(TWO_TIER_UNITS.size() - 1).id());
+        for (Unit unit : TWO_TIER_DEPARTMENTS) {
+            agencies.add(Agency.of(unit.id(), unit.name(), "DEPARTMENT"));
+            addTwoTierAssessments(random.split(), unit.id(), "DEPARTMENT", unit.quality(), true,
+                    overScored.contains(unit.id()), assessments);
+        }
+        for (Unit unit : TWO_TIER_UNITS) {
+            agencies.add(Agency.of(unit.id(), unit.name(), "PUBLIC_SERVICE_UNIT"));
+            addTwoTierAssessments(random.split(), unit.id(), "PUBLIC_SERVICE_UNIT", unit.quality(), true,
+                    overScored.contains(unit.id()), assessments);
+        }
+        List<Agency> communes = new ArrayList<>();
+        for (int i = 1; i <= 33; i++) {
+            communes.add(Agency.of("PH-" + pad(i, 2), "UBND phường " + WARD_PLACES.get((i - 1) % WARD_PLACES.size())
+                    + " " + pad((i - 1) / WARD_PLACES.size() + 1, 2), "COMMUNE"));
+        }
+        for (int i = 1; i <= 66; i++) {
+            communes.add(Agency.of("XA-" + pad(i, 2), "UBND xã " + COMMUNE_PLACES.get((i - 1) % COMMUNE_PLACES.size())
+                    + " " + pad((i - 1) / COMMUNE_PLACES.size() + 1, 2), "COMMUNE"));
+        }
+        List<String> ids = communes.stream().map(Agency::id).toList();
+        int sampleSize = Math.max(1, ceilDiv(ids.size() * 20, 100));
+        List<String> sample = Sampling.draw(Sampling.Purpose.PROVINCE,
+                Sampling.seed(TWO_TIER_SAMPLE_SEED), ids, sampleSize);
+        // The communes with the smallest keys of the draw over-scored themselves; the last five apply ISO poorly.
+        List<String> overScoredCommunes = sample.subList(0, 2);
+        for (int i = 0; i < communes.size(); i++) {
+            Agency commune = communes.get(i);
+            agencies.add(commune);
+            SplittableRandom r = random.split();
+            boolean over = overScoredCommunes.contains(commune.id());
+            int quality = i >= communes.size() - 5 ? between(r, 5, 20) : over ? 97 : between(r, 45, 98);
+            addTwoTierAssessments(r, commune.id(), "COMMUNE", quality, sample.contains(commune.id()), over,
+                    assessments);
+        }
+        // Edge cases, so that the example shows them: no dossier received at all (7.1 and 7.3 give their maxima),
+        // and a province appraisal that finds no online reception.
+        adjust(assessments, "VP-DBQH-HDND", "PROVINCE", b -> b.set("dossiersResolved", 0).set("dossiersOnTime", 0)
+                .set("lateDossiersWithApology", 0).set("dossiersReceived", 0).set("dossiersReceivedOnline", 0));
+        adjust(assessments, "CC-KL", "PROVINCE", b -> b.set("dossiersReceivedOnline", 0));
+        return new ScoringRequest(TWO_TIER_GUIDANCE, TWO_TIER_YEAR, agencies, assessments);
+    }
+
+    /** An agency's SELF assessment and, when the province appraises it, its PROVINCE one. */
+    private static void addTwoTierAssessments(SplittableRandom random, String agency, String kind, int quality,
+                                              boolean appraised, boolean overScored, List<Assessment> assessments) {
+        Facts found = facts(random, kind, quality, TWO_TIER_YEAR, true);
+        assessments.add(new Assessment(agency, "SELF", found));
+        if (appraised) {
+            assessments.add(new Assessment(agency, "PROVINCE", overScored ? overScore(random, found, TWO_TIER_YEAR)
+                    : appraise(random, found)));
+        }
+    }
+
     /**
      * A synthetic national-size request for benchmarks, in the style of {@link #bacGiang2022()}: {@code districts}
      * districts of {@code communesPerDistrict} communes each. Every district scores ceil(n/3) of its communes on site
@@ -287,12 +418,23 @@ final class ExampleProvince {
      * (0-100: roughly the chance that each criterion is fully met; the others are met in part or not at all).
      */
     private static Facts facts(SplittableRandom r, String kind, int quality) {
+        return facts(r, kind, quality, YEAR, false);
+    }
+
+    /**
+     * As {@link #facts(SplittableRandom, String, int)} for a year; with {@code twoTier}, the facts of
+     * {@code two-tier-2026-example} (no {@code electronicDocuments}; {@code electronicIso}, {@code dossiersReceived},
+     * {@code dossiersReceivedOnline}). The draws of {@code bac-giang-2022} are made in the same order as before, so
+     * its example stays byte for byte the same.
+     */
+    private static Facts facts(SplittableRandom r, String kind, int quality, int year, boolean twoTier) {
+        LocalDate deadline = LocalDate.of(year, 12, 1);
         Facts.Builder b = Facts.builder();
         b.set("isoTeam", pick(grade(r, quality), "CURRENT", "OUTDATED", "MISSING"));
         int g = grade(r, quality);
-        b.set("annualPlanIssuedOn", g == 2 ? (r.nextInt(15) == 0 ? LocalDate.of(YEAR - 1, 12, between(r, 15, 30))
-                : date(r, LocalDate.of(YEAR, 1, 3), LocalDate.of(YEAR, 3, 31)))
-                : g == 1 ? date(r, LocalDate.of(YEAR, 4, 1), LocalDate.of(YEAR, 7, 29)) : null);
+        b.set("annualPlanIssuedOn", g == 2 ? (r.nextInt(15) == 0 ? LocalDate.of(year - 1, 12, between(r, 15, 30))
+                : date(r, LocalDate.of(year, 1, 3), LocalDate.of(year, 3, 31)))
+                : g == 1 ? date(r, LocalDate.of(year, 4, 1), LocalDate.of(year, 7, 29)) : null);
         b.set("leaderInvolvement", judgement(r, quality));
 
         int staff = switch (kind) {
@@ -351,9 +493,9 @@ final class ExampleProvince {
                 .set("satisfiedResponses", byGrade(r, surveys, grade(r, quality), 90, 101, 80, 90, 70, 80, 40, 70));
 
         g = grade(r, quality);
-        LocalDate auditDate = g > 0 ? date(r, LocalDate.of(YEAR, 5, 10), LocalDate.of(YEAR, 11, 25))
-                : r.nextInt(3) == 0 ? date(r, LocalDate.of(YEAR - 1, 10, 1), LocalDate.of(YEAR - 1, 12, 20)) : null;
-        boolean auditInYear = auditDate != null && auditDate.getYear() == YEAR;
+        LocalDate auditDate = g > 0 ? date(r, LocalDate.of(year, 5, 10), LocalDate.of(year, 11, 25))
+                : r.nextInt(3) == 0 ? date(r, LocalDate.of(year - 1, 10, 1), LocalDate.of(year - 1, 12, 20)) : null;
+        boolean auditInYear = auditDate != null && auditDate.getYear() == year;
         int audited = auditDate == null ? 0
                 : g == 2 ? between(r, withProcess, withProcess + 6)
                 : withProcess < 3 ? withProcess : byGrade(r, withProcess, 0, 0, 0, 0, 0, 0, 0, 40, 100);
@@ -365,18 +507,26 @@ final class ExampleProvince {
         b.set("nonconformitiesFound", found).set("nonconformitiesClosed", closed);
 
         g = grade(r, quality);
-        LocalDate review = g > 0 ? date(r, LocalDate.of(YEAR, 7, 1), LocalDate.of(YEAR, 12, 20)) : null;
+        LocalDate review = g > 0 ? date(r, LocalDate.of(year, 7, 1), LocalDate.of(year, 12, 20)) : null;
         b.set("managementReviewDate", review).set("reviewOutputs", review == null ? "NONE" : judgement(r, quality));
 
         b.set("declaration", pick(grade(r, quality), "CURRENT", "OUTDATED", "NONE"));
         g = grade(r, quality);
-        b.set("reportDeadline", REPORT_DEADLINE).set("reportSubmittedOn", 
-                g == 2 ? date(r, REPORT_DEADLINE.minusDays(16), REPORT_DEADLINE)
-                        : g == 1 ? date(r, REPORT_DEADLINE.plusDays(1), REPORT_DEADLINE.plusDays(15))
-                        : r.nextBoolean() ? null : date(r, REPORT_DEADLINE.plusDays(16), REPORT_DEADLINE.plusDays(29)));
+        b.set("reportDeadline", deadline).set("reportSubmittedOn", 
+                g == 2 ? date(r, deadline.minusDays(16), deadline)
+                        : g == 1 ? date(r, deadline.plusDays(1), deadline.plusDays(15))
+                        : r.nextBoolean() ? null : date(r, deadline.plusDays(16), deadline.plusDays(29)));
         g = grade(r, quality);
         b.set("improvementInitiatives", g == 2 ? between(r, 2, 5) : g == 1 ? 1 : 0);
-        b.set("electronicDocuments", grade(r, quality) > 0);
+        if (twoTier) {
+            b.set("electronicIso", judgement(r, quality));
+            // Received: what was resolved, give or take what is still in hand at the end of the year.
+            int received = resolved == 0 ? 0 : resolved + between(r, 0, Math.max(1, resolved / 25));
+            b.set("dossiersReceived", received).set("dossiersReceivedOnline",
+                    byGrade(r, received, grade(r, quality), 80, 101, 50, 80, 50, 80, 15, 50));
+        } else {
+            b.set("electronicDocuments", grade(r, quality) > 0);
+        }
 
         if (!"DISTRICT".equals(kind)) {
             b.set("publicDisclosure", judgement(r, quality));
@@ -414,8 +564,12 @@ final class ExampleProvince {
      * previous year's, the risk register was not updated and the objectives were not reviewed.
      */
     private static Facts overScore(SplittableRandom r, Facts found) {
+        return overScore(r, found, YEAR);
+    }
+
+    private static Facts overScore(SplittableRandom r, Facts found, int year) {
         return appraise(r, found).toBuilder()
-                .set("internalAuditDate", date(r, LocalDate.of(YEAR - 1, 11, 1), LocalDate.of(YEAR - 1, 12, 20)))
+                .set("internalAuditDate", date(r, LocalDate.of(year - 1, 11, 1), LocalDate.of(year - 1, 12, 20)))
                 .set("nonconformitiesFound", 0).set("nonconformitiesClosed", 0)
                 .set("riskRegisterUpdated", false)
                 .set("objectiveReviews", 0)

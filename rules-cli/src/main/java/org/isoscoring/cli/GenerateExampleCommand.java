@@ -10,11 +10,18 @@ import picocli.CommandLine.Model.CommandSpec;
 /** Writes a synthetic request: the example province, or a national-size one. */
 @Command(name = "generate-example", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Sinh yêu cầu chấm điểm mẫu (dữ liệu giả lập) / Writes a synthetic request as JSON.",
-                "Without options: the example province docs/examples/bac-giang-2022.json, byte for byte."})
+                "Without options: the example province docs/examples/bac-giang-2022.json, byte for byte;",
+                "with --guidance two-tier-2026-example: docs/examples/two-tier-2026.json (an illustration, not an "
+                        + "official guidance)."})
 final class GenerateExampleCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Option(names = "--guidance", paramLabel = "ID", defaultValue = "bac-giang-2022",
+            description = "The example of this bundled guidance: bac-giang-2022 (default) or two-tier-2026-example "
+                    + "(an illustration, not an official guidance; 99 communes, no districts).")
+    private String guidance;
 
     @Option(names = "--districts", description = "A national-size request of this many districts instead.")
     private Integer districts;
@@ -33,7 +40,17 @@ final class GenerateExampleCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--districts must be 1 to 10000 and --communes-per-district 1 to 1000");
         }
-        var request = districts == null ? ExampleProvince.bacGiang2022()
+        boolean twoTier = ExampleProvince.TWO_TIER_GUIDANCE.equals(guidance);
+        if (!twoTier && !"bac-giang-2022".equals(guidance)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--guidance: \"" + guidance
+                    + "\" không có ví dụ / has no example; there are: bac-giang-2022, " + ExampleProvince.TWO_TIER_GUIDANCE);
+        }
+        if (twoTier && districts != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--districts: "
+                    + ExampleProvince.TWO_TIER_GUIDANCE + " không có huyện / has no districts");
+        }
+        var request = twoTier ? ExampleProvince.twoTier2026()
+                : districts == null ? ExampleProvince.bacGiang2022()
                 : ExampleProvince.national(districts, communesPerDistrict, seed);
         var engine = org.isoscoring.api.ScoringEngine.create();
         spec.commandLine().getOut().print(ScoringJson.writeRequest(request,

@@ -21,6 +21,7 @@ import org.isoscoring.api.ScoringEngine;
 import org.isoscoring.api.ScoringJson;
 import org.isoscoring.api.ScoringRequest;
 import org.isoscoring.api.ScoringResult;
+import org.isoscoring.api.Vocabulary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,10 +35,13 @@ import picocli.CommandLine.Spec;
  * ({@code provinceSampleSize}, {@code onSiteRequired}).
  */
 @Command(name = "sample", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Chọn mẫu xã có thể kiểm tra lại / Draws a verifiable sample of a district's communes.",
+        description = {"Chọn mẫu xã có thể kiểm tra lại / Draws a verifiable sample of a district's communes, or",
+                "without --district of all the request's communes (a guidance without districts, such as the "
+                        + "illustration two-tier-2026-example).",
                 "Each commune's key is the SHA-256 of \"<purpose>\\n<seed>\\n<commune id>\" (UTF-8, lowercase hex);",
                 "the communes with the smallest keys are chosen. Anyone can recompute it: docs/sampling.md.",
-                "province: max(1, ⌈10%% · n⌉) communes appraised by the province; district: ⌈n/3⌉ scored on site",
+                "province: max(1, ⌈10%% · n⌉) communes appraised by the province (two-tier-2026-example: 20%%); "
+                        + "district: ⌈n/3⌉ scored on site",
                 "(the sizes are the guidance's). Exit 2: a rejected request (its problems in the --lang); 64: a wrong "
                         + "command line."})
 final class SampleCommand implements Callable<Integer>, Lang.Chosen {
@@ -48,7 +52,9 @@ final class SampleCommand implements Callable<Integer>, Lang.Chosen {
     @Parameters(paramLabel = "REQUEST", description = "The request, a JSON file (FORMAT.md).")
     private Path request;
 
-    @Option(names = "--district", required = true, paramLabel = "ID", description = "The district's agency id.")
+    @Option(names = "--district", paramLabel = "ID", description = "The district's agency id. Without it: every "
+            + "agency of the kind the guidance's report of the whole request samples (the communes of "
+            + "two-tier-2026-example).")
     private String district;
 
     @Option(names = "--seed", required = true, paramLabel = "TEXT",
@@ -86,13 +92,14 @@ final class SampleCommand implements Callable<Integer>, Lang.Chosen {
         if (language == null) {
             throw usage(Lang.unknown(lang));
         }
-        List<Purpose> purposes = switch (purpose) {
+        List<Purpose> chosen = switch (purpose) {
             case "province" -> List.of(Purpose.PROVINCE);
             case "district" -> List.of(Purpose.DISTRICT);
             case "both" -> List.of(Purpose.PROVINCE, Purpose.DISTRICT);
             default -> throw usage("--purpose: \"" + purpose + "\" " + language.t("không phải một trong",
                     "is not one of") + " province, district, both");
         };
+        List<Purpose> purposes = chosen;
         String hashedSeed;
         try {
             hashedSeed = Sampling.seed(seed);
@@ -101,36 +108,88 @@ final class SampleCommand implements Callable<Integer>, Lang.Chosen {
         }
         ScoringEngine engine = rules == null ? ScoringEngine.create() : ScoringEngine.create().withRules(rules);
         ScoringRequest parsed = ScoringJson.readRequest(request, engine);
+        var vocabulary = engine.guidanceFor(parsed.guidance(), parsed.year()).vocabulary();
+        Scope scope = district == null ? wholeRequest(parsed, vocabulary, language)
+                : ofDistrict(parsed, vocabulary, language);
+        ScoringResult result = engine.evaluate(parsed);
+        GroupReport report = (scope.agency() == null ? result.group(scope.group().id()).stream().findFirst()
+                : result.report(scope.group().id(), district)).orElseThrow(() -> new IllegalStateException(
+                        "the result has no report " + scope.group().id() + " of " + district));
+        if (purpose.equals("both") && scope.agency() == null) {
+            // A report of the whole request draws only what it has a size for (no on-site draw without districts).
+            purposes = purposes.stream().filter(p -> report.figures().containsKey(SIZES.get(p))).toList();
+        }
+        List<String> communes = scope.members();
+        // A guidance may ask for more communes than there are: all of them are then drawn, in ranked order.
+        List<Draw> draws = new java.util.ArrayList<>();
+        for (Purpose p : purposes) {
+            if (!report.figures().containsKey(SIZES.get(p))) {
+                throw usage("--purpose: " + language.t("bộ tiêu chí " + result.guidance() + " không có cỡ mẫu "
+                        + SIZES.get(p), "the guidance " + result.guidance() + " has no sample size " + SIZES.get(p))
+                        + (scope.agency() == null ? " (" + language.t("không có huyện chấm tại chỗ",
+                        "no district scores on site") + ")" : ""));
+            }
+            draws.add(new Draw(p, communes.size(), Math.min(communes.size(), size(report, SIZES.get(p))),
+                    Sampling.rank(p, hashedSeed, communes)));
+        }
+        Map<String, String> names = parsed.agencies().stream()
+                .collect(Collectors.toMap(Agency::id, a -> a.name() == null ? "" : a.name(), (a, b) -> a));
+        var out = spec.commandLine().getOut();
+        out.print(json ? json(scope, hashedSeed, result, draws, names::get)
+                : text(scope, hashedSeed, result, draws, names::get, language));
+        out.flush();
+        return 0;
+    }
+
+    /** The figure of a group's report that sizes each draw (docs/sampling.md). */
+    private static final Map<Purpose, String> SIZES = Map.of(Purpose.PROVINCE, "provinceSampleSize",
+            Purpose.DISTRICT, "onSiteRequired");
+
+    /**
+     * What is drawn from: a district's communes (the members of the agency {@code --district} names, sized by its
+     * group's report), or, without {@code --district}, every agency of the kind a whole-request group samples.
+     */
+    private record Scope(Agency agency, Vocabulary.Group group, List<String> members) {
+    }
+
+    private Scope ofDistrict(ScoringRequest parsed, Vocabulary vocabulary, Lang language) {
         Agency agency = parsed.agencies().stream().filter(a -> a.id().equals(district)).findFirst()
                 .orElseThrow(() -> usage("--district: " + language.t("không có huyện", "no agency") + " \""
                         + district + "\" " + language.t("trong", "in") + " " + request));
-        var vocabulary = engine.guidanceFor(parsed.guidance(), parsed.year()).vocabulary();
         var group = vocabulary.groups().stream().filter(g -> agency.kind().equals(g.of())).findFirst();
         if (vocabulary.membersOf(agency.kind()).isEmpty() || group.isEmpty()) {
             String kinds = vocabulary.kinds().stream().filter(k -> !vocabulary.membersOf(k.id()).isEmpty())
                     .map(k -> k.id()).collect(Collectors.joining(", "));
+            if (kinds.isEmpty()) {
+                throw usage("--district: " + language.t("bộ tiêu chí không có huyện; bỏ --district để chọn mẫu trong "
+                        + "mọi xã của yêu cầu", "the guidance has no districts; leave out --district to draw from "
+                        + "all the request's communes"));
+            }
             throw usage("--district: \"" + district + "\" " + language.t("là", "is a") + " " + agency.kind() + ", "
-                    + language.t("không phải huyện", "not a") + " " + (kinds.isEmpty() ? "DISTRICT" : kinds));
+                    + language.t("không phải huyện", "not a") + " " + kinds);
         }
         List<String> communes = Sampling.membersOf(parsed, district);
         if (communes.isEmpty()) { // a valid request has none such (SCORING.md §7); kept for a request built in Java
             throw usage("--district: " + language.t("huyện", "district") + " \"" + district + "\" "
                     + language.t("không có xã nào", "has no communes"));
         }
-        ScoringResult result = engine.evaluate(parsed);
-        GroupReport report = result.report(group.get().id(), district).orElseThrow(
-                () -> new IllegalStateException("the result has no report of district " + district));
-        // A guidance may ask for more communes than the district has: all of them are then drawn, in ranked order.
-        List<Draw> draws = purposes.stream().map(p -> new Draw(p, communes.size(),
-                Math.min(communes.size(), size(report, p == Purpose.PROVINCE ? "provinceSampleSize" : "onSiteRequired")),
-                Sampling.rank(p, hashedSeed, communes))).toList();
-        Map<String, String> names = parsed.agencies().stream()
-                .collect(Collectors.toMap(Agency::id, a -> a.name() == null ? "" : a.name(), (a, b) -> a));
-        var out = spec.commandLine().getOut();
-        out.print(json ? json(agency, hashedSeed, result, draws, names::get) : text(agency, hashedSeed, result, draws,
-                names::get, language));
-        out.flush();
-        return 0;
+        return new Scope(agency, group.get(), communes);
+    }
+
+    private Scope wholeRequest(ScoringRequest parsed, Vocabulary vocabulary, Lang language) {
+        var group = vocabulary.groups().stream().filter(g -> g.of() == null && g.sampleOf() != null).findFirst();
+        if (group.isEmpty()) {
+            String kinds = vocabulary.groups().stream().map(Vocabulary.Group::of).filter(java.util.Objects::nonNull)
+                    .distinct().collect(Collectors.joining(", "));
+            throw usage(language.t("thiếu --district: bộ tiêu chí chọn mẫu theo từng ", "--district is needed: the "
+                    + "guidance draws a sample per ") + (kinds.isEmpty() ? "DISTRICT" : kinds));
+        }
+        List<String> members = Sampling.ofKind(parsed, group.get().sampleOf());
+        if (members.isEmpty()) {
+            throw usage(language.t("yêu cầu không có cơ quan " + group.get().sampleOf() + " nào để chọn mẫu",
+                    "the request has no " + group.get().sampleOf() + " agency to draw from"));
+        }
+        return new Scope(null, group.get(), members);
     }
 
     /** A sample size the guidance's report gives, by the figure's name (docs/sampling.md). */
@@ -146,12 +205,19 @@ final class SampleCommand implements Callable<Integer>, Lang.Chosen {
         return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
-    private static String text(Agency agency, String seed, ScoringResult result, List<Draw> draws,
+    private static String text(Scope scope, String seed, ScoringResult result, List<Draw> draws,
                                Function<String, String> names, Lang l) {
         StringBuilder out = new StringBuilder();
-        out.append(l.t("CHỌN MẪU", "SAMPLE")).append(" — ").append(agency.id());
-        if (agency.name() != null && !agency.name().isEmpty()) {
-            out.append(" (").append(agency.name()).append(')');
+        Agency agency = scope.agency();
+        out.append(l.t("CHỌN MẪU", "SAMPLE")).append(" — ");
+        if (agency == null) {
+            out.append(l.label(scope.group().title())).append(" (").append(scope.group().sampleOf()).append(": ")
+                    .append(l.t("mọi cơ quan của yêu cầu", "every one of the request")).append(')');
+        } else {
+            out.append(agency.id());
+            if (agency.name() != null && !agency.name().isEmpty()) {
+                out.append(" (").append(agency.name()).append(')');
+            }
         }
         out.append('\n');
         out.append(l.t("Hạt giống", "seed")).append(": \"").append(seed).append("\" (UTF-8: ").append(utf8Hex(seed)).append(")\n");
@@ -192,11 +258,16 @@ final class SampleCommand implements Callable<Integer>, Lang.Chosen {
         return out.toString();
     }
 
-    private static String json(Agency agency, String seed, ScoringResult result, List<Draw> draws,
+    private static String json(Scope scope, String seed, ScoringResult result, List<Draw> draws,
                                Function<String, String> names) throws Exception {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
-        root.put("district", agency.id());
+        if (scope.agency() == null) {
+            root.put("group", scope.group().id());
+            root.put("kind", scope.group().sampleOf());
+        } else {
+            root.put("district", scope.agency().id());
+        }
         root.put("seed", seed);
         root.put("seedUtf8", utf8Hex(seed));
         root.put("algorithm", Sampling.ALGORITHM);

@@ -207,7 +207,7 @@ public record Descriptor(GuidanceInfo info) {
         }
 
         private Vocabulary.Group group(JsonNode g, String at) {
-            known(g, at, Set.of("id", "of", "title", "titleEn", "figures"));
+            known(g, at, Set.of("id", "of", "title", "titleEn", "figures", "sampleOf"));
             List<Vocabulary.Figure> figures = new ArrayList<>();
             each(g, at, "figures", true, (x, fat) -> {
                 known(x, fat, Set.of("name", "type", "title", "titleEn", "atLeast"));
@@ -227,7 +227,7 @@ public record Descriptor(GuidanceInfo info) {
                         x.has("atLeast") ? text(x, fat, "atLeast", true) : null));
             });
             return new Vocabulary.Group(text(g, at, "id", true), g.has("of") ? text(g, at, "of", true) : null,
-                    label(g, at, "title", true), figures);
+                    label(g, at, "title", true), figures, g.has("sampleOf") ? text(g, at, "sampleOf", true) : null);
         }
 
         private Vocabulary.Choice choice(JsonNode c, String at) {

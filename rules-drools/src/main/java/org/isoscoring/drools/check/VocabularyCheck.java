@@ -359,6 +359,14 @@ public final class VocabularyCheck {
             if (g.of() != null && vocabulary.kind(g.of()).isEmpty()) {
                 guidance(at + "/of", unknownKind(g.of()));
             }
+            if (g.sampleOf() != null && vocabulary.kind(g.sampleOf()).isEmpty()) {
+                guidance(at + "/sampleOf", unknownKind(g.sampleOf()));
+            } else if (g.sampleOf() != null && g.of() != null) {
+                guidance(at + "/sampleOf", "nhóm theo \"" + g.of() + "\" chọn mẫu trong các cơ quan thuộc mỗi " + g.of()
+                        + "; \"sampleOf\" chỉ dùng cho nhóm của toàn yêu cầu (không có \"of\") / a group of "
+                        + g.of() + " draws from each one's members; \"sampleOf\" is for a group of the whole request "
+                        + "(without \"of\")");
+            }
             Set<String> figures = new HashSet<>();
             g.figures().forEach(f -> figures.add(f.name()));
             Set<String> named = new HashSet<>();
