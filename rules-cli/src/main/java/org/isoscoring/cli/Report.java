@@ -139,11 +139,16 @@ final class Report {
         return line.append(String.join(" · ", parts)).toString();
     }
 
-    /** An agency's total by each assessor that scored it, the final last: {@code DISTRICT 88 / PROVINCE 70}. */
+    /**
+     * An agency's points of the criteria (subtotal) by each assessor that scored it, the final last:
+     * {@code DISTRICT 88 / PROVINCE 70}, with the total after a penalty: {@code SELF 92 / PROVINCE 82 − 3 → 79}.
+     */
     private String totals(String agency) {
         return result.assessments().stream().filter(a -> a.agency().equals(agency))
                 .sorted(Comparator.comparingInt(a -> -vocabulary().finalAssessor().indexOf(a.assessor())))
-                .map(a -> a.assessor() + " " + points(a.total())).collect(Collectors.joining(" / "));
+                .map(a -> a.assessor() + " " + points(a.subtotal()) + (a.penalty().signum() > 0
+                        ? " − " + points(a.penalty()) + " → " + points(a.total()) : ""))
+                .collect(Collectors.joining(" / "));
     }
 
     /** Every assessment of one agency as a score sheet, the final one first. */
@@ -215,6 +220,16 @@ final class Report {
      */
     private String overScored(String agency) {
         for (Vocabulary.Group group : vocabulary().groups()) {
+            if (group.of() == null) { // a report of the whole request lists the agency itself: say by how much
+                for (var whole : result.group(group.id())) {
+                    for (Vocabulary.Figure f : group.figures()) {
+                        if (whole.figure(f.name()) instanceof List<?> ids && ids.contains(agency)) {
+                            return " (" + lang.label(f.title()) + ": " + totals(agency) + ")";
+                        }
+                    }
+                }
+                continue;
+            }
             var report = result.report(group.id(), agency);
             if (report.isEmpty()) {
                 continue;
