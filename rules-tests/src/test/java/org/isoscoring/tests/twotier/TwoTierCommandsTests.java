@@ -113,6 +113,7 @@ class TwoTierCommandsTests {
             assertThat(run.status()).as(run.err()).isZero();
             assertThat(run.out()).contains("two-tier-2026-example").contains("TOÀN TỈNH")
                     .contains("số đơn vị cấp xã: 99").contains("mẫu tỉnh thẩm định (20%): 20")
+                    .contains("SO-XD (SELF 96 / PROVINCE 77.5 − 3 → 74.5)")
                     .doesNotContainIgnoringCase("huyện").doesNotContain("DISTRICT");
             Run english = Cli.run("evaluate", EXAMPLE.toString(), "--lang", "en");
             assertThat(english.out()).contains("THE PROVINCE").contains("commune-level units: 99")
@@ -145,7 +146,9 @@ class TwoTierCommandsTests {
             assertThat(result.assessment("XA-02", "SELF").orElseThrow().penalty()).isEqualByComparingTo("0");
             Run run = Cli.run("evaluate", SMALL.toString(), "--explain", "XA-02");
             assertThat(run.status()).as(run.err()).isZero();
-            assertThat(run.out()).contains("XA-02").contains("7.3").contains("14.2").contains("77");
+            assertThat(run.out()).contains("XA-02").contains("7.3").contains("14.2")
+                    .contains("trừ điểm: 3 (cơ quan tự chấm cao quá 10%: SELF 88.5 / PROVINCE 80 − 3 → 77) · tổng: 77")
+                    .contains("Điểm các tiêu chí: 88.5 · trừ điểm: 0 · tổng: 88.5");
         }
     }
 
