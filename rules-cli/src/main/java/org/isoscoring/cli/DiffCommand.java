@@ -38,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"So sánh hai bộ tiêu chí trên cùng một yêu cầu / Scores one request under two guidances and "
                 + "shows what changes.",
                 "A and B are bundled guidance ids or guidance folders."})
-final class DiffCommand implements Callable<Integer> {
+final class DiffCommand implements Callable<Integer>, Lang.Chosen {
 
     @Spec
     private CommandSpec spec;
@@ -51,6 +51,16 @@ final class DiffCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the comparison as JSON.")
     private boolean json;
+
+    @Option(names = "--lang", paramLabel = "vi|en|both",
+            description = "Language of the problems of a rejected request or of two guidances that cannot be "
+                    + "compared: vi (Vietnamese), en (English) or both (side by side, the default of diff).")
+    private String lang;
+
+    @Override
+    public Lang language() {
+        return lang == null ? Lang.BOTH : Lang.orVietnamese(lang);
+    }
 
     @Parameters(paramLabel = "REQUEST", description = "The request (FORMAT.md JSON).")
     private Path request;
@@ -76,6 +86,9 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (lang != null && Lang.option(lang) == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), Lang.unknown(lang));
+        }
         ScoringEngine reader = reader(base);
         ScoringRequest parsed = ScoringJson.readRequest(request, reader);
         sameVocabulary(reader.guidanceFor(parsed.guidance(), parsed.year()), info(with));
@@ -152,7 +165,8 @@ final class DiffCommand implements Callable<Integer> {
 
     /** A fact as compared: its name, and its type where it is not a count. */
     private static String fact(Vocabulary.Fact f) {
-        String type = f.choice() != null ? f.choice().name() : f.type().name().toLowerCase(java.util.Locale.ROOT);
+        String type = f.choice() == null ? f.type().name().toLowerCase(java.util.Locale.ROOT)
+                : f.choice().name().equals(Vocabulary.JUDGEMENT.name()) ? "judgement" : f.choice().name();
         return "count".equals(type) ? f.name() : f.name() + " (" + type + ")";
     }
 

@@ -118,6 +118,11 @@ final class SampleCommand implements Callable<Integer>, Lang.Chosen {
         if (purpose.equals("both") && scope.agency() == null) {
             // A report of the whole request draws only what it has a size for (no on-site draw without districts).
             purposes = purposes.stream().filter(p -> report.figures().containsKey(SIZES.get(p))).toList();
+            if (purposes.isEmpty()) {
+                throw usage(language.t("nhóm \"" + scope.group().id() + "\" không báo cỡ mẫu provinceSampleSize "
+                        + "(docs/sampling.md)", "the group \"" + scope.group().id() + "\" reports no sample size "
+                        + "provinceSampleSize (docs/sampling.md)"));
+            }
         }
         List<String> communes = scope.members();
         // A guidance may ask for more communes than there are: all of them are then drawn, in ranked order.
@@ -180,9 +185,15 @@ final class SampleCommand implements Callable<Integer>, Lang.Chosen {
         var group = vocabulary.groups().stream().filter(g -> g.of() == null && g.sampleOf() != null).findFirst();
         if (group.isEmpty()) {
             String kinds = vocabulary.groups().stream().map(Vocabulary.Group::of).filter(java.util.Objects::nonNull)
-                    .distinct().collect(Collectors.joining(", "));
-            throw usage(language.t("thiếu --district: bộ tiêu chí chọn mẫu theo từng ", "--district is needed: the "
-                    + "guidance draws a sample per ") + (kinds.isEmpty() ? "DISTRICT" : kinds));
+                    .filter(k -> !vocabulary.membersOf(k).isEmpty()).distinct().collect(Collectors.joining(", "));
+            if (kinds.isEmpty()) {
+                throw usage(language.t("bộ tiêu chí không khai báo mẫu nào: không có nhóm theo một loại cơ quan có "
+                        + "thành viên, cũng không có nhóm của toàn yêu cầu có \"sampleOf\" (docs/sampling.md)",
+                        "the guidance declares no sample: no group of a kind with members, and no group of the whole "
+                        + "request with \"sampleOf\" (docs/sampling.md)"));
+            }
+            throw usage(language.t("thiếu --district: bộ tiêu chí chọn mẫu theo từng " + kinds,
+                    "--district is needed: the guidance draws a sample per " + kinds));
         }
         List<String> members = Sampling.ofKind(parsed, group.get().sampleOf());
         if (members.isEmpty()) {

@@ -100,7 +100,11 @@ public final class DroolsScoringEngine implements ScoringEngine {
 
     private static Guidance load(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new RulesException(dir.toString(), List.of(dir + ":0:0: không phải thư mục / not a folder"));
+            String bundled = BUNDLED.contains(dir.toString()) ? " — \"" + dir + "\" là bộ tiêu chí có sẵn: không cần "
+                    + "--rules (yêu cầu ghi \"guidance\"), hoặc chép nó bằng new-guidance để sửa / is a bundled guidance: "
+                    + "it needs no --rules (name it in the request's \"guidance\"), or copy it with new-guidance to edit it"
+                    : "";
+            throw new RulesException(dir.toString(), List.of(dir + ":0:0: không phải thư mục / not a folder" + bundled));
         }
         return Guidance.fromFolder(dir, dir.toString());
     }

@@ -240,6 +240,25 @@ class TwoTierCommandsTests {
             assertThat(run.out().lines().filter(l -> l.startsWith("  * "))).hasSize(20);
         }
 
+        @Test
+        @DisplayName("given a copy whose province group declares no sampleOf, when sampled without --district, then "
+                + "exit 64 and it says the guidance declares no sample")
+        void noSampleDeclared(@TempDir Path dir) throws IOException {
+            Path copy = dir.resolve("tt-no-sample");
+            assertThat(Cli.run("new-guidance", "--from", "two-tier-2026-example", "--to", copy.toString()).status())
+                    .isZero();
+            Path descriptor = copy.resolve("guidance.json");
+            String text = Files.readString(descriptor);
+            assertThat(text).contains("\"sampleOf\": \"COMMUNE\", ");
+            Files.writeString(descriptor, text.replace("\"sampleOf\": \"COMMUNE\", ", ""));
+
+            Run run = Cli.run("sample", "--seed", SEED, "--rules", copy.toString(), "--lang", "en", SMALL.toString());
+
+            assertThat(run.status()).isEqualTo(64);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).contains("the guidance declares no sample").contains("sampleOf");
+        }
+
         @ParameterizedTest(name = "{0}: exit 64, {2}")
         @CsvSource(delimiter = '|', value = {
                 "--purpose district on two-tier | two-tier | onSiteRequired",
@@ -277,7 +296,12 @@ class TwoTierCommandsTests {
                     .contains("facts only in two-tier-2026-example: dossiersReceived, dossiersReceivedOnline, "
                             + "electronicIso")
                     .contains("kinds of agency only in bac-giang-2022: DISTRICT")
-                    .contains("assessors only in bac-giang-2022: DISTRICT");
+                    .contains("assessors only in bac-giang-2022: DISTRICT").contains("electronicIso (judgement)");
+            Run english = Cli.run("diff", "--base", "two-tier-2026-example", "--with", "bac-giang-2022", "--lang", "en",
+                    SMALL.toString());
+            assertThat(english.status()).isEqualTo(2);
+            assertThat(english.err()).contains("facts only in two-tier-2026-example: dossiersReceived")
+                    .doesNotContain("không cùng");
         }
 
         @Test
