@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param criteria its catalog: criteria with their sub-criteria, in order
  * @param vocabulary what it scores and who scores whom: its facts, kinds of agency, assessors, ratings and group
  *                   figures
+ * @param notice   what every output that names the guidance says with it ({@code VÍ DỤ MINH HOẠ, không phải hướng
+ *                 dẫn chính thức} for an illustration), or {@code null}
  */
 public record GuidanceInfo(String id, String title, List<Integer> years, List<String> sources,
-                           List<Criterion> criteria, Vocabulary vocabulary) {
+                           List<Criterion> criteria, Vocabulary vocabulary, Label notice) {
 
     public GuidanceInfo {
         Objects.requireNonNull(id, "id");

@@ -85,10 +85,10 @@ public final class RequestSchema {
             root.put("title", "Yêu cầu chấm điểm theo bộ tiêu chí " + guidance.id() + " / Scoring request for the "
                     + "guidance " + guidance.id());
             root.put("description", guidance.title() + ". Một yêu cầu chấm điểm (FORMAT.md) của bộ tiêu chí này, lập"
-                    + " từ các khai báo của nó; các kiểm tra liên hệ giữa các giá trị (như staffTrained ≤ staffTotal)"
-                    + " do thư viện làm. / A scoring request (FORMAT.md) for this guidance, made from its declarations;"
-                    + " the checks that relate values to each other (such as staffTrained ≤ staffTotal) are the"
-                    + " library's.");
+                    + " từ các khai báo của nó; các kiểm tra liên hệ giữa các giá trị (một phần không lớn hơn tổng"
+                    + " của nó, mã cơ quan, …) do thư viện làm. / A scoring request (FORMAT.md) for this guidance, made"
+                    + " from its declarations; the checks that relate values to each other (a part no larger than its"
+                    + " whole, agency ids, …) are the library's.");
             root.put("type", "object");
             root.put("additionalProperties", false);
             root.set("required", strings(List.of("year", "agencies", "assessments")));

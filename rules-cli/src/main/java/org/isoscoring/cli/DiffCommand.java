@@ -91,7 +91,9 @@ final class DiffCommand implements Callable<Integer>, Lang.Chosen {
         }
         ScoringEngine reader = reader(base);
         ScoringRequest parsed = ScoringJson.readRequest(request, reader);
-        sameVocabulary(reader.guidanceFor(parsed.guidance(), parsed.year()), info(with));
+        GuidanceInfo baseInfo = reader.guidanceFor(parsed.guidance(), parsed.year());
+        GuidanceInfo withInfo = info(with);
+        sameVocabulary(baseInfo, withInfo);
         ScoringResult a = score(base, parsed);
         ScoringResult b = score(with, parsed);
         Map<String, String> names = parsed.agencies().stream().filter(x -> x.name() != null)
@@ -124,7 +126,8 @@ final class DiffCommand implements Callable<Integer>, Lang.Chosen {
             }
         }
         var out = spec.commandLine().getOut();
-        out.print(json ? json(a, b, agencies, groups) : text(a, b, agencies, groups));
+        out.print(json ? json(a, b, agencies, groups) : text(a, b, agencies, groups,
+                Report.notice(baseInfo, Lang.BOTH), Report.notice(withInfo, Lang.BOTH)));
         return 0;
     }
 
@@ -247,10 +250,11 @@ final class DiffCommand implements Callable<Integer>, Lang.Chosen {
         return changes;
     }
 
-    private static String text(ScoringResult a, ScoringResult b, List<AgencyDiff> agencies, List<GroupDiff> groups) {
+    private static String text(ScoringResult a, ScoringResult b, List<AgencyDiff> agencies, List<GroupDiff> groups,
+                               String noticeA, String noticeB) {
         StringBuilder out = new StringBuilder();
-        out.append("SO SÁNH / DIFF: ").append(a.guidance()).append(" (").append(shortHash(a)).append(") → ")
-                .append(b.guidance()).append(" (").append(shortHash(b)).append("), ").append(a.agencies().size())
+        out.append("SO SÁNH / DIFF: ").append(a.guidance()).append(noticeA).append(" (").append(shortHash(a))
+                .append(") → ").append(b.guidance()).append(noticeB).append(" (").append(shortHash(b)).append("), ").append(a.agencies().size())
                 .append(" cơ quan / agencies\n\n");
         for (AgencyDiff d : agencies) {
             out.append(String.format("%-14s %-40s %6s %-10s → %6s %-10s%s%n", d.agency(), cut(d.name()),

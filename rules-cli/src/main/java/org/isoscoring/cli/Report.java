@@ -40,7 +40,8 @@ final class Report {
     /** Every agency ranked by its final total, then one line per report of each group the guidance declares. */
     String summary() {
         StringBuilder out = new StringBuilder();
-        out.append(lang.t("Bộ tiêu chí", "guidance")).append(' ').append(result.guidance()).append(" · ")
+        out.append(lang.t("Bộ tiêu chí", "guidance")).append(' ').append(result.guidance()).append(notice(guidance, lang))
+                .append(" · ")
                 .append(lang == Lang.EN ? "year" : "năm").append(' ').append(result.year())
                 .append(" · ").append(result.rulesHash()).append('\n');
         int agencies = result.agencies().size();
@@ -108,6 +109,11 @@ final class Report {
         return guidance.vocabulary();
     }
 
+    /** What a guidance says wherever it is named ({@code " (VÍ DỤ MINH HOẠ, …)"}), or "" when it declares nothing. */
+    static String notice(GuidanceInfo guidance, Lang lang) {
+        return guidance == null || guidance.notice() == null ? "" : " (" + lang.label(guidance.notice()) + ")";
+    }
+
     /**
      * One group report as a line: the agency it is of, then each figure the guidance declares with its title; a
      * figure below the one it should reach is marked short; the agencies a figure lists come with their totals by
@@ -158,6 +164,7 @@ final class Report {
         out.append(lang.t("PHIẾU CHẤM ĐIỂM", "SCORE SHEET")).append(" — ").append(agency).append(" ")
                 .append(name(agency)).append('\n');
         out.append(kind(a)).append(lang == Lang.EN ? " · guidance " : " · bộ tiêu chí ").append(result.guidance())
+                .append(notice(guidance, lang))
                 .append(lang == Lang.EN ? " · year " : " · năm ").append(result.year())
                 .append(" · ").append(result.rulesHash()).append('\n');
         var fin = result.agency(agency);

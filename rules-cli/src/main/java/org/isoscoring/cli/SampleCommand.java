@@ -108,7 +108,8 @@ final class SampleCommand implements Callable<Integer>, Lang.Chosen {
         }
         ScoringEngine engine = rules == null ? ScoringEngine.create() : ScoringEngine.create().withRules(rules);
         ScoringRequest parsed = ScoringJson.readRequest(request, engine);
-        var vocabulary = engine.guidanceFor(parsed.guidance(), parsed.year()).vocabulary();
+        var guidance = engine.guidanceFor(parsed.guidance(), parsed.year());
+        var vocabulary = guidance.vocabulary();
         Scope scope = district == null ? wholeRequest(parsed, vocabulary, language)
                 : ofDistrict(parsed, vocabulary, language);
         ScoringResult result = engine.evaluate(parsed);
@@ -141,7 +142,7 @@ final class SampleCommand implements Callable<Integer>, Lang.Chosen {
                 .collect(Collectors.toMap(Agency::id, a -> a.name() == null ? "" : a.name(), (a, b) -> a));
         var out = spec.commandLine().getOut();
         out.print(json ? json(scope, hashedSeed, result, draws, names::get)
-                : text(scope, hashedSeed, result, draws, names::get, language));
+                : text(scope, hashedSeed, result, draws, names::get, language, Report.notice(guidance, language)));
         out.flush();
         return 0;
     }
@@ -217,7 +218,7 @@ final class SampleCommand implements Callable<Integer>, Lang.Chosen {
     }
 
     private static String text(Scope scope, String seed, ScoringResult result, List<Draw> draws,
-                               Function<String, String> names, Lang l) {
+                               Function<String, String> names, Lang l, String notice) {
         StringBuilder out = new StringBuilder();
         Agency agency = scope.agency();
         out.append(l.t("CHỌN MẪU", "SAMPLE")).append(" — ");
@@ -238,7 +239,8 @@ final class SampleCommand implements Callable<Integer>, Lang.Chosen {
                 .append(l.t("hex chữ thường", "lowercase")).append("; ").append(l.t("xếp khoá tăng dần",
                         "keys ascending")).append("; ").append(l.t("chọn k xã đầu", "the first k are chosen"))
                 .append(" (docs/sampling.md)\n");
-        out.append(l.t("Cỡ mẫu theo bộ tiêu chí", "sizes from guidance")).append(' ').append(result.guidance()).append(" · ")
+        out.append(l.t("Cỡ mẫu theo bộ tiêu chí", "sizes from guidance")).append(' ').append(result.guidance())
+                .append(notice).append(" · ")
                 .append(result.rulesHash()).append('\n');
         for (Draw d : draws) {
             out.append('\n');

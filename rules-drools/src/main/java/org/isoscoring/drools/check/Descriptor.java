@@ -74,7 +74,7 @@ public record Descriptor(GuidanceInfo info) {
             file = g;
             JsonNode root = g.root();
             known(root, "", Set.of("id", "title", "titleEn", "years", "sources", "criteria", "kinds", "assessors",
-                    "finalAssessor", "ratings", "groups"));
+                    "finalAssessor", "ratings", "groups", "notice", "noticeEn"));
             String id = text(root, "", "id", true);
             String title = text(root, "", "title", true);
             List<Integer> years = new ArrayList<>();
@@ -136,7 +136,8 @@ public record Descriptor(GuidanceInfo info) {
                 typed.add(withRecord(kinds.get(i), kindNodes.get(i), "/kinds/" + i, choices));
             }
             return new GuidanceInfo(id, title, years, sources, criteria, new Vocabulary(choices, declared, measures,
-                    typed, assessors, finalAssessor, ratings, groups, examples));
+                    typed, assessors, finalAssessor, ratings, groups, examples),
+                    root.has("notice") ? label(root, "", "notice", true) : null);
         }
 
         private Criterion criterion(JsonNode c, String at, boolean withSubs) {

@@ -268,7 +268,8 @@ class RequestSchemaTests {
             Vocabulary vocabulary = new Vocabulary(List.of(Vocabulary.JUDGEMENT, colours), facts, List.of(), kinds,
                     List.of(new Vocabulary.Assessor("INSPECTOR", new Label("Thanh tra", "Inspector"), Set.of())),
                     List.of("INSPECTOR"), List.of(new Vocabulary.Rating("GOOD", l)), List.of(), List.of());
-            return new GuidanceInfo("trường 2024/a", "Trường học", List.of(2024), List.of(), List.of(), vocabulary);
+            return new GuidanceInfo("trường 2024/a", "Trường học", List.of(2024), List.of(), List.of(), vocabulary,
+                    null);
         }
 
         private static boolean invalid(Schema schema, ObjectNode request, Consumer<ObjectNode> change) {

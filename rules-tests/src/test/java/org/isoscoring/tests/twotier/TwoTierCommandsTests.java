@@ -111,12 +111,15 @@ class TwoTierCommandsTests {
         void summary() {
             Run run = Cli.run("evaluate", EXAMPLE.toString());
             assertThat(run.status()).as(run.err()).isZero();
-            assertThat(run.out()).contains("two-tier-2026-example").contains("TOÀN TỈNH")
+            assertThat(run.out().lines().findFirst().orElseThrow())
+                    .startsWith("Bộ tiêu chí two-tier-2026-example (VÍ DỤ MINH HOẠ, không phải hướng dẫn chính thức) · ");
+            assertThat(run.out()).contains("TOÀN TỈNH")
                     .contains("số đơn vị cấp xã: 99").contains("mẫu tỉnh thẩm định (20%): 20")
                     .contains("SO-XD (SELF 96 / PROVINCE 77.5 − 3 → 74.5)")
                     .doesNotContainIgnoringCase("huyện").doesNotContain("DISTRICT");
             Run english = Cli.run("evaluate", EXAMPLE.toString(), "--lang", "en");
-            assertThat(english.out()).contains("THE PROVINCE").contains("commune-level units: 99")
+            assertThat(english.out()).contains("guidance two-tier-2026-example (ILLUSTRATION, not an official guidance)")
+                    .contains("THE PROVINCE").contains("commune-level units: 99")
                     .doesNotContainIgnoringCase("district");
         }
 
