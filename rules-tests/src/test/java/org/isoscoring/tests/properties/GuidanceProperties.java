@@ -346,8 +346,8 @@ final class GuidanceProperties {
         @Test
         @DisplayName("given requests generated from the declarations, then they reach every kind, assessor, rating "
                 + "and choice value, every nullable fact null, every part at 0, at its whole and one below, every "
-                + "count at its least value, every date on the edges of the year, every sub-criterion at 0 and at its "
-                + "maximum (table printed)")
+                + "count at its least value, every date on the edges of the year, every record field at its edges, "
+                + "every sub-criterion at 0 and at its maximum (table printed)")
         void generatorCoverage() {
             Map<String, Integer> reached = new TreeMap<>();
             for (Vocabulary.Kind kind : vocabulary.kinds()) {
@@ -382,9 +382,48 @@ final class GuidanceProperties {
                     }
                 }
             }
+            for (Vocabulary.Kind kind : vocabulary.kinds()) {
+                if (kind.record() == null) {
+                    continue;
+                }
+                for (Vocabulary.Fact field : kind.record().fields()) {
+                    String name = "record " + kind.record().name() + "." + field.name();
+                    if (field.nullable()) {
+                        reached.put(name + " null", 0);
+                    }
+                    if (field.type() == Vocabulary.Type.AGENCIES) {
+                        for (String edge : List.of(" empty", " listing every member", " listing one twice")) {
+                            reached.put(name + edge, 0);
+                        }
+                    }
+                }
+            }
             Consumer<ScoringRequest> count = request -> {
                 ScoringResult result = ENGINE.evaluate(request);
                 request.agencies().forEach(a -> reached.merge("kind " + a.kind(), 1, Integer::sum));
+                for (Agency agency : request.agencies()) {
+                    Vocabulary.Kind kind = vocabulary.kind(agency.kind()).orElseThrow();
+                    if (kind.record() == null || agency.record() == null) {
+                        continue;
+                    }
+                    long members = request.agencies().stream().filter(a -> agency.id().equals(a.parent())).count();
+                    for (Vocabulary.Fact field : kind.record().fields()) {
+                        String name = "record " + kind.record().name() + "." + field.name();
+                        Object value = agency.record().get(field.name());
+                        if (value == null && field.nullable()) {
+                            reached.merge(name + " null", 1, Integer::sum);
+                        }
+                        if (value instanceof List<?> listed) {
+                            long distinct = listed.stream().distinct().count();
+                            for (var edge : Map.of(" empty", listed.isEmpty(), " listing every member",
+                                    distinct == members, " listing one twice", distinct < listed.size()).entrySet()) {
+                                if (edge.getValue()) {
+                                    reached.merge(name + edge.getKey(), 1, Integer::sum);
+                                }
+                            }
+                        }
+                    }
+                }
                 for (Assessment a : request.assessments()) {
                     reached.merge("assessor " + a.assessor(), 1, Integer::sum);
                     for (Vocabulary.Fact f : vocabulary.facts()) {
