@@ -44,6 +44,10 @@ import org.quicktheories.core.Gen;
  * before and after, and the second date of a {@code daysBetween} measure is often 0, 1, 14, 15, 16, 30 or 31 days
  * after the first, or a day before. Every number is drawn from the QuickTheories source, so seeds replay and failures
  * shrink.
+ *
+ * <p>One guess goes beyond the declarations: in a record with two or more dates (a district's {@code resultsSentOn}
+ * and {@code resultsDeadline}) the first is often put 0, 1, 14, 15, 16, 30 or 31 days after the last, or a day
+ * before, as a day something was sent and its deadline; otherwise they are drawn on their own.
  */
 public final class GuidanceGenerators {
 

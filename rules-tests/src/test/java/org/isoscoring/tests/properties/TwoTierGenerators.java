@@ -157,7 +157,7 @@ public final class TwoTierGenerators {
                 }
                 case PENALISED_EDGE -> {
                     // the final total = province - 6 half points lands on a rating edge
-                    int province = d.pick(List.of(186, 185, 156, 155, 106, 105, 166, 165)) ;
+                    int province = d.pick(List.of(186, 185, 156, 155, 106, 105, 166, 165));
                     int self = Math.min(200, 11 * province / 10 + 1 + d.pick(List.of(0, 0, d.between(0, 10))));
                     if (100L * self <= 110L * province) {
                         // 186 and 185 half points cannot be exceeded by 10% within 100 points: take 181
