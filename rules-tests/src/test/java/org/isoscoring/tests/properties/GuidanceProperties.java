@@ -39,7 +39,8 @@ import org.quicktheories.core.Gen;
  * fails when a guidance is bundled without one.
  *
  * <p>Each property prints its seed ({@code [GuidanceProperties$TwoTier2026#resultInvariants] seed ...}); replay one
- * with {@code -Dtest='GuidanceProperties*TwoTier2026#resultInvariants' -DQT_SEED=...}.
+ * with {@code -Dtest='GuidanceProperties*TwoTier2026#resultInvariants' -DQT_SEED=...}. To see a property fail, score a
+ * guidance with an edited copy of its folder: {@code -Disoscoring.rules.two-tier-2026-example=/tmp/mutant}.
  */
 @DisplayName("Properties of every bundled guidance, from its declarations (QuickTheories)")
 final class GuidanceProperties {
@@ -74,6 +75,7 @@ final class GuidanceProperties {
     /** The properties, for one guidance. */
     abstract static class OfGuidance {
 
+        private final ScoringEngine engine;
         private final GuidanceInfo guidance;
         private final Vocabulary vocabulary;
         private final List<String> criteria;
@@ -81,7 +83,9 @@ final class GuidanceProperties {
         private final BigDecimal catalogTotal;
 
         OfGuidance(String id, int year) {
-            this.guidance = ENGINE.guidanceFor(id, year);
+            String folder = System.getProperty("isoscoring.rules." + id);
+            this.engine = folder == null ? ENGINE : ScoringEngine.create().withRules(java.nio.file.Path.of(folder));
+            this.guidance = engine.guidanceFor(id, year);
             this.vocabulary = guidance.vocabulary();
             this.criteria = guidance.subCriteria().stream().map(Criterion::id).toList();
             guidance.subCriteria().forEach(c -> max.put(c.id(), c.max()));
@@ -115,7 +119,7 @@ final class GuidanceProperties {
         void resultInvariants() {
             Map<BigDecimal, String> ratingsSeen = new TreeMap<>();
             forAllRequests("resultInvariants", request -> {
-                ScoringResult result = ENGINE.evaluate(request);
+                ScoringResult result = engine.evaluate(request);
                 List<String> violations = new ArrayList<>();
                 assertThat(result.guidance()).isEqualTo(guidance.id());
                 assertThat(result.year()).isEqualTo(request.year());
@@ -195,7 +199,7 @@ final class GuidanceProperties {
                 + "every declared figure")
         void finalResultsAndGroups() {
             forAllRequests("finalResultsAndGroups", request -> {
-                ScoringResult result = ENGINE.evaluate(request);
+                ScoringResult result = engine.evaluate(request);
                 List<String> violations = new ArrayList<>();
                 Map<String, String> finalAssessors = finalAssessors(request);
                 if (!result.agencies().stream().map(AgencyResult::agency).toList()
@@ -281,8 +285,8 @@ final class GuidanceProperties {
             Theories.theory(test("orderIndependence"), Theories.EXAMPLES, null)
                     .forAll(gen.describedAs(p -> Theories.describe(p._1) + " (and shuffled)")).checkAssert(pair -> {
                         assertValid(pair._1);
-                        ScoringResult original = ENGINE.evaluate(pair._1);
-                        ScoringResult shuffled = ENGINE.evaluate(pair._2);
+                        ScoringResult original = engine.evaluate(pair._1);
+                        ScoringResult shuffled = engine.evaluate(pair._2);
                         List<String> differences = Theories.differences(pair._1, Theories.figures(original, true),
                                 Theories.figures(shuffled, true));
                         Map<String, List<Explanation>> after = new HashMap<>();
@@ -301,8 +305,8 @@ final class GuidanceProperties {
         @DisplayName("given a generated request, when it is evaluated twice, then the results are equal")
         void evaluatingTwice() {
             forAllRequests("evaluatingTwice", request -> {
-                ScoringResult first = ENGINE.evaluate(request);
-                ScoringResult second = ENGINE.evaluate(request);
+                ScoringResult first = engine.evaluate(request);
+                ScoringResult second = engine.evaluate(request);
                 assertThat(second).isEqualTo(first);
                 assertThat(ScoringJson.writeResult(second)).isEqualTo(ScoringJson.writeResult(first));
             });
@@ -313,7 +317,7 @@ final class GuidanceProperties {
                 + "rule whose name starts with its id, with its points and maximum")
         void explanations() {
             forAllRequests("explanations", request -> {
-                ScoringResult result = ENGINE.evaluate(request);
+                ScoringResult result = engine.evaluate(request);
                 List<String> violations = new ArrayList<>();
                 for (AssessmentResult a : result.assessments()) {
                     String place = a.agency() + "/" + a.assessor();
@@ -399,7 +403,7 @@ final class GuidanceProperties {
                 }
             }
             Consumer<ScoringRequest> count = request -> {
-                ScoringResult result = ENGINE.evaluate(request);
+                ScoringResult result = engine.evaluate(request);
                 request.agencies().forEach(a -> reached.merge("kind " + a.kind(), 1, Integer::sum));
                 for (Agency agency : request.agencies()) {
                     Vocabulary.Kind kind = vocabulary.kind(agency.kind()).orElseThrow();

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Each property prints its seed; {@code -DQT_SEED=...} replays it, {@code -DQT_EXAMPLES=...} runs longer. To see
  * that the differential test can fail, point it at an edited copy of the guidance's folder:
- * {@code -Disoscoring.twoTierRules=/tmp/two-tier-mutant} (the engine then scores with that folder,
+ * {@code -Disoscoring.rules.two-tier-2026-example=/tmp/two-tier-mutant} (the engine then scores with that folder,
  * {@link ScoringEngine#withRules}).
  */
 @DisplayName("two-tier-2026-example: the engine against its reference model (QuickTheories)")
@@ -39,7 +39,8 @@ final class TwoTierProperties {
     private static final String CLASS = TwoTierProperties.class.getSimpleName();
 
     /** The engine: the bundled guidance, or an edited copy of its folder to plant a bug. */
-    private static final ScoringEngine ENGINE = Optional.ofNullable(System.getProperty("isoscoring.twoTierRules"))
+    private static final ScoringEngine ENGINE = Optional.ofNullable(
+                    System.getProperty("isoscoring.rules." + TwoTierReferenceScorer.GUIDANCE))
             .map(folder -> ScoringEngine.create().withRules(Path.of(folder))).orElseGet(ScoringEngine::create);
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
