@@ -561,7 +561,8 @@ public final class Generators {
         f.set("annualPlanIssuedOn", switch (plan.get("1.2")) {
             case 6 -> d.pick(List.of(date(year, 3, 31), date(year, 1, 1), LocalDate.of(year - 1, 12, 31),
                     LocalDate.of(year - 1, 6, 15), d.day(date(year, 1, 1), date(year, 3, 31))));
-            case 3 -> d.pick(List.of(date(year, 4, 1), date(year, 12, 31), d.day(date(year, 4, 1), date(year, 12, 31))));
+            case 3 -> d.pick(List.of(date(year, 4, 1), date(year, 12, 31),
+                    d.day(date(year, 4, 1), date(year, 12, 31))));
             default -> d.pick(Arrays.asList(null, LocalDate.of(year + 1, 1, 1),
                     d.day(LocalDate.of(year + 1, 1, 1), LocalDate.of(year + 1, 12, 31)), null));
         });
@@ -684,7 +685,8 @@ public final class Generators {
             default -> "NONE";
         });
         // 13
-        LocalDate deadline = d.pick(List.of(date(year, 12, 1), date(year, 12, 15), date(year, 12, 31), date(year, 11, 30),
+        LocalDate deadline = d.pick(List.of(date(year, 12, 1), date(year, 12, 15), date(year, 12, 31),
+                date(year, 11, 30),
                 LocalDate.of(year + 1, 1, 15)));
         f.set("reportDeadline", deadline);
         f.set("reportSubmittedOn", switch (plan.get("13.1")) {

@@ -260,7 +260,8 @@ final class GuidanceProperties {
                         };
                         if (!typed) {
                             violations.add(place + " " + figure.name() + " = " + value + ", not a " + figure.type()
-                                    + (figure.type() == Vocabulary.Type.AGENCIES ? " (sorted ids of the request)" : ""));
+                                    + (figure.type() == Vocabulary.Type.AGENCIES ? " (sorted ids of the request)"
+                                    : ""));
                         }
                     }
                 }
@@ -456,7 +457,8 @@ final class GuidanceProperties {
                             }
                         }
                         if (value instanceof java.time.LocalDate date) {
-                            edge.accept(date.equals(java.time.LocalDate.of(request.year(), 1, 1)), name + " on 1 January");
+                            edge.accept(date.equals(java.time.LocalDate.of(request.year(), 1, 1)),
+                                    name + " on 1 January");
                             edge.accept(date.equals(java.time.LocalDate.of(request.year(), 12, 31)),
                                     name + " on 31 December");
                             edge.accept(date.getYear() == request.year() - 1, name + " in the year before");

@@ -48,11 +48,13 @@ final class TwoTierReferenceScorerTests {
     final class SingleAssessments {
 
         @Test
-        @DisplayName("given the example 'perfect', then every one of the 32 sub-criteria is at its maximum: 100, EXCELLENT")
+        @DisplayName("given the example 'perfect', then every one of the 32 sub-criteria is at its maximum: 100, "
+                + "EXCELLENT")
         void perfectScoresEverything() {
             AssessmentResult a = scoreOne(perfect());
             assertThat(a.points().keySet()).containsExactlyElementsOf(TwoTierReferenceScorer.CRITERIA).hasSize(32);
-            a.points().forEach((id, p) -> assertThat(p).as(id).isEqualByComparingTo(TwoTierReferenceScorer.MAX.get(id)));
+            a.points().forEach((id, p) -> assertThat(p).as(id)
+                    .isEqualByComparingTo(TwoTierReferenceScorer.MAX.get(id)));
             assertThat(a.total()).isEqualByComparingTo("100");
             assertThat(a.rating()).isEqualTo("EXCELLENT");
         }
