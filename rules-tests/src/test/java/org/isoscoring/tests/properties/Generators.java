@@ -67,6 +67,12 @@ public final class Generators {
     /** The sub-criteria in catalog order, and the point values of their bands in half points (SCORING.md §3). */
     private static final Map<String, int[]> BANDS = new LinkedHashMap<>();
 
+    /**
+     * The same for {@code two-tier-2026-example} (SCORING-TWO-TIER-2026.md §3): 7.1 worth 8, the new 7.3, 14.2 a
+     * judgement worth 2.
+     */
+    private static final Map<String, int[]> BANDS_TWO_TIER = new LinkedHashMap<>();
+
     static {
         band("1.1", 0, 2, 6);
         band("1.2", 0, 3, 6);
@@ -99,11 +105,20 @@ public final class Generators {
         band("14.2", 0, 4);
         band("15.1", 0, 5, 10);
         band("15.2", 0, 4, 6);
+        BANDS.forEach((id, halves) -> {
+            BANDS_TWO_TIER.put(id, halves);
+            if (id.equals("7.2")) {
+                BANDS_TWO_TIER.put("7.3", new int[] {0, 2, 4});
+            }
+        });
+        BANDS_TWO_TIER.put("7.1", new int[] {0, 4, 8, 12, 16});
+        BANDS_TWO_TIER.put("14.2", new int[] {0, 2, 4});
     }
 
     /** Plan items: sub-criteria whose bands are chosen together (an audit outside the year zeroes 9.2, 11.1). */
-    private static final List<Item> ITEMS_ALL = items(false);
-    private static final List<Item> ITEMS_DISTRICT = items(true);
+    private static final List<Item> ITEMS_ALL = items(BANDS, false);
+    private static final List<Item> ITEMS_DISTRICT = items(BANDS, true);
+    private static final List<Item> ITEMS_TWO_TIER = items(BANDS_TWO_TIER, false);
 
     private Generators() {
     }
@@ -383,9 +398,9 @@ public final class Generators {
         BANDS.put(id, halves);
     }
 
-    private static List<Item> items(boolean district) {
+    private static List<Item> items(Map<String, int[]> bands, boolean district) {
         List<Item> items = new ArrayList<>();
-        for (Map.Entry<String, int[]> e : BANDS.entrySet()) {
+        for (Map.Entry<String, int[]> e : bands.entrySet()) {
             String id = e.getKey();
             if (id.equals("9.2") || id.equals("11.1") || id.equals("10.2")
                     || district && id.startsWith("15.")) {
@@ -395,8 +410,8 @@ public final class Generators {
                 List<int[]> combos = new ArrayList<>();
                 combos.add(new int[] {0, 0, 0});
                 for (int audit : new int[] {5, 10}) {
-                    for (int report : BANDS.get("9.2")) {
-                        for (int closed : BANDS.get("11.1")) {
+                    for (int report : bands.get("9.2")) {
+                        for (int closed : bands.get("11.1")) {
                             combos.add(new int[] {audit, report, closed});
                         }
                     }
@@ -405,7 +420,7 @@ public final class Generators {
             } else if (id.equals("10.1")) {
                 List<int[]> combos = new ArrayList<>();
                 combos.add(new int[] {0, 0});
-                for (int outputs : BANDS.get("10.2")) {
+                for (int outputs : bands.get("10.2")) {
                     combos.add(new int[] {8, outputs});
                 }
                 items.add(new Item(List.of("10.1", "10.2"), combos));
@@ -425,7 +440,15 @@ public final class Generators {
      * sums to exactly that many half points (or the nearest reachable sum above, then below).
      */
     static Map<String, Integer> plan(Draw d, String kind, int target) {
-        List<Item> items = "DISTRICT".equals(kind) ? ITEMS_DISTRICT : ITEMS_ALL;
+        return plan(d, "DISTRICT".equals(kind) ? ITEMS_DISTRICT : ITEMS_ALL, target);
+    }
+
+    /** A plan for {@code two-tier-2026-example} (the same catalog for every kind). */
+    static Map<String, Integer> planTwoTier(Draw d, int target) {
+        return plan(d, ITEMS_TWO_TIER, target);
+    }
+
+    private static Map<String, Integer> plan(Draw d, List<Item> items, int target) {
         int m = items.size();
         int[] choice = new int[m];
         for (int i = 0; i < m; i++) {
@@ -518,6 +541,16 @@ public final class Generators {
     // Facts: land in the planned band, preferably on its edges
 
     static Facts realize(Map<String, Integer> plan, String kind, Draw d) {
+        return realize(plan, kind, d, YEAR, false);
+    }
+
+    /**
+     * Facts that land in the planned bands, for {@code bac-giang-2022} or (with {@code twoTier}) for
+     * {@code two-tier-2026-example}: there 7.1 is worth 8 (98/95/90/80% give 8/6/4/2), 7.3 rates the dossiers
+     * received online (80/50%, none received: 2), 14.2 is the judgement {@code electronicIso}, and every kind
+     * carries the facts of criterion 15.
+     */
+    static Facts realize(Map<String, Integer> plan, String kind, Draw d, int year, boolean twoTier) {
         Facts.Builder f = Facts.builder();
         // 1
         f.set("isoTeam", switch (plan.get("1.1")) {
@@ -526,11 +559,12 @@ public final class Generators {
             default -> "MISSING";
         });
         f.set("annualPlanIssuedOn", switch (plan.get("1.2")) {
-            case 6 -> d.pick(List.of(date(3, 31), date(1, 1), LocalDate.of(YEAR - 1, 12, 31),
-                    LocalDate.of(YEAR - 1, 6, 15), d.day(date(1, 1), date(3, 31))));
-            case 3 -> d.pick(List.of(date(4, 1), date(12, 31), d.day(date(4, 1), date(12, 31))));
-            default -> d.pick(Arrays.asList(null, LocalDate.of(YEAR + 1, 1, 1),
-                    d.day(LocalDate.of(YEAR + 1, 1, 1), LocalDate.of(YEAR + 1, 12, 31)), null));
+            case 6 -> d.pick(List.of(date(year, 3, 31), date(year, 1, 1), LocalDate.of(year - 1, 12, 31),
+                    LocalDate.of(year - 1, 6, 15), d.day(date(year, 1, 1), date(year, 3, 31))));
+            case 3 -> d.pick(List.of(date(year, 4, 1), date(year, 12, 31),
+                    d.day(date(year, 4, 1), date(year, 12, 31))));
+            default -> d.pick(Arrays.asList(null, LocalDate.of(year + 1, 1, 1),
+                    d.day(LocalDate.of(year + 1, 1, 1), LocalDate.of(year + 1, 12, 31)), null));
         });
         f.set("leaderInvolvement", judgement(plan.get("1.3"), 2));
         // 2
@@ -581,12 +615,14 @@ public final class Generators {
         int p72 = plan.get("7.2");
         int resolved;
         int onTime;
-        if (p71 == 20 && p72 == 4 && d.percent(30)) {
+        int max71 = twoTier ? 16 : 20;
+        if (p71 == max71 && p72 == 4 && d.percent(30)) {
             resolved = 0;
             onTime = 0;
         } else {
             int minLate = p72 == 4 ? 0 : p72 == 2 ? 2 : 1;
-            int[] dossiers = ratio(d, band(p71, 101, 20, 98, 16, 95, 10, 90, 4, 80),
+            int[] dossiers = ratio(d, twoTier ? band(p71, 101, 16, 98, 12, 95, 8, 90, 4, 80)
+                            : band(p71, 101, 20, 98, 16, 95, 10, 90, 4, 80),
                     1, 100_000, 0, minLate, -1);
             onTime = dossiers[0];
             resolved = dossiers[1];
@@ -594,6 +630,15 @@ public final class Generators {
         int late = resolved - onTime;
         int apology = late == 0 ? 0 : ratio(d, p72 == 4 ? full() : band(p72, 100, 2, 50), late, late, 0, 0, -1)[0];
         f.set("dossiersResolved", resolved).set("dossiersOnTime", onTime).set("lateDossiersWithApology", apology);
+        if (twoTier) {
+            int p73 = plan.get("7.3");
+            if (p73 == 4 && d.percent(35)) {
+                f.set("dossiersReceived", 0).set("dossiersReceivedOnline", 0);
+            } else {
+                int[] online = ratio(d, band(p73, 101, 4, 80, 2, 50), 1, 100_000, 0, 0, -1);
+                f.set("dossiersReceivedOnline", online[0]).set("dossiersReceived", online[1]);
+            }
+        }
         // 8
         int p81 = plan.get("8.1");
         int p82 = plan.get("8.2");
@@ -610,7 +655,7 @@ public final class Generators {
         }
         // 9 and 11
         boolean audit = p91 > 0;
-        f.set("internalAuditDate", audit ? inYear(d) : outOfYear(d));
+        f.set("internalAuditDate", audit ? inYear(d, year) : outOfYear(d, year));
         if (p91 == 10) {
             f.set("processesAudited", d.pick(List.of(withProcess, withProcess + 1, withProcess + d.between(0, 50))));
         } else if (p91 == 5) {
@@ -631,7 +676,7 @@ public final class Generators {
         }
         // 10
         boolean review = plan.get("10.1") > 0;
-        f.set("managementReviewDate", review ? inYear(d) : outOfYear(d));
+        f.set("managementReviewDate", review ? inYear(d, year) : outOfYear(d, year));
         f.set("reviewOutputs", review ? judgement(plan.get("10.2"), 2) : d.pick(JUDGEMENTS));
         // 12
         f.set("declaration", switch (plan.get("12.1")) {
@@ -640,8 +685,9 @@ public final class Generators {
             default -> "NONE";
         });
         // 13
-        LocalDate deadline = d.pick(List.of(date(12, 1), date(12, 15), date(12, 31), date(11, 30),
-                LocalDate.of(YEAR + 1, 1, 15)));
+        LocalDate deadline = d.pick(List.of(date(year, 12, 1), date(year, 12, 15), date(year, 12, 31),
+                date(year, 11, 30),
+                LocalDate.of(year + 1, 1, 15)));
         f.set("reportDeadline", deadline);
         f.set("reportSubmittedOn", switch (plan.get("13.1")) {
             case 4 -> deadline.minusDays(d.pick(List.of(0, 0, 1, d.between(0, 60))));
@@ -650,7 +696,11 @@ public final class Generators {
         });
         // 14
         f.set("improvementInitiatives", count(d, plan.get("14.1")));
-        f.set("electronicDocuments", plan.get("14.2") > 0);
+        if (twoTier) {
+            f.set("electronicIso", judgement(plan.get("14.2"), 2));
+        } else {
+            f.set("electronicDocuments", plan.get("14.2") > 0);
+        }
         // 15, for every kind but a district
         if (!"DISTRICT".equals(kind)) {
             f.set("publicDisclosure", judgement(plan.get("15.1"), 5));
@@ -748,17 +798,21 @@ public final class Generators {
         return halves == 4 ? d.pick(List.of(2, 3, d.between(2, 30))) : halves == 2 ? 1 : 0;
     }
 
-    private static LocalDate inYear(Draw d) {
-        return d.pick(List.of(date(1, 1), date(12, 31), d.day(date(1, 1), date(12, 31))));
+    private static LocalDate inYear(Draw d, int year) {
+        return d.pick(List.of(date(year, 1, 1), date(year, 12, 31), d.day(date(year, 1, 1), date(year, 12, 31))));
     }
 
-    private static LocalDate outOfYear(Draw d) {
-        return d.pick(Arrays.asList(null, LocalDate.of(YEAR - 1, 12, 31), LocalDate.of(YEAR + 1, 1, 1),
-                d.day(LocalDate.of(YEAR - 1, 1, 1), LocalDate.of(YEAR - 1, 12, 31)), null));
+    private static LocalDate outOfYear(Draw d, int year) {
+        return d.pick(Arrays.asList(null, LocalDate.of(year - 1, 12, 31), LocalDate.of(year + 1, 1, 1),
+                d.day(LocalDate.of(year - 1, 1, 1), LocalDate.of(year - 1, 12, 31)), null));
     }
 
     private static LocalDate date(int month, int day) {
         return LocalDate.of(YEAR, month, day);
+    }
+
+    private static LocalDate date(int year, int month, int day) {
+        return LocalDate.of(year, month, day);
     }
 
     private static int ceilDiv(int a, int b) {
