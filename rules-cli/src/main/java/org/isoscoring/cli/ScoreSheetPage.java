@@ -143,7 +143,9 @@ final class ScoreSheetPage {
         BigDecimal max = report.guidance().criteria().stream().map(Criterion::max)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         page.raw("<tbody class=\"totals\">\n");
-        row(page, "sum", "subtotal", lang.t("Cộng điểm 15 tiêu chí", "Sum of the criteria"),
+        int criteria = report.guidance().criteria().size();
+        row(page, "sum", "subtotal", lang.t("Cộng điểm " + criteria + " tiêu chí", "Sum of the " + criteria
+                        + " criteria"),
                 HtmlWriter.shown(max, lang), sheet.subtotal(), "");
         boolean reported = report.vocabulary().groups().stream().anyMatch(g -> agency.kind().equals(g.of()));
         if (reported || sheet.penalty().signum() > 0) {
@@ -180,13 +182,35 @@ final class ScoreSheetPage {
                 for (GroupReport whole : result.group(group.id())) {
                     for (Vocabulary.Figure f : group.figures()) {
                         if (whole.figure(f.name()) instanceof List<?> ids && ids.contains(agency)) {
-                            return lang.label(f.title()) + ": " + agency;
+                            return listedWhy(f, agency);
                         }
                     }
                 }
             }
         }
         return lang.t("Trừ điểm theo quy tắc của bộ tiêu chí", "Penalty by the guidance's rules");
+    }
+
+    /**
+     * Why an agency a whole-request figure lists lost points: the figure ("agencies that scored themselves more than
+     * 10% too high"), then the subtotal of the assessment below the final one against the final one's and how far
+     * above it is ("self-assessment 92 against 82 appraised by the province: +12.2%").
+     */
+    private String listedWhy(Vocabulary.Figure f, String agency) {
+        String why = HtmlReport.capitalised(lang.label(f.title()));
+        AssessmentResult[] pair = report.compared(agency);
+        if (pair[0] == null || pair[1] == null) {
+            return why;
+        }
+        String lower = lang.assessor(report.vocabulary(), pair[0].assessor());
+        String upper = lang.assessor(report.vocabulary(), pair[1].assessor());
+        String excess = report.excess(pair[0], pair[1]);
+        String diff = excess.startsWith("+") ? excess : " " + excess;
+        return why + lang.t(": cộng điểm «" + lower + "» " + HtmlWriter.shown(pair[0].subtotal(), lang)
+                        + " so với «" + upper + "» " + HtmlWriter.shown(pair[1].subtotal(), lang) + ", cao hơn "
+                        + diff.substring(1),
+                ": subtotal “" + lower + "” " + HtmlWriter.shown(pair[0].subtotal(), lang) + " against “" + upper
+                        + "” " + HtmlWriter.shown(pair[1].subtotal(), lang) + ", " + diff.substring(1) + " higher");
     }
 
     /** The group report of an agency (a district's scoring of its communes), with the figures it comes from. */
