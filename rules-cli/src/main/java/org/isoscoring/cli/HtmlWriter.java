@@ -48,9 +48,6 @@ final class HtmlWriter {
             .cards { display: flex; flex-wrap: wrap; gap: 8px; margin: 6px 0; }
             .card { border: 1px solid var(--line); border-radius: 4px; padding: 6px 10px; min-width: 120px; }
             .card b { display: block; font-size: 18px; }
-            .district { break-inside: avoid; page-break-inside: avoid; border: 1px solid var(--line);
-                        border-radius: 4px; padding: 6px 10px; margin: 10px 0; }
-            .district h3 { margin-top: 2px; }
             .cols { display: flex; gap: 12px; flex-wrap: wrap; align-items: flex-start; }
             .cols > * { flex: 1 1 300px; }
             .charts { display: flex; flex-wrap: wrap; gap: 4px 14px; }
