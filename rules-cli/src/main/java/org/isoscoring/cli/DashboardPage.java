@@ -124,8 +124,9 @@ final class DashboardPage {
             page.raw("<h3>").raw(report.link(r.agency())).raw(" <span class=\"meta\">(").esc(r.agency())
                     .raw(")</span></h3>\n");
         }
-        page.raw("<div class=\"cols\">\n<div>").raw(report.figuresTable(group, r, true))
-                .raw("</div>\n<div class=\"charts\">");
+        boolean whole = r.agency() == null;
+        page.raw(whole ? "<div class=\"whole\">\n<div>" : "<div class=\"cols\">\n<div>")
+                .raw(report.figuresTable(group, r, true)).raw("</div>\n<div class=\"charts\">");
         if (r.agency() != null) {
             Agency of = report.agencies().get(r.agency());
             page.raw(histogram(r.agency(), null, of == null || of.name() == null ? r.agency() : of.name(),
@@ -271,8 +272,8 @@ final class DashboardPage {
         int max = Math.max(1, java.util.Arrays.stream(counts).max().orElse(1));
         int left = 28;
         int top = 24;
-        int plotHeight = 90;
-        int barWidth = 17;
+        int plotHeight = kind == null ? 90 : 64;
+        int barWidth = kind == null ? 17 : 13;
         int width = left + bins * barWidth + 10;
         int height = top + plotHeight + 30;
         StringBuilder svg = new StringBuilder(kind == null ? "" : "<figure><figcaption>" + text(name) + " ("

@@ -51,6 +51,9 @@ final class HtmlWriter {
             .cols { display: flex; gap: 12px; flex-wrap: wrap; align-items: flex-start; }
             .cols > * { flex: 1 1 300px; }
             .charts { display: flex; flex-wrap: wrap; gap: 4px 14px; }
+            .whole table.figures { max-width: 640px; }
+            table.appraisal th.num, table.over-scored th.num { white-space: normal; }
+            table.appraisal td:first-child, table.over-scored td:first-child { min-width: 15em; }
             .charts figure { margin: 0; }
             .charts figcaption { font-size: 11px; color: #444; }
             caption { text-align: left; font-weight: 600; padding: 2px 0; }
