@@ -16,8 +16,11 @@ import org.isoscoring.api.ScoringResult;
 import org.isoscoring.api.Vocabulary;
 
 /**
- * The province at a glance: agencies per rating, each district's figures with a chart of its communes' final
- * totals and its over-scored communes, then every agency ranked. Charts are inline SVG; nothing is loaded.
+ * The province at a glance: agencies per rating; each group report the guidance declares, with its figures (a
+ * shortfall worded as a finding), a chart of final totals (a district's communes; for a report of the whole request
+ * one chart per kind) and the agencies its figures list with their totals side by side; for a report of the whole
+ * request, the appraisal by the most final assessor, by kind and agency; then every agency ranked. Charts are inline
+ * SVG; nothing is loaded.
  */
 final class DashboardPage {
 
@@ -136,7 +139,7 @@ final class DashboardPage {
                 List<Agency> ofKind = report.request().agencies().stream().filter(a -> a.kind().equals(kind.id()))
                         .toList();
                 if (!ofKind.isEmpty()) {
-                    page.raw(histogram(r.group(), kind.id(), lang.kind(vocabulary(), kind.id()), ofKind));
+                    page.raw(histogram(r.group(), kind.id(), HtmlReport.capitalised(lang.kind(vocabulary(), kind.id())), ofKind));
                 }
             }
         }
@@ -177,7 +180,7 @@ final class DashboardPage {
             page.raw("<tr data-kind-appraised=\"").raw(attr(kind.id())).raw("\" data-agencies=\"")
                     .raw(String.valueOf(ofKind.size())).raw("\" data-appraised-count=\"")
                     .raw(String.valueOf(appraised)).raw("\" data-not-appraised=\"").raw(attr(String.join(" ", not)))
-                    .raw("\"><td>").esc(lang.kind(vocabulary(), kind.id())).raw("</td><td class=\"num\">")
+                    .raw("\"><td>").esc(HtmlReport.capitalised(lang.kind(vocabulary(), kind.id()))).raw("</td><td class=\"num\">")
                     .raw(String.valueOf(ofKind.size())).raw("</td><td class=\"num\">").raw(String.valueOf(appraised))
                     .raw("</td><td>").esc(not.isEmpty() ? lang.t("không có", "none") : String.join(", ", not))
                     .raw("</td></tr>\n");
@@ -197,7 +200,8 @@ final class DashboardPage {
         List<String> assessors = report.assessorsOf(scored.stream().map(Agency::id).toList());
         page.raw("<table class=\"appraisal\"><thead><tr><th>").esc(lang.t("Cơ quan", "Agency")).raw("</th>");
         for (String a : assessors) {
-            page.raw("<th class=\"num\">").esc(lang.assessor(vocabulary(), a)).raw("<br><span class=\"meta\">")
+            page.raw("<th class=\"num\">").esc(HtmlReport.capitalised(lang.assessor(vocabulary(), a)))
+                    .raw("<br><span class=\"meta\">")
                     .esc(lang.t("cộng điểm", "subtotal")).raw("</span></th>");
         }
         page.raw("<th class=\"num\">").esc(lang.t("Chênh lệch", "Difference")).raw("</th><th class=\"num\">")
@@ -211,7 +215,8 @@ final class DashboardPage {
                 continue;
             }
             page.raw("<tbody data-kind=\"").raw(attr(kind.id())).raw("\">\n<tr class=\"group\"><td colspan=\"")
-                    .raw(String.valueOf(assessors.size() + 5)).raw("\">").esc(lang.kind(vocabulary(), kind.id()))
+                    .raw(String.valueOf(assessors.size() + 5)).raw("\">")
+                    .esc(HtmlReport.capitalised(lang.kind(vocabulary(), kind.id())))
                     .raw(" (").raw(String.valueOf(ofKind.size())).raw(")</td></tr>\n");
             for (Agency a : ofKind) {
                 AssessmentResult fin = result.assessment(a.id(), top).orElseThrow();
@@ -276,7 +281,8 @@ final class DashboardPage {
         int barWidth = kind == null ? 17 : 13;
         int width = left + bins * barWidth + 10;
         int height = top + plotHeight + 30;
-        StringBuilder svg = new StringBuilder(kind == null ? "" : "<figure><figcaption>" + text(name) + " ("
+        StringBuilder svg = new StringBuilder(kind == null ? "" : "<figure style=\"width: " + width
+                + "px\"><figcaption>" + text(name) + " ("
                 + totals.size() + ")</figcaption>\n").append("<svg class=\"histogram\" role=\"img\" data-chart-of=\"")
                 .append(attr(agencyId)).append(kind == null ? "" : "\" data-kind=\"" + attr(kind))
                 .append("\" data-charted=\"").append(totals.size())

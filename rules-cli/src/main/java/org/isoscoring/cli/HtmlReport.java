@@ -260,7 +260,7 @@ final class HtmlReport {
                 .append("\"><thead><tr><th>").append(text(capitalised(lang.label(figure.title())))).append(" (")
                 .append(ids.size()).append(")</th>");
         for (String a : assessors) {
-            t.append("<th class=\"num\">").append(text(lang.assessor(vocabulary(), a))).append("</th>");
+            t.append("<th class=\"num\">").append(text(capitalised(lang.assessor(vocabulary(), a)))).append("</th>");
         }
         t.append("<th class=\"num\">").append(text(lang.t("Chênh lệch (cộng điểm, trước khi trừ)",
                 "Difference (subtotals, before any penalty)"))).append("</th></tr></thead><tbody>\n");

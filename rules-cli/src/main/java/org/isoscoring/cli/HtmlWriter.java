@@ -54,7 +54,7 @@ final class HtmlWriter {
             .whole table.figures { max-width: 640px; }
             table.appraisal th.num, table.over-scored th.num { white-space: normal; }
             table.appraisal td:first-child, table.over-scored td:first-child { min-width: 15em; }
-            .charts figure { margin: 0; }
+            .charts figure { margin: 0; max-width: 100%; }
             .charts figcaption { font-size: 11px; color: #444; }
             caption { text-align: left; font-weight: 600; padding: 2px 0; }
             td.note { font-size: 0.92em; }

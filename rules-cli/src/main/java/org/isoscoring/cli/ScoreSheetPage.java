@@ -22,7 +22,8 @@ import org.isoscoring.api.Vocabulary;
 
 /**
  * The score sheet (phiếu chấm điểm) page of one agency: each of its assessments as the appraisal form, the final
- * one first and marked; for a district, the lines of criterion 15.2 and of the over-scoring penalty. Every number
+ * one first and marked; the penalty line says why (for a district the over-scored communes; for an agency a
+ * whole-request figure lists, its two subtotals); for an agency a group reports on, that report. Every number
  * carries a {@code data-} attribute with its value as in the JSON result.
  */
 final class ScoreSheetPage {
