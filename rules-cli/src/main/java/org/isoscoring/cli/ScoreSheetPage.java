@@ -195,7 +195,7 @@ final class ScoreSheetPage {
     /**
      * Why an agency a whole-request figure lists lost points: the figure ("agencies that scored themselves more than
      * 10% too high"), then the subtotal of the assessment below the final one against the final one's and how far
-     * above it is ("self-assessment 92 against 82 appraised by the province: +12.2%").
+     * above it is ("subtotal “self-assessment” 92 against “appraised by …” 82, 12.2% higher").
      */
     private String listedWhy(Vocabulary.Figure f, String agency) {
         String why = HtmlReport.capitalised(lang.label(f.title()));
@@ -206,12 +206,12 @@ final class ScoreSheetPage {
         String lower = lang.assessor(report.vocabulary(), pair[0].assessor());
         String upper = lang.assessor(report.vocabulary(), pair[1].assessor());
         String excess = report.excess(pair[0], pair[1]);
-        String diff = excess.startsWith("+") ? excess : " " + excess;
+        String above = excess.startsWith("+") ? excess.substring(1) : excess;
         return why + lang.t(": cộng điểm «" + lower + "» " + HtmlWriter.shown(pair[0].subtotal(), lang)
                         + " so với «" + upper + "» " + HtmlWriter.shown(pair[1].subtotal(), lang) + ", cao hơn "
-                        + diff.substring(1),
+                        + above,
                 ": subtotal “" + lower + "” " + HtmlWriter.shown(pair[0].subtotal(), lang) + " against “" + upper
-                        + "” " + HtmlWriter.shown(pair[1].subtotal(), lang) + ", " + diff.substring(1) + " higher");
+                        + "” " + HtmlWriter.shown(pair[1].subtotal(), lang) + ", " + above + " higher");
     }
 
     /** The group report of an agency (a district's scoring of its communes), with the figures it comes from. */
