@@ -16,8 +16,11 @@ import org.isoscoring.api.ScoringResult;
 import org.isoscoring.api.Vocabulary;
 
 /**
- * The province at a glance: agencies per rating, each district's figures with a chart of its communes' final
- * totals and its over-scored communes, then every agency ranked. Charts are inline SVG; nothing is loaded.
+ * The province at a glance: agencies per rating; each group report the guidance declares, with its figures (a
+ * shortfall worded as a finding), a chart of final totals (a district's communes; for a report of the whole request
+ * one chart per kind) and the agencies its figures list with their totals side by side; for a report of the whole
+ * request, the appraisal by the most final assessor, by kind and agency; then every agency ranked. Charts are inline
+ * SVG; nothing is loaded.
  */
 final class DashboardPage {
 
@@ -108,41 +111,163 @@ final class DashboardPage {
         return COLOURS[n <= 1 ? 0 : (int) Math.round((double) i * (COLOURS.length - 1) / (n - 1))];
     }
 
-    /** One group report: its figures, a chart of its members' final totals, and the agencies its figures list. */
+    /**
+     * One group report: its figures beside a chart of its agencies' final totals, then the agencies its figures list
+     * with their totals side by side. A report of the whole request charts each kind of agency apart, and shows the
+     * appraisal by the most final assessor: how many of each kind it scored, and every agency it scored with the
+     * assessment below it.
+     */
     private void group(HtmlWriter page, Vocabulary.Group group, GroupReport r) {
         page.raw("<section class=\"group-report\" data-group=\"").raw(attr(group.id())).raw("\"");
         if (r.agency() != null) {
             page.raw(" data-").raw(report.kindAttribute(group.of())).raw("=\"").raw(attr(r.agency())).raw("\"");
         }
-        page.raw(report.figureAttributes(group, r)).raw(">\n<h3>");
+        page.raw(report.figureAttributes(group, r)).raw(">\n");
         if (r.agency() != null) {
-            page.raw(report.link(r.agency())).raw(" <span class=\"meta\">(").esc(r.agency()).raw(")</span>");
-        } else {
-            page.esc(lang.t("Toàn tỉnh", "The whole province"));
+            page.raw("<h3>").raw(report.link(r.agency())).raw(" <span class=\"meta\">(").esc(r.agency())
+                    .raw(")</span></h3>\n");
         }
-        page.raw("</h3>\n<div class=\"cols\">\n").raw(report.groupFigures(group, r)).raw("<div>")
-                .raw(histogram(r)).raw("</div>\n</div>\n</section>\n");
-    }
-
-    private void figure(HtmlWriter page, String label, String value, boolean flagged) {
-        page.raw("<tr><th>").esc(label).raw("</th><td class=\"num").raw(flagged ? " short" : "").raw("\">")
-                .esc(value).raw(flagged ? " ⚠" : "").raw("</td></tr>\n");
+        boolean whole = r.agency() == null;
+        page.raw(whole ? "<div class=\"whole\">\n<div>" : "<div class=\"cols\">\n<div>")
+                .raw(report.figuresTable(group, r, true)).raw("</div>\n<div class=\"charts\">");
+        if (r.agency() != null) {
+            Agency of = report.agencies().get(r.agency());
+            page.raw(histogram(r.agency(), null, of == null || of.name() == null ? r.agency() : of.name(),
+                    report.request().agencies().stream().filter(a -> r.agency().equals(a.parent())).toList()));
+        } else {
+            for (Vocabulary.Kind kind : vocabulary().kinds()) {
+                List<Agency> ofKind = report.request().agencies().stream().filter(a -> a.kind().equals(kind.id()))
+                        .toList();
+                if (!ofKind.isEmpty()) {
+                    page.raw(histogram(r.group(), kind.id(), HtmlReport.capitalised(lang.kind(vocabulary(), kind.id())), ofKind));
+                }
+            }
+        }
+        page.raw("</div>\n</div>\n").raw(report.figureLists(group, r));
+        if (r.agency() == null && vocabulary().finalAssessor().size() > 1) {
+            appraisal(page, group, r);
+        }
+        page.raw("</section>\n");
     }
 
     /**
-     * The final totals of a report's agencies in bars of 5 points, the 80-point line marked: the members of the
-     * agency it is of (a district's communes), or for the whole request the agencies of kinds that belong to none.
+     * What the most final assessor (the province) scored: per kind, how many agencies of how many, and which were
+     * not; then every agency it scored, by kind, with the subtotal of each assessment (the agency's own, the
+     * province's), how far apart the two last are, its penalty, the final total and rating; an agency a figure of
+     * the report lists (an over-scored one) is flagged.
      */
-    private String histogram(GroupReport r) {
-        Agency district = r.agency() == null ? null : report.agencies().get(r.agency());
-        List<BigDecimal> totals = report.request().agencies().stream()
-                .filter(a -> r.agency() != null ? r.agency().equals(a.parent()) : true)
+    private void appraisal(HtmlWriter page, Vocabulary.Group group, GroupReport r) {
+        String top = vocabulary().finalAssessor().get(0);
+        String topName = lang.assessor(vocabulary(), top);
+        List<Agency> scored = report.request().agencies().stream()
+                .filter(a -> result.assessment(a.id(), top).isPresent()).toList();
+        page.raw("<h3>").esc(lang.t("Thẩm định: các cơ quan có phiếu «" + topName + "»",
+                "Appraisal: the agencies with a sheet “" + topName + "”")).raw("</h3>\n")
+                .raw("<table class=\"appraised-by-kind\"><thead><tr><th>").esc(lang.t("Loại cơ quan", "Kind"))
+                .raw("</th><th class=\"num\">").esc(lang.t("Số cơ quan", "Agencies")).raw("</th><th class=\"num\">")
+                .esc(lang.t("Đã thẩm định", "Appraised")).raw("</th><th>")
+                .esc(lang.t("Chưa thẩm định (kết quả cuối cùng là phiếu khác)",
+                        "Not appraised (another sheet is their final result)")).raw("</th></tr></thead><tbody>\n");
+        for (Vocabulary.Kind kind : vocabulary().kinds()) {
+            List<Agency> ofKind = report.request().agencies().stream().filter(a -> a.kind().equals(kind.id()))
+                    .toList();
+            if (ofKind.isEmpty()) {
+                continue;
+            }
+            List<String> not = ofKind.stream().map(Agency::id).filter(id -> result.assessment(id, top).isEmpty())
+                    .sorted().toList();
+            int appraised = ofKind.size() - not.size();
+            page.raw("<tr data-kind-appraised=\"").raw(attr(kind.id())).raw("\" data-agencies=\"")
+                    .raw(String.valueOf(ofKind.size())).raw("\" data-appraised-count=\"")
+                    .raw(String.valueOf(appraised)).raw("\" data-not-appraised=\"").raw(attr(String.join(" ", not)))
+                    .raw("\"><td>").esc(HtmlReport.capitalised(lang.kind(vocabulary(), kind.id()))).raw("</td><td class=\"num\">")
+                    .raw(String.valueOf(ofKind.size())).raw("</td><td class=\"num\">").raw(String.valueOf(appraised))
+                    .raw("</td><td>").esc(not.isEmpty() ? lang.t("không có", "none") : String.join(", ", not))
+                    .raw("</td></tr>\n");
+        }
+        page.raw("</tbody></table>\n");
+        if (scored.isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> listedIn = new java.util.HashMap<>();
+        List<Vocabulary.Figure> lists = group.figures().stream().filter(f -> r.figure(f.name()) instanceof List<?>)
+                .toList();
+        for (Vocabulary.Figure f : lists) {
+            for (Object id : (List<?>) r.figure(f.name())) {
+                listedIn.computeIfAbsent(String.valueOf(id), k -> new java.util.ArrayList<>()).add(f.name());
+            }
+        }
+        List<String> assessors = report.assessorsOf(scored.stream().map(Agency::id).toList());
+        page.raw("<table class=\"appraisal\"><thead><tr><th>").esc(lang.t("Cơ quan", "Agency")).raw("</th>");
+        for (String a : assessors) {
+            page.raw("<th class=\"num\">").esc(HtmlReport.capitalised(lang.assessor(vocabulary(), a)))
+                    .raw("<br><span class=\"meta\">")
+                    .esc(lang.t("cộng điểm", "subtotal")).raw("</span></th>");
+        }
+        page.raw("<th class=\"num\">").esc(lang.t("Chênh lệch", "Difference")).raw("</th><th class=\"num\">")
+                .esc(lang.t("Trừ điểm", "Penalty")).raw("</th><th class=\"num\">")
+                .esc(lang.t("Tổng điểm cuối cùng", "Final total")).raw("</th><th>").esc(lang.t("Xếp loại", "Rating"))
+                .raw("</th></tr></thead>\n");
+        for (Vocabulary.Kind kind : vocabulary().kinds()) {
+            List<Agency> ofKind = scored.stream().filter(a -> a.kind().equals(kind.id()))
+                    .sorted(java.util.Comparator.comparing(Agency::id)).toList();
+            if (ofKind.isEmpty()) {
+                continue;
+            }
+            page.raw("<tbody data-kind=\"").raw(attr(kind.id())).raw("\">\n<tr class=\"group\"><td colspan=\"")
+                    .raw(String.valueOf(assessors.size() + 5)).raw("\">")
+                    .esc(HtmlReport.capitalised(lang.kind(vocabulary(), kind.id())))
+                    .raw(" (").raw(String.valueOf(ofKind.size())).raw(")</td></tr>\n");
+            for (Agency a : ofKind) {
+                AssessmentResult fin = result.assessment(a.id(), top).orElseThrow();
+                AssessmentResult[] pair = report.compared(a.id());
+                BigDecimal pct = HtmlReport.percentAbove(pair[0], pair[1]);
+                List<String> listed = listedIn.getOrDefault(a.id(), List.of());
+                page.raw("<tr data-appraised=\"").raw(attr(a.id())).raw("\" data-kind=\"").raw(attr(a.kind()))
+                        .raw("\"");
+                for (String as : assessors) {
+                    page.raw(" data-").raw(HtmlReport.assessorAttribute(as)).raw("-subtotal=\"")
+                            .raw(result.assessment(a.id(), as).map(x -> points(x.subtotal())).orElse("")).raw("\"");
+                }
+                page.raw(" data-difference=\"").raw(pct == null ? "" : points(pct)).raw("\" data-penalty=\"")
+                        .raw(points(fin.penalty())).raw("\" data-total=\"").raw(points(fin.total()))
+                        .raw("\" data-rating=\"").raw(attr(fin.rating())).raw("\" data-listed-in=\"")
+                        .raw(attr(String.join(" ", listed))).raw("\"")
+                        .raw(listed.isEmpty() ? "" : " class=\"flagged\"").raw("><td>").raw(report.link(a.id()))
+                        .raw(" <span class=\"meta\">(").esc(a.id()).raw(")</span></td>");
+                for (String as : assessors) {
+                    page.raw("<td class=\"num\">").esc(result.assessment(a.id(), as)
+                            .map(x -> HtmlWriter.shown(x.subtotal(), lang)).orElse("—")).raw("</td>");
+                }
+                page.raw("<td class=\"num").raw(listed.isEmpty() ? "" : " penalty").raw("\">")
+                        .esc(pair[0] == null ? "—" : report.excess(pair[0], pair[1]))
+                        .raw(listed.isEmpty() ? "" : " ⚠").raw("</td><td class=\"num")
+                        .raw(fin.penalty().signum() > 0 ? " penalty" : "").raw("\">")
+                        .esc(fin.penalty().signum() > 0 ? "−" + HtmlWriter.shown(fin.penalty(), lang) : "0")
+                        .raw("</td><td class=\"num\"><b>").esc(HtmlWriter.shown(fin.total(), lang))
+                        .raw("</b></td><td>").esc(lang.rating(vocabulary(), fin.rating())).raw("</td></tr>\n");
+            }
+            page.raw("</tbody>\n");
+        }
+        page.raw("</table>\n");
+        for (Vocabulary.Figure f : lists) {
+            page.raw("<p class=\"meta\">⚠ ").esc(HtmlReport.capitalised(lang.label(f.title()))).raw(" (")
+                    .raw(String.valueOf(((List<?>) r.figure(f.name())).size())).raw(")</p>\n");
+        }
+    }
+
+    /**
+     * The final totals of some agencies in bars of 5 points, the 80-point line marked: the members of the agency a
+     * report is of (a district's communes), or the agencies of one kind for a report of the whole request.
+     */
+    private String histogram(String chartOf, String kind, String name, List<Agency> agencies) {
+        List<BigDecimal> totals = agencies.stream()
                 .map(a -> result.agency(a.id()).map(AgencyResult::total).orElse(null))
                 .filter(t -> t != null).toList();
         if (totals.isEmpty()) {
             return "";
         }
-        String agencyId = r.agency() == null ? r.group() : r.agency();
+        String agencyId = chartOf;
         int bins = 100 / BIN;
         int[] counts = new int[bins];
         for (BigDecimal t : totals) {
@@ -152,13 +277,15 @@ final class DashboardPage {
         int max = Math.max(1, java.util.Arrays.stream(counts).max().orElse(1));
         int left = 28;
         int top = 24;
-        int plotHeight = 90;
-        int barWidth = 17;
+        int plotHeight = kind == null ? 90 : 64;
+        int barWidth = kind == null ? 17 : 13;
         int width = left + bins * barWidth + 10;
         int height = top + plotHeight + 30;
-        String name = district == null || district.name() == null ? agencyId : district.name();
-        StringBuilder svg = new StringBuilder("<svg class=\"histogram\" role=\"img\" data-chart-of=\"")
-                .append(attr(agencyId)).append("\" data-charted=\"").append(totals.size())
+        StringBuilder svg = new StringBuilder(kind == null ? "" : "<figure style=\"width: " + width
+                + "px\"><figcaption>" + text(name) + " ("
+                + totals.size() + ")</figcaption>\n").append("<svg class=\"histogram\" role=\"img\" data-chart-of=\"")
+                .append(attr(agencyId)).append(kind == null ? "" : "\" data-kind=\"" + attr(kind))
+                .append("\" data-charted=\"").append(totals.size())
                 .append("\" width=\"").append(width).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ")
                 .append(width).append(' ').append(height).append("\"><title>")
                 .append(text(lang.t("Phân bố điểm cuối cùng — ", "Final totals — ") + name))
@@ -194,7 +321,7 @@ final class DashboardPage {
                 .append("\" font-size=\"10\">")
                 .append(text(lang.t("Số cơ quan theo điểm cuối cùng (mỗi cột 5 điểm)",
                         "Agencies by final total (5 points a bar)"))).append("</text>\n");
-        return svg.append("</svg>\n").toString();
+        return svg.append("</svg>\n").append(kind == null ? "" : "</figure>\n").toString();
     }
 
     private void ranking(HtmlWriter page) {
@@ -209,6 +336,8 @@ final class DashboardPage {
             Agency agency = report.agencies().get(a.agency());
             page.raw("<tr data-agency=\"").raw(attr(a.agency())).raw("\" data-rank=\"").raw(String.valueOf(r.rank()))
                     .raw("\" data-total=\"").raw(points(a.total())).raw("\" data-rating=\"").raw(attr(a.rating()))
+                    .raw("\" data-kind=\"").raw(agency == null ? "" : attr(agency.kind())).raw("\" data-final-assessor=\"")
+                    .raw(attr(a.finalAssessor()))
                     .raw("\"><td class=\"num\">").raw(String.valueOf(r.rank())).raw("</td><td>")
                     .raw(report.link(a.agency())).raw(" <span class=\"meta\">(").esc(a.agency())
                     .raw(")</span></td><td>").esc(agency == null ? "" : lang.kind(vocabulary(), agency.kind()))

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.isoscoring.api.Agency;
 import org.isoscoring.api.AgencyResult;
+import org.isoscoring.api.AssessmentResult;
 import org.isoscoring.api.GroupReport;
 import org.isoscoring.api.GuidanceInfo;
 import org.isoscoring.api.Label;
@@ -188,46 +189,99 @@ final class HtmlReport {
                 "Province dashboard")) + "</a></nav>\n";
     }
 
-    /** The guidance, year and rule hash that made the result. */
+    /**
+     * The guidance, year and rule hash that made the result, under the guidance's own title (which says, for an
+     * illustration, that it is one).
+     */
     String stamp() {
-        return "<p class=\"stamp\" data-guidance=\"" + attr(result.guidance()) + "\" data-rules-hash=\""
+        return "<p class=\"guidance-title\" data-guidance-title=\"" + attr(guidance.title()) + "\">"
+                + text(lang.t("Bộ tiêu chí", "Guidance")) + ": " + text(guidance.title()) + "</p>\n"
+                + "<p class=\"stamp\" data-guidance=\"" + attr(result.guidance()) + "\" data-rules-hash=\""
                 + attr(result.rulesHash()) + "\">" + text(lang.t("Bộ tiêu chí", "Guidance")) + " "
                 + text(result.guidance()) + " · " + text(lang.t("năm", "year")) + " " + result.year() + " · "
                 + text(lang.t("mã băm quy tắc", "rule hash")) + " " + text(result.rulesHash()) + "</p>\n";
     }
 
     /**
-     * The agencies a group's figure lists (the over-scored communes of a district): their totals by each assessor
-     * that scored them, from the least final to the final one, and how far the one before the final is above it.
+     * The assessors that scored any of the agencies, from the least final to the final one (SELF, DISTRICT,
+     * PROVINCE).
      */
-    String agenciesTable(Vocabulary.Figure figure, List<String> ids) {
+    List<String> assessorsOf(List<String> ids) {
         List<String> assessors = new java.util.ArrayList<>(vocabulary().finalAssessor().stream()
                 .filter(a -> ids.stream().anyMatch(id -> result.assessment(id, a).isPresent())).toList());
         java.util.Collections.reverse(assessors);
-        StringBuilder t = new StringBuilder("<table class=\"over-scored\"><thead><tr><th>")
-                .append(text(lang.label(figure.title()))).append("</th>");
-        for (String a : assessors) {
-            t.append("<th class=\"num\">").append(text(lang.assessor(vocabulary(), a))).append("</th>");
+        return assessors;
+    }
+
+    /**
+     * An agency's two assessments that a comparison of assessors is about: the most final one it has and the one
+     * just below it in the guidance's order (for an over-scored commune of 2022 the district's and the province's;
+     * under two-tier the agency's own and the province's); {@code null} where there is none.
+     */
+    AssessmentResult[] compared(String agency) {
+        AssessmentResult upper = null;
+        for (String a : vocabulary().finalAssessor()) {
+            var found = result.assessment(agency, a);
+            if (found.isPresent()) {
+                if (upper == null) {
+                    upper = found.get();
+                } else {
+                    return new AssessmentResult[] {found.get(), upper};
+                }
+            }
         }
-        t.append("<th class=\"num\">").append(text(lang.t("Chênh lệch", "Difference"))).append("</th></tr></thead>"
-                + "<tbody>\n");
+        return new AssessmentResult[] {null, upper};
+    }
+
+    /** An assessment's total, with {@code (subtotal − penalty)} when it lost points. */
+    String totalShown(AssessmentResult a) {
+        if (a == null) {
+            return "—";
+        }
+        String total = HtmlWriter.shown(a.total(), lang);
+        return a.penalty().signum() > 0 ? total + " (" + HtmlWriter.shown(a.subtotal(), lang) + " − "
+                + HtmlWriter.shown(a.penalty(), lang) + ")" : total;
+    }
+
+    /** An assessor's id as a data attribute's name: {@code PROVINCE} → {@code province}. */
+    static String assessorAttribute(String assessor) {
+        return assessor.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * The agencies a group's figure lists (the over-scored communes of a district, the over-scored agencies of the
+     * province): their totals by each assessor that scored them side by side, from the least final to the final
+     * one (a total that lost points shows its subtotal and the penalty), and how far the subtotal below the final
+     * one is above the final one's, which is what the guidance compares.
+     */
+    String agenciesTable(Vocabulary.Figure figure, List<String> ids) {
+        List<String> assessors = assessorsOf(ids);
+        StringBuilder t = new StringBuilder("<table class=\"over-scored\" data-list=\"").append(attr(figure.name()))
+                .append("\"><thead><tr><th>").append(text(capitalised(lang.label(figure.title())))).append(" (")
+                .append(ids.size()).append(")</th>");
+        for (String a : assessors) {
+            t.append("<th class=\"num\">").append(text(capitalised(lang.assessor(vocabulary(), a)))).append("</th>");
+        }
+        t.append("<th class=\"num\">").append(text(lang.t("Chênh lệch (cộng điểm, trước khi trừ)",
+                "Difference (subtotals, before any penalty)"))).append("</th></tr></thead><tbody>\n");
         for (String c : ids) {
             t.append("<tr data-over-scored=\"").append(attr(c)).append('"');
-            List<BigDecimal> totals = new java.util.ArrayList<>();
             for (String a : assessors) {
-                BigDecimal total = ScoreSheetPage.total(result, c, a);
-                totals.add(total);
-                t.append(" data-").append(a.toLowerCase(Locale.ROOT).replace('_', '-')).append("-total=\"")
-                        .append(total == null ? "" : points(total)).append('"');
+                var sheet = result.assessment(c, a);
+                t.append(" data-").append(assessorAttribute(a)).append("-total=\"")
+                        .append(sheet.map(s -> points(s.total())).orElse("")).append("\" data-")
+                        .append(assessorAttribute(a)).append("-subtotal=\"")
+                        .append(sheet.map(s -> points(s.subtotal())).orElse("")).append('"');
             }
-            t.append("><td>").append(link(c)).append(" <span class=\"meta\">(").append(text(c)).append(")</span></td>");
-            for (BigDecimal total : totals) {
-                t.append("<td class=\"num\">").append(total == null ? "—" : text(HtmlWriter.shown(total, lang)))
+            AssessmentResult[] pair = compared(c);
+            BigDecimal pct = percentAbove(pair[0], pair[1]);
+            t.append(" data-difference=\"").append(pct == null ? "" : points(pct)).append("\"><td>")
+                    .append(link(c)).append(" <span class=\"meta\">(").append(text(c)).append(")</span></td>");
+            for (String a : assessors) {
+                t.append("<td class=\"num\">").append(text(totalShown(result.assessment(c, a).orElse(null))))
                         .append("</td>");
             }
-            BigDecimal last = totals.isEmpty() ? null : totals.get(totals.size() - 1);
-            BigDecimal before = totals.size() < 2 ? null : totals.get(totals.size() - 2);
-            t.append("<td class=\"num penalty\">").append(text(excess(before, last))).append("</td></tr>\n");
+            t.append("<td class=\"num penalty\">").append(text(excess(pair[0], pair[1]))).append("</td></tr>\n");
         }
         return t.append("</tbody></table>\n").toString();
     }
@@ -246,16 +300,26 @@ final class HtmlReport {
         return figure.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
-    /**
-     * The figures of a group report as a table (a figure below the one it should reach is flagged), then, for each
-     * figure that lists agencies, their totals side by side, or a line saying there are none.
-     */
+    /** The figures of a group report, then, for each figure that lists agencies, the list (or a line: none). */
     String groupFigures(Vocabulary.Group group, GroupReport r) {
+        return figuresTable(group, r, false) + figureLists(group, r);
+    }
+
+    /**
+     * The figures of a group report as a table. A figure that should not be below another says how it stands
+     * against it in words ("met, at least 2 needed"), and one below it is flagged (and, with {@code findings},
+     * written out as a finding under the table); points above zero (a penalty) are flagged too.
+     */
+    String figuresTable(Vocabulary.Group group, GroupReport r, boolean findings) {
+        boolean notes = group.figures().stream().anyMatch(f -> f.atLeast() != null);
         StringBuilder t = new StringBuilder("<table class=\"figures\"><tbody>\n");
+        StringBuilder found = new StringBuilder();
         for (Vocabulary.Figure f : group.figures()) {
             Object value = r.figure(f.name());
             String shown;
+            String note = "";
             boolean flagged = false;
+            String extra = "";
             if (value instanceof List<?> ids) {
                 shown = String.valueOf(ids.size());
             } else if (value instanceof BigDecimal d) {
@@ -264,19 +328,46 @@ final class HtmlReport {
             } else {
                 shown = String.valueOf(value);
                 if (f.atLeast() != null && value instanceof Integer n && r.figure(f.atLeast()) instanceof Integer need) {
-                    shown = n + " / " + need;
                     flagged = n < need;
+                    extra = " data-at-least=\"" + need + "\" data-short=\"" + flagged + "\"";
+                    note = flagged ? "⚠ " + lang.t("thiếu " + (need - n) + ", cần ít nhất " + need,
+                            (need - n) + " short, at least " + need + " needed")
+                            : "✓ " + lang.t("đủ, cần ít nhất " + need, "met, at least " + need + " needed");
+                    if (flagged && findings) {
+                        String title = lang.label(f.title());
+                        String needTitle = group.figures().stream().filter(g -> g.name().equals(f.atLeast()))
+                                .findFirst().map(g -> lang.label(g.title())).orElse(f.atLeast());
+                        found.append("<p class=\"finding short\" data-finding=\"").append(attr(f.name()))
+                                .append("\">⚠ ").append(text(lang.t(
+                                        "Phát hiện: «" + title + "» là " + n + ", ít hơn «" + needTitle + "» là "
+                                                + need + " (thiếu " + (need - n) + ").",
+                                        "Finding: “" + title + "” is " + n + ", below “" + needTitle + "”, "
+                                                + need + " (" + (need - n) + " short).")))
+                                .append("</p>\n");
+                    }
                 }
             }
-            t.append("<tr data-figure=\"").append(attr(f.name())).append("\"><th>").append(text(lang.label(f.title())))
-                    .append("</th><td class=\"num").append(flagged ? " short" : "").append("\">").append(text(shown))
-                    .append(flagged ? " ⚠" : "").append("</td></tr>\n");
+            t.append("<tr data-figure=\"").append(attr(f.name())).append('"').append(extra).append("><th>")
+                    .append(text(capitalised(lang.label(f.title())))).append("</th><td class=\"num")
+                    .append(flagged ? " short" : "").append("\">").append(text(shown))
+                    .append(flagged && note.isEmpty() ? " ⚠" : "").append("</td>");
+            if (notes) {
+                t.append("<td class=\"note").append(flagged ? " short" : note.isEmpty() ? "" : " ok").append("\">")
+                        .append(text(note)).append("</td>");
+            }
+            t.append("</tr>\n");
         }
-        t.append("</tbody></table>\n");
+        return t.append("</tbody></table>\n").append(found).toString();
+    }
+
+    /** For each figure of a group report that lists agencies: their totals side by side, or a line saying none. */
+    String figureLists(Vocabulary.Group group, GroupReport r) {
+        StringBuilder t = new StringBuilder();
         for (Vocabulary.Figure f : group.figures()) {
             if (r.figure(f.name()) instanceof List<?> ids) {
                 if (ids.isEmpty()) {
-                    t.append("<p class=\"ok\">").append(text(lang.label(f.title()))).append(": ")
+                    t.append("<p class=\"ok\" data-list=\"").append(attr(f.name())).append("\">")
+                            .append(text(capitalised(lang.label(f.title())))).append(": ")
                             .append(text(lang.t("không có", "none"))).append(".</p>\n");
                 } else {
                     t.append(agenciesTable(f, ids.stream().map(String::valueOf).toList()));
@@ -298,17 +389,28 @@ final class HtmlReport {
         return a.toString();
     }
 
-    /** How far the district's total is above the province's, in percent of the province's, for reading. */
-    private String excess(BigDecimal district, BigDecimal province) {
-        if (district == null || province == null) {
+    /**
+     * How far the lower assessment's subtotal is above the upper one's, in percent of the upper one's (one decimal),
+     * or {@code null} when one is missing or the upper one is 0.
+     */
+    static BigDecimal percentAbove(AssessmentResult lower, AssessmentResult upper) {
+        if (lower == null || upper == null || upper.subtotal().signum() == 0) {
+            return null;
+        }
+        return lower.subtotal().subtract(upper.subtotal()).multiply(BigDecimal.valueOf(100))
+                .divide(upper.subtotal(), 1, java.math.RoundingMode.HALF_UP);
+    }
+
+    /** How far the lower assessment's subtotal is above the upper one's, for reading ("+12,2%", "+50 điểm"). */
+    String excess(AssessmentResult lower, AssessmentResult upper) {
+        if (lower == null || upper == null) {
             return "—";
         }
-        if (province.signum() == 0) {
-            return "+" + HtmlWriter.shown(district, lang) + " " + lang.t("điểm", "points");
+        BigDecimal pct = percentAbove(lower, upper);
+        if (pct == null) {
+            return "+" + HtmlWriter.shown(lower.subtotal(), lang) + " " + lang.t("điểm", "points");
         }
-        BigDecimal pct = district.subtract(province).multiply(BigDecimal.valueOf(100))
-                .divide(province, 1, java.math.RoundingMode.HALF_UP);
-        return "+" + HtmlWriter.shown(pct, lang) + "%";
+        return (pct.signum() > 0 ? "+" : "") + HtmlWriter.shown(pct, lang) + "%";
     }
 
     /** Every agency with a link to its page, grouped by kind; the dashboard first. */
@@ -367,7 +469,7 @@ final class HtmlReport {
         return order;
     }
 
-    private static String capitalised(String s) {
+    static String capitalised(String s) {
         return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
     }
 }

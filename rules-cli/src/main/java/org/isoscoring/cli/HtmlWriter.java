@@ -48,11 +48,19 @@ final class HtmlWriter {
             .cards { display: flex; flex-wrap: wrap; gap: 8px; margin: 6px 0; }
             .card { border: 1px solid var(--line); border-radius: 4px; padding: 6px 10px; min-width: 120px; }
             .card b { display: block; font-size: 18px; }
-            .district { break-inside: avoid; page-break-inside: avoid; border: 1px solid var(--line);
-                        border-radius: 4px; padding: 6px 10px; margin: 10px 0; }
-            .district h3 { margin-top: 2px; }
-            .cols { display: flex; gap: 12px; flex-wrap: wrap; }
+            .cols { display: flex; gap: 12px; flex-wrap: wrap; align-items: flex-start; }
             .cols > * { flex: 1 1 300px; }
+            .charts { display: flex; flex-wrap: wrap; gap: 4px 14px; }
+            .whole table.figures { max-width: 640px; }
+            table.appraisal th.num, table.over-scored th.num { white-space: normal; }
+            table.appraisal td:first-child, table.over-scored td:first-child { min-width: 15em; }
+            .charts figure { margin: 0; max-width: 100%; }
+            .charts figcaption { font-size: 11px; color: #444; }
+            caption { text-align: left; font-weight: 600; padding: 2px 0; }
+            td.note { font-size: 0.92em; }
+            .finding { margin: 2px 0 6px; }
+            tr.flagged td { background: #fdecea; }
+            .guidance-title { font-size: 0.85em; color: #333; margin: 2px 0; }
             svg { display: block; max-width: 100%; }
             .signatures { display: flex; justify-content: space-between; margin-top: 18px; text-align: center; }
             .signatures div { width: 45%; }
@@ -64,14 +72,18 @@ final class HtmlWriter {
               h2 { font-size: 12.5px; margin: 8px 0 4px; }
               th, td { padding: 1.5px 4px; }
               .signatures { margin-top: 8px; }
-              .signatures .space { height: 36px; }
+              .signatures .space { height: 30px; }
+              .guidance-title { font-size: 0.8em; }
+              .reason, .facts, .rule { display: inline; }
+              .reason + .facts::before, .facts + .rule::before, .reason + .rule::before { content: " · "; }
               nav, .screen-only { display: none; }
               h2 { break-after: avoid; page-break-after: avoid; }
               tr, .card, svg { break-inside: avoid; page-break-inside: avoid; }
               thead { display: table-header-group; }
               .sheet + .sheet { break-before: page; page-break-before: always; border-top: none; padding-top: 0; }
               a { color: inherit; text-decoration: none; }
-              th, tr.group td, tr.total td { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+              th, tr.group td, tr.total td, tr.flagged td { -webkit-print-color-adjust: exact;
+                                                            print-color-adjust: exact; }
             }
             """;
 

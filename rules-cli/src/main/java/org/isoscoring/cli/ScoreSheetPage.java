@@ -22,7 +22,8 @@ import org.isoscoring.api.Vocabulary;
 
 /**
  * The score sheet (phiếu chấm điểm) page of one agency: each of its assessments as the appraisal form, the final
- * one first and marked; for a district, the lines of criterion 15.2 and of the over-scoring penalty. Every number
+ * one first and marked; the penalty line says why (for a district the over-scored communes; for an agency a
+ * whole-request figure lists, its two subtotals); for an agency a group reports on, that report. Every number
  * carries a {@code data-} attribute with its value as in the JSON result.
  */
 final class ScoreSheetPage {
@@ -143,7 +144,9 @@ final class ScoreSheetPage {
         BigDecimal max = report.guidance().criteria().stream().map(Criterion::max)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         page.raw("<tbody class=\"totals\">\n");
-        row(page, "sum", "subtotal", lang.t("Cộng điểm 15 tiêu chí", "Sum of the criteria"),
+        int criteria = report.guidance().criteria().size();
+        row(page, "sum", "subtotal", lang.t("Cộng điểm " + criteria + " tiêu chí", "Sum of the " + criteria
+                        + " criteria"),
                 HtmlWriter.shown(max, lang), sheet.subtotal(), "");
         boolean reported = report.vocabulary().groups().stream().anyMatch(g -> agency.kind().equals(g.of()));
         if (reported || sheet.penalty().signum() > 0) {
@@ -180,13 +183,35 @@ final class ScoreSheetPage {
                 for (GroupReport whole : result.group(group.id())) {
                     for (Vocabulary.Figure f : group.figures()) {
                         if (whole.figure(f.name()) instanceof List<?> ids && ids.contains(agency)) {
-                            return lang.label(f.title()) + ": " + agency;
+                            return listedWhy(f, agency);
                         }
                     }
                 }
             }
         }
         return lang.t("Trừ điểm theo quy tắc của bộ tiêu chí", "Penalty by the guidance's rules");
+    }
+
+    /**
+     * Why an agency a whole-request figure lists lost points: the figure ("agencies that scored themselves more than
+     * 10% too high"), then the subtotal of the assessment below the final one against the final one's and how far
+     * above it is ("subtotal “self-assessment” 92 against “appraised by …” 82, 12.2% higher").
+     */
+    private String listedWhy(Vocabulary.Figure f, String agency) {
+        String why = HtmlReport.capitalised(lang.label(f.title()));
+        AssessmentResult[] pair = report.compared(agency);
+        if (pair[0] == null || pair[1] == null) {
+            return why;
+        }
+        String lower = lang.assessor(report.vocabulary(), pair[0].assessor());
+        String upper = lang.assessor(report.vocabulary(), pair[1].assessor());
+        String excess = report.excess(pair[0], pair[1]);
+        String above = excess.startsWith("+") ? excess.substring(1) : excess;
+        return why + lang.t(": cộng điểm «" + lower + "» " + HtmlWriter.shown(pair[0].subtotal(), lang)
+                        + " so với «" + upper + "» " + HtmlWriter.shown(pair[1].subtotal(), lang) + ", cao hơn "
+                        + above,
+                ": subtotal “" + lower + "” " + HtmlWriter.shown(pair[0].subtotal(), lang) + " against “" + upper
+                        + "” " + HtmlWriter.shown(pair[1].subtotal(), lang) + ", " + above + " higher");
     }
 
     /** The group report of an agency (a district's scoring of its communes), with the figures it comes from. */

@@ -145,6 +145,212 @@ class HtmlPagesTests {
     }
 
     @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @DisplayName("given the two-tier illustration's small request written with --html")
+    class TwoTier {
+
+        Rendered pages;
+        ScoringRequest request;
+        ScoringResult result;
+        Map<String, String> files;
+
+        @BeforeAll
+        void render(@TempDir Path dir) throws IOException {
+            pages = Rendered.of(Rendered.TWO_TIER, dir.resolve("out"));
+            request = Requests.read(Rendered.TWO_TIER);
+            result = ENGINE.evaluate(request);
+            files = pages.pagesByAgency();
+        }
+
+        @Test
+        @DisplayName("then there is an index, a dashboard and one page for each of the nine agencies")
+        void files() throws IOException {
+            try (Stream<Path> all = Files.list(pages.dir)) {
+                assertThat(all.map(p -> p.getFileName().toString()).toList())
+                        .contains("index.html", "dashboard.html").hasSize(11);
+            }
+            assertThat(files.keySet()).containsExactlyInAnyOrder("SO-01", "SO-02", "DV-01", "XA-01", "XA-02",
+                    "XA-03", "XA-04", "XA-05", "XA-06");
+        }
+
+        @Test
+        @DisplayName("then every number on every sheet of every agency is the result's")
+        void numbersEqualTheResult() throws IOException {
+            for (var assessment : result.assessments()) {
+                Rendered.assertSheetMatches(pages.read(files.get(assessment.agency())), assessment);
+            }
+            assertThat(result.assessments()).hasSize(14);
+        }
+
+        @Test
+        @DisplayName("then an over-scored agency's PROVINCE sheet says why it lost 3 points (its self-assessed subtotal "
+                + "against the province's, more than 10%), and its SELF sheet has no penalty line")
+        void penaltySaysWhy() throws IOException {
+            String page = pages.read(files.get("SO-01"));
+            String province = Rendered.section(page, "PROVINCE");
+            Map<String, String> penalty = Pages.one(province, "data-field", "penalty");
+            assertThat(penalty.get("data-value")).isEqualTo("3");
+            String line = province.substring(province.indexOf("data-field=\"penalty\""));
+            line = line.substring(0, line.indexOf("</tr>"));
+            assertThat(line).contains("Cơ quan tự chấm cao quá 10%").contains("«cơ quan tự chấm» 92")
+                    .contains("«Ban chỉ đạo ISO tỉnh thẩm định» 82").contains("cao hơn 12,2%");
+            assertThat(Pages.one(province, "data-field", "total").get("data-value")).isEqualTo("79");
+            String self = Rendered.section(page, "SELF");
+            assertThat(Pages.withAttribute(self, "data-field")).noneMatch(e -> e.get("data-field").equals("penalty"));
+            assertThat(Pages.one(self, "data-field", "total").get("data-value")).isEqualTo("92");
+        }
+
+        @Test
+        @DisplayName("then an agency that is not over-scored, even exactly 10% above the province, has no penalty line")
+        void noPenaltyLine() throws IOException {
+            for (String agency : List.of("XA-01", "XA-03", "DV-01", "SO-02")) {
+                assertThat(Pages.withAttribute(pages.read(files.get(agency)), "data-field"))
+                        .as(agency).noneMatch(e -> e.get("data-field").equals("penalty"));
+            }
+        }
+
+        @Test
+        @DisplayName("then no page speaks of districts, and every page names the guidance as an illustration")
+        void noDistrictsAndAnIllustration() throws IOException {
+            try (Stream<Path> all = Files.list(pages.dir)) {
+                for (Path f : all.toList()) {
+                    String html = Files.readString(f, StandardCharsets.UTF_8);
+                    assertThat(html).as(f.toString()).doesNotContainIgnoringCase("huyện")
+                            .doesNotContainIgnoringCase("district").contains("VÍ DỤ MINH HOẠ").contains("ILLUSTRATION");
+                    assertThat(Pages.withAttribute(html, "data-guidance-title")).isNotEmpty()
+                            .allSatisfy(e -> assertThat(e.get("data-guidance-title")).startsWith("VÍ DỤ MINH HOẠ"));
+                }
+            }
+        }
+
+        @Test
+        @DisplayName("then the dashboard shows the province's figures, the sample against the number appraised, every "
+                + "appraised agency and the over-scored ones with both totals, as in the result")
+        void dashboard() throws IOException {
+            Rendered.assertProvinceMatches(pages.read("dashboard.html"), request, result);
+        }
+
+        @Test
+        @DisplayName("then the dashboard's figures are those worked out by hand in the guidance's README")
+        void handChecked() throws IOException {
+            String box = Rendered.provinceSection(pages.read("dashboard.html"));
+            Map<String, String> s = Pages.withAttribute(box, "data-group").get(0);
+            assertThat(s).containsEntry("data-communes", "6").containsEntry("data-province-sample-size", "2")
+                    .containsEntry("data-province-appraised", "3").containsEntry("data-communes-at-least80", "3")
+                    .containsEntry("data-over-scored-agencies", "3");
+            assertThat(box).contains("✓ đủ, cần ít nhất 2");
+            assertThat(Pages.one(box, "data-kind-appraised", "COMMUNE")).containsEntry("data-appraised-count", "3")
+                    .containsEntry("data-not-appraised", "XA-03 XA-04 XA-06");
+            assertThat(Pages.one(box, "data-over-scored", "SO-01")).containsEntry("data-self-total", "92")
+                    .containsEntry("data-province-total", "79").containsEntry("data-difference", "12.2");
+            assertThat(Pages.one(box, "data-over-scored", "XA-02")).containsEntry("data-self-total", "88.5")
+                    .containsEntry("data-province-total", "77");
+            assertThat(Pages.one(box, "data-over-scored", "XA-05")).containsEntry("data-self-total", "50")
+                    .containsEntry("data-province-total", "0");
+            assertThat(Pages.one(box, "data-appraised", "XA-01")).containsEntry("data-self-subtotal", "88")
+                    .containsEntry("data-province-subtotal", "80").containsEntry("data-difference", "10")
+                    .containsEntry("data-penalty", "0").containsEntry("data-listed-in", "");
+            assertThat(Pages.one(box, "data-appraised", "SO-02")).containsEntry("data-self-subtotal", "")
+                    .containsEntry("data-total", "90");
+        }
+
+        @Test
+        @DisplayName("then the dashboard charts each kind apart, counting every agency of the kind, and ranks all nine")
+        void chartsAndRanking() throws IOException {
+            String dashboard = pages.read("dashboard.html");
+            List<Map<String, String>> charts = Pages.withAttribute(dashboard, "data-charted");
+            assertThat(charts).extracting(c -> c.get("data-kind"))
+                    .containsExactly("DEPARTMENT", "COMMUNE", "PUBLIC_SERVICE_UNIT");
+            assertThat(charts).extracting(c -> c.get("data-charted")).containsExactly("2", "6", "1");
+            List<Map<String, String>> ranked = Pages.withAttribute(dashboard, "data-rank");
+            assertThat(ranked).hasSize(9);
+            assertThat(ranked.get(0)).containsEntry("data-agency", "XA-03").containsEntry("data-rank", "1");
+            for (Map<String, String> row : ranked) {
+                var agency = result.agency(row.get("data-agency")).orElseThrow();
+                assertThat(new java.math.BigDecimal(row.get("data-total"))).isEqualByComparingTo(agency.total());
+                assertThat(row.get("data-rating")).isEqualTo(agency.rating());
+                assertThat(row.get("data-final-assessor")).isEqualTo(agency.finalAssessor());
+            }
+        }
+
+        @Test
+        @DisplayName("when written with --lang en, then the dashboard and sheets are English, with the same numbers")
+        void english(@TempDir Path dir) throws IOException {
+            Rendered en = Rendered.of(Rendered.TWO_TIER, dir.resolve("en"), "--lang", "en");
+            String dashboard = en.read("dashboard.html");
+            assertThat(dashboard).contains("lang=\"en\"").contains("Appraisal: the agencies with a sheet")
+                    .contains("met, at least 2 needed").contains("Agencies that scored themselves more than 10% too high")
+                    .contains("Final total").doesNotContain("Thẩm định:").doesNotContain("cần ít nhất")
+                    .doesNotContainIgnoringCase("district");
+            Rendered.assertProvinceMatches(dashboard, request, result);
+            String page = en.read(en.pagesByAgency().get("SO-01"));
+            String sheet = Rendered.section(page, "PROVINCE");
+            assertThat(sheet).contains("Sum of the 15 criteria")
+                    .contains("subtotal “self-assessment” 92 against “appraised by the provincial ISO committee” 82, "
+                            + "12.2% higher").doesNotContain("cao hơn");
+            Rendered.assertSheetMatches(page, result.assessment("SO-01", "PROVINCE").orElseThrow());
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @DisplayName("given a larger two-tier request whose province appraised fewer communes than its sample")
+    class TwoTierShortOfSample {
+
+        Rendered pages;
+        ScoringRequest request;
+        ScoringResult result;
+
+        @BeforeAll
+        void render(@TempDir Path dir) throws IOException {
+            Path large = Rendered.largeTwoTier(dir, 60, 9);
+            pages = Rendered.of(large, dir.resolve("out"));
+            request = Requests.read(large);
+            result = ENGINE.evaluate(request);
+        }
+
+        @Test
+        @DisplayName("then the result has 60 communes, a sample of 12 and 9 appraised")
+        void theRequest() {
+            var p = result.group(Rendered.PROVINCE).get(0);
+            assertThat(p.count("communes")).isEqualTo(60);
+            assertThat(p.count("provinceSampleSize")).isEqualTo(12);
+            assertThat(p.count("provinceAppraised")).isEqualTo(9);
+        }
+
+        @Test
+        @DisplayName("then the dashboard words the shortfall as a finding, and its figures and tables are the result's")
+        void finding() throws IOException {
+            String dashboard = pages.read("dashboard.html");
+            Rendered.assertProvinceMatches(dashboard, request, result);
+            String box = Rendered.provinceSection(dashboard);
+            assertThat(Pages.one(box, "data-figure", "provinceAppraised")).containsEntry("data-short", "true");
+            assertThat(box).contains("⚠ thiếu 3, cần ít nhất 12")
+                    .contains("Phát hiện: «tỉnh đã thẩm định» là 9, ít hơn «mẫu tỉnh thẩm định (20%)» là 12 (thiếu 3).");
+            assertThat(Pages.withAttribute(dashboard, "data-rank")).hasSize(request.agencies().size());
+        }
+
+        @Test
+        @DisplayName("when written with --lang en, then the finding is English")
+        void findingInEnglish(@TempDir Path dir) throws IOException {
+            Path large = Rendered.largeTwoTier(dir, 60, 9);
+            String box = Rendered.provinceSection(Rendered.of(large, dir.resolve("en"), "--lang", "en")
+                    .read("dashboard.html"));
+            assertThat(box).contains("⚠ 3 short, at least 12 needed")
+                    .contains("Finding: “appraised by the province” is 9, below “province&#39;s sample (20%)”, 12 (3 short).");
+        }
+
+        @Test
+        @DisplayName("then every sheet's numbers are the result's")
+        void sheets() throws IOException {
+            Map<String, String> files = pages.pagesByAgency();
+            for (var assessment : result.assessments()) {
+                Rendered.assertSheetMatches(pages.read(files.get(assessment.agency())), assessment);
+            }
+        }
+    }
+
+    @Nested
     @DisplayName("given --lang en")
     class English {
 

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.isoscoring.api.ScoringEngine;
 import org.isoscoring.api.ScoringResult;
 import org.isoscoring.tests.support.Chromium;
+import org.isoscoring.tests.support.Pages;
 import org.isoscoring.tests.support.Requests;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -116,6 +117,85 @@ class ScoreSheetBrowserTests {
                     .orElseThrow());
             List<double[]> sizes = Chromium.pageSizes(chromium.printToPdf(page));
             assertThat(sizes).isNotEmpty().allSatisfy(s -> assertThat(s[1]).isCloseTo(841.9, within(1.5)));
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @DisplayName("given the two-tier illustration's pages")
+    class TwoTier {
+
+        private static final List<String> SHOWN = List.of("SO-01", "SO-02", "DV-01", "XA-01", "XA-02", "XA-03",
+                "XA-05");
+
+        Chromium chromium;
+        Rendered pages;
+        ScoringResult result;
+        Map<String, String> files;
+
+        @BeforeAll
+        void render(@TempDir Path dir) throws IOException {
+            chromium = Chromium.require();
+            pages = Rendered.of(Rendered.TWO_TIER, dir.resolve("vi"));
+            result = ScoringEngine.create().evaluate(Requests.read(Rendered.TWO_TIER));
+            files = pages.pagesByAgency();
+        }
+
+        @Test
+        @DisplayName("when Chromium loads a sheet, then the numbers it shows are the result's, in every row, the "
+                + "penalty line only on an over-scored agency's PROVINCE sheet, and no district")
+        void numbersShownEqualTheResult() throws Exception {
+            for (String agency : SHOWN) {
+                String dom = chromium.dumpDom(pages.dir.resolve(files.get(agency)));
+                assertThat(dom).as(agency).contains("PHIẾU CHẤM ĐIỂM").contains("VÍ DỤ MINH HOẠ")
+                        .doesNotContainIgnoringCase("huyện");
+                for (var assessment : result.assessments().stream().filter(a -> a.agency().equals(agency)).toList()) {
+                    Rendered.assertSheetMatches(dom, assessment);
+                    String sheet = Rendered.section(dom, assessment.assessor());
+                    boolean penaltyLine = Pages.withAttribute(sheet, "data-field").stream()
+                            .anyMatch(e -> e.get("data-field").equals("penalty"));
+                    assertThat(penaltyLine).as(agency + " " + assessment.assessor())
+                            .isEqualTo(assessment.penalty().signum() > 0);
+                    Matcher row = ROW.matcher(sheet);
+                    int rows = 0;
+                    while (row.find()) {
+                        rows++;
+                        assertThat(row.group(6).replace(',', '.')).as(agency + " " + row.group(1) + " shown")
+                                .isEqualTo(row.group(2));
+                        assertThat(row.group(2)).isEqualTo(
+                                HtmlPagesTests.plain(assessment.points().get(row.group(1))));
+                    }
+                    assertThat(rows).as(agency).isEqualTo(assessment.points().size()).isEqualTo(32);
+                }
+            }
+        }
+
+        @Test
+        @DisplayName("when a sheet is printed to PDF, then every page is A4 and one assessment takes at most 2 pages")
+        void printsOnA4() throws Exception {
+            for (String agency : List.of("SO-01", "XA-05", "SO-02")) {
+                List<double[]> sizes = Chromium.pageSizes(chromium.printToPdf(pages.dir.resolve(files.get(agency))));
+                long sheets = result.assessments().stream().filter(a -> a.agency().equals(agency)).count();
+                assertThat(sizes).as(agency).isNotEmpty().hasSizeLessThanOrEqualTo((int) (2 * sheets));
+                assertThat(sizes).allSatisfy(s -> {
+                    assertThat(s[0]).isCloseTo(595.3, within(1.5));
+                    assertThat(s[1]).isCloseTo(841.9, within(1.5));
+                });
+            }
+        }
+
+        @Test
+        @DisplayName("when Chromium loads an over-scored agency's sheet in English, then the penalty line says why in "
+                + "English and the numbers are the result's")
+        void english(@TempDir Path dir) throws Exception {
+            Rendered en = Rendered.of(Rendered.TWO_TIER, dir.resolve("en"), "--lang", "en");
+            String dom = chromium.dumpDom(en.dir.resolve(en.pagesByAgency().get("XA-05")));
+            String sheet = Rendered.section(dom, "PROVINCE");
+            assertThat(sheet).contains("Agencies that scored themselves more than 10% too high: subtotal").contains("50 against").contains(" 2, 2400% higher");
+            assertThat(dom).contains("SCORE SHEET").contains("ILLUSTRATION");
+            for (var assessment : result.assessments().stream().filter(a -> a.agency().equals("XA-05")).toList()) {
+                Rendered.assertSheetMatches(dom, assessment);
+            }
         }
     }
 }
