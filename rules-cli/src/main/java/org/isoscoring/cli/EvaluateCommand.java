@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Chấm điểm một yêu cầu (JSON) / Scores a request (FORMAT.md JSON).",
-                "Prints every agency ranked with its total and rating, then one line per district.",
+                "Prints every agency ranked with its total and rating, then one line per report of each group the guidance declares (a district, or the whole province).",
                 "With --html DIR: writes index.html, dashboard.html and one score sheet page per agency.",
                 "A rejected request: exit status 2, one line per problem on standard error (in the --lang)."})
 final class EvaluateCommand implements Callable<Integer>, Lang.Chosen {

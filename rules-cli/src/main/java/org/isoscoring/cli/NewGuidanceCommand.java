@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** Writes an editable copy of a bundled guidance. */
 @Command(name = "new-guidance", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Sao chép một bộ tiêu chí có sẵn để sửa / Writes an editable copy of a bundled guidance.",
-                "The copy keeps the id unless --id gives a new one; edit guidance.json and the .drl files, then run"
+                "The copy takes the folder's name as its id unless --id gives another; edit guidance.json and the .drl files, then run"
                         + " check, test and diff."})
 final class NewGuidanceCommand implements Callable<Integer> {
 

@@ -35,9 +35,9 @@ import picocli.CommandLine.Spec;
  * ({@code provinceSampleSize}, {@code onSiteRequired}).
  */
 @Command(name = "sample", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Chọn mẫu xã có thể kiểm tra lại / Draws a verifiable sample of a district's communes, or",
-                "without --district of all the request's communes (a guidance without districts, such as the "
-                        + "illustration two-tier-2026-example).",
+        description = {"Chọn mẫu xã có thể kiểm tra lại / Draws a verifiable sample of communes.",
+                "With --district, of a district's communes; without it, of all the request's communes (a guidance "
+                        + "without districts, such as the illustration two-tier-2026-example).",
                 "Each commune's key is the SHA-256 of \"<purpose>\\n<seed>\\n<commune id>\" (UTF-8, lowercase hex);",
                 "the communes with the smallest keys are chosen. Anyone can recompute it: docs/sampling.md.",
                 "province: max(1, ⌈10%% · n⌉) communes appraised by the province (two-tier-2026-example: 20%%); "
@@ -223,8 +223,8 @@ final class SampleCommand implements Callable<Integer>, Lang.Chosen {
         Agency agency = scope.agency();
         out.append(l.t("CHỌN MẪU", "SAMPLE")).append(" — ");
         if (agency == null) {
-            out.append(l.label(scope.group().title())).append(" (").append(scope.group().sampleOf()).append(": ")
-                    .append(l.t("mọi cơ quan của yêu cầu", "every one of the request")).append(')');
+            out.append(l.label(scope.group().title())).append(" (").append(l.t("mọi " + scope.group().sampleOf()
+                    + " của yêu cầu", "every " + scope.group().sampleOf() + " of the request")).append(')');
         } else {
             out.append(agency.id());
             if (agency.name() != null && !agency.name().isEmpty()) {
