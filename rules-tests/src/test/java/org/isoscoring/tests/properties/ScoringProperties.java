@@ -1,5 +1,9 @@
 package org.isoscoring.tests.properties;
 
+import static org.isoscoring.tests.properties.Theories.assertNone;
+import static org.isoscoring.tests.properties.Theories.differences;
+import static org.isoscoring.tests.properties.Theories.plain;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -997,17 +1001,6 @@ final class ScoringProperties {
         assertThat(Requests.problems(request)).as("the generated request is valid").isEmpty();
     }
 
-    private static void assertNone(List<String> violations) {
-        if (!violations.isEmpty()) {
-            throw new AssertionError(violations.size() + " violation(s):\n" + violations.stream().limit(40)
-                    .collect(Collectors.joining("\n")));
-        }
-    }
-
-    private static String plain(BigDecimal value) {
-        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
-    }
-
     /** The rating bands of SCORING.md §5. */
     private static String band(BigDecimal total) {
         if (total.compareTo(BigDecimal.valueOf(90)) >= 0) {
@@ -1111,51 +1104,5 @@ final class ScoringProperties {
         Map<String, List<Explanation>> m = new HashMap<>();
         result.assessments().forEach(a -> m.put(a.agency() + "/" + a.assessor(), a.explanations()));
         return m;
-    }
-
-    /**
-     * The figures that differ, {@code key: first vs second}, followed by the facts of the first assessments
-     * concerned (and the commune-scoring record of districts) so a disagreement can be judged on the spot.
-     */
-    private static List<String> differences(ScoringRequest request, Map<String, String> first,
-                                            Map<String, String> second) {
-        List<String> out = new ArrayList<>();
-        Set<String> keys = new LinkedHashSet<>(first.keySet());
-        keys.addAll(second.keySet());
-        Set<String> agencies = new LinkedHashSet<>();
-        for (String key : keys) {
-            String a = first.get(key);
-            String b = second.get(key);
-            if (!Objects.equals(a, b)) {
-                out.add("  " + key + ": " + a + " vs " + b);
-                for (String word : key.split(" ")) {
-                    int slash = word.indexOf('/');
-                    agencies.add(slash > 0 ? word.substring(0, slash) : word);
-                }
-            }
-        }
-        if (out.isEmpty()) {
-            return out;
-        }
-        List<String> details = new ArrayList<>();
-        int shown = 0;
-        for (Agency agency : request.agencies()) {
-            if (!agencies.contains(agency.id()) || shown >= 4) {
-                continue;
-            }
-            shown++;
-            details.add("  agency " + agency);
-            for (Assessment a : request.assessments()) {
-                if (a.agency().equals(agency.id())) {
-                    details.add("    " + a.assessor() + " facts " + a.facts());
-                }
-            }
-        }
-        List<String> limited = new ArrayList<>(out.subList(0, Math.min(out.size(), 60)));
-        if (out.size() > 60) {
-            limited.add("  ... " + (out.size() - 60) + " more");
-        }
-        limited.addAll(details);
-        return limited;
     }
 }

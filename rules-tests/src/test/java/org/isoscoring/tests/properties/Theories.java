@@ -111,8 +111,8 @@ final class Theories {
     }
 
     /**
-     * The figures that differ, {@code key: first vs second}, then the facts of (at most four) agencies concerned so a
-     * disagreement can be judged on the spot.
+     * The figures that differ, {@code key: first vs second} (at most 60), followed by the facts of the first four
+     * agencies concerned, so that a disagreement can be judged on the spot.
      */
     static List<String> differences(ScoringRequest request, Map<String, String> first, Map<String, String> second) {
         List<String> out = new ArrayList<>();
