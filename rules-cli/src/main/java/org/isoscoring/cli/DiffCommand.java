@@ -23,7 +23,6 @@ import org.isoscoring.api.GuidanceInfo;
 import org.isoscoring.api.Problem;
 import org.isoscoring.api.RequestRejectedException;
 import org.isoscoring.api.ScoringEngine;
-import org.isoscoring.api.ScoringJson;
 import org.isoscoring.api.ScoringRequest;
 import org.isoscoring.api.ScoringResult;
 import org.isoscoring.api.Vocabulary;
@@ -62,7 +61,7 @@ final class DiffCommand implements Callable<Integer>, Lang.Chosen {
         return lang == null ? Lang.BOTH : Lang.orVietnamese(lang);
     }
 
-    @Parameters(paramLabel = "REQUEST", description = "The request (FORMAT.md JSON).")
+    @Parameters(paramLabel = "REQUEST", description = "The request: a JSON file (FORMAT.md), or a workbook (.xlsx) made with the form command.")
     private Path request;
 
     /** One sub-criterion that changed in an agency's final assessment. */
@@ -90,7 +89,7 @@ final class DiffCommand implements Callable<Integer>, Lang.Chosen {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), Lang.unknown(lang));
         }
         ScoringEngine reader = reader(base);
-        ScoringRequest parsed = ScoringJson.readRequest(request, reader);
+        ScoringRequest parsed = Loading.request(request, reader);
         GuidanceInfo baseInfo = reader.guidanceFor(parsed.guidance(), parsed.year());
         GuidanceInfo withInfo = info(with);
         sameVocabulary(baseInfo, withInfo);

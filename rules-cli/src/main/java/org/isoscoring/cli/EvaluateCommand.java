@@ -31,7 +31,7 @@ final class EvaluateCommand implements Callable<Integer>, Lang.Chosen {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "REQUEST", description = "The request, a JSON file (FORMAT.md).")
+    @Parameters(paramLabel = "REQUEST", description = "The request: a JSON file (FORMAT.md), or a workbook (.xlsx) made with the form command.")
     private Path request;
 
     @Option(names = "--json", description = "Print the result as FORMAT.md JSON instead of the summary.")
@@ -85,7 +85,7 @@ final class EvaluateCommand implements Callable<Integer>, Lang.Chosen {
         }
         // The rules load on another core while the request is read: the two take about as long.
         CompletableFuture<ScoringEngine> loading = Loading.engine(rules);
-        ScoringRequest parsed = ScoringJson.readRequest(request, Loading.reader(rules, loading));
+        ScoringRequest parsed = Loading.request(request, Loading.reader(rules, loading));
         if (explain != null && parsed.agencies().stream().noneMatch(a -> a.id().equals(explain))) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--explain: " + language.t(
                     "không có cơ quan \"" + explain + "\" trong " + request,

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.isoscoring.api.ScoringEngine;
+import org.isoscoring.api.ScoringJson;
+import org.isoscoring.api.ScoringRequest;
+import org.isoscoring.xlsx.Workbooks;
 
 /** Loads the engine and its rules in a background thread, so that a command can read its input meanwhile. */
 final class Loading {
@@ -28,6 +31,14 @@ final class Loading {
      */
     static ScoringEngine reader(Path rules, CompletableFuture<ScoringEngine> loading) {
         return rules == null ? ScoringEngine.create() : join(loading);
+    }
+
+    /**
+     * Reads a request file by the vocabulary of the guidance that scores it: a workbook (a name ending in
+     * {@code .xlsx}, or a zip archive) by {@link Workbooks}, anything else as JSON.
+     */
+    static ScoringRequest request(Path file, ScoringEngine reader) {
+        return Workbooks.isWorkbook(file) ? Workbooks.readRequest(file, reader) : ScoringJson.readRequest(file, reader);
     }
 
     /** The loaded engine; a failure to load is thrown as it was thrown in the background. */

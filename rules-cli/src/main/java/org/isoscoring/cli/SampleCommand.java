@@ -18,7 +18,6 @@ import org.isoscoring.api.Sampling;
 import org.isoscoring.api.Sampling.Purpose;
 import org.isoscoring.api.Sampling.Ranked;
 import org.isoscoring.api.ScoringEngine;
-import org.isoscoring.api.ScoringJson;
 import org.isoscoring.api.ScoringRequest;
 import org.isoscoring.api.ScoringResult;
 import org.isoscoring.api.Vocabulary;
@@ -49,7 +48,7 @@ final class SampleCommand implements Callable<Integer>, Lang.Chosen {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "REQUEST", description = "The request, a JSON file (FORMAT.md).")
+    @Parameters(paramLabel = "REQUEST", description = "The request: a JSON file (FORMAT.md), or a workbook (.xlsx) made with the form command.")
     private Path request;
 
     @Option(names = "--district", paramLabel = "ID", description = "The district's agency id. Without it: every "
@@ -107,7 +106,7 @@ final class SampleCommand implements Callable<Integer>, Lang.Chosen {
             throw usage("--seed: " + e.getMessage());
         }
         ScoringEngine engine = rules == null ? ScoringEngine.create() : ScoringEngine.create().withRules(rules);
-        ScoringRequest parsed = ScoringJson.readRequest(request, engine);
+        ScoringRequest parsed = Loading.request(request, engine);
         var guidance = engine.guidanceFor(parsed.guidance(), parsed.year());
         var vocabulary = guidance.vocabulary();
         Scope scope = district == null ? wholeRequest(parsed, vocabulary, language)
