@@ -242,11 +242,16 @@ final class Values {
         return Read.of(ids);
     }
 
-    /** A text as typed, without the spaces around it: a number cell is its plain digits (an id typed as 12). */
+    /**
+     * A text as typed, without the spaces around it (non-breaking ones too): a number cell is its plain digits (an id
+     * typed as 12). The spaces inside are kept, as JSON keeps them.
+     */
     static String text(Object content) {
         String text = content instanceof BigDecimal n ? plain(n) : String.valueOf(content);
-        return SPACES.matcher(text).replaceAll(" ").strip();
+        return EDGES.matcher(text).replaceAll("");
     }
+
+    private static final Pattern EDGES = Pattern.compile("^[\\s\\u00A0\\u2007\\u202F]+|[\\s\\u00A0\\u2007\\u202F]+$");
 
     /** A text for looking up: lower case, spaces collapsed, trimmed. */
     static String normal(String text) {
