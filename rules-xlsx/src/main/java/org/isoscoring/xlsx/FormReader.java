@@ -67,10 +67,14 @@ final class FormReader {
         }
     }
 
-    /** A sheet of the form read: its name, the columns by key, its rows of data. */
-    private record Table(String name, Map<String, Integer> columns, List<Row> rows) {
+    /** A sheet of the form read: its name, the columns by key, the number of each row of data read (1-based). */
+    private record Table(String name, Map<String, Integer> columns, List<Integer> rows) {
+        String place(int column, int row) {
+            return name + "!" + FormLayout.column(column) + row;
+        }
+
         String place(int column, Row row) {
-            return name + "!" + FormLayout.column(column) + row.getRowNum();
+            return place(column, row.getRowNum());
         }
     }
 
@@ -111,11 +115,6 @@ final class FormReader {
         Vocabulary vocabulary = guidance.vocabulary();
         FormLayout layout = FormLayout.of(vocabulary, english);
         Values values = new Values(english);
-        Table agencyTable = table(agencies, layout.agencyColumns, "id", "kind");
-        Table assessmentTable = table(assessments, layout.assessmentColumns, "agency", "assessor");
-        if (!problems.isEmpty()) {
-            throw new RequestRejectedException(problems);
-        }
         boolean date1904 = book.isDate1904();
         Map<String, String> kindIds = Values.lookup(vocabulary.kinds().stream()
                 .map(k -> new Values.Named(k.id(), k.title())).toList());
@@ -123,15 +122,17 @@ final class FormReader {
                 .map(a -> new Values.Named(a.id(), a.title())).toList());
         List<Agency> agencyList = new ArrayList<>();
         Map<String, String> kindOf = new HashMap<>();
-        for (Row row : agencyTable.rows()) {
-            Agency agency = agency(row, agencyTable, layout, vocabulary, values, kindIds, date1904);
+        // each row becomes an agency or an assessment as it is read: a sheet's rows are never all held
+        Table agencyTable = table(agencies, layout.agencyColumns, (table, row) -> {
+            Agency agency = agency(row, table, layout, vocabulary, values, kindIds, date1904);
             agencyList.add(agency);
             kindOf.putIfAbsent(agency.id(), agency.kind());
-        }
+        }, "id", "kind");
         List<Assessment> assessmentList = new ArrayList<>();
-        for (Row row : assessmentTable.rows()) {
-            assessmentList.add(assessment(row, assessmentTable, layout, vocabulary, values, assessorIds, kindOf,
-                    date1904));
+        Table assessmentTable = table(assessments, layout.assessmentColumns, (table, row) -> assessmentList.add(
+                assessment(row, table, layout, vocabulary, values, assessorIds, kindOf, date1904)), "agency", "assessor");
+        if (problems.stream().anyMatch(p -> !p.place().contains("!"))) {
+            throw new RequestRejectedException(problems); // a sheet whose columns are not known: nothing more to say
         }
         ScoringRequest request = new ScoringRequest(heading.guidance(), heading.year(), agencyList, assessmentList);
         Places places = new Places(agencyTable, assessmentTable, layout, heading);
@@ -201,12 +202,12 @@ final class FormReader {
         return new Heading(guidance, year, guidancePlace, yearPlace);
     }
 
-    /** A sheet's row of keys, found near its top, and its rows of data. */
-    private Table table(Sheet sheet, List<FormLayout.Column> declared, String... required) throws IOException {
+    /** A sheet's row of keys, found near its top; then each row of data, given to {@code each} as it is read. */
+    private Table table(Sheet sheet, List<FormLayout.Column> declared, java.util.function.BiConsumer<Table, Row> each,
+                        String... required) throws IOException {
         String name = sheet.getName();
         Set<String> known = declared.stream().map(FormLayout.Column::key).collect(Collectors.toSet());
-        Map<String, Integer> columns = null;
-        List<Row> rows = new ArrayList<>();
+        Table table = null;
         int any = 0;
         try (Stream<Row> stream = sheet.openStream()) {
             for (Iterator<Row> it = stream.iterator(); it.hasNext(); ) {
@@ -214,15 +215,15 @@ final class FormReader {
                 if (++any > MAX_ANY_ROWS) {
                     cell(name, "more than " + MAX_ANY_ROWS + " rows, which no spreadsheet has",
                             "hơn " + MAX_ANY_ROWS + " dòng, điều không bảng tính nào có");
-                    return new Table(name, Map.of(), List.of());
+                    break;
                 }
-                if (columns == null) {
+                if (table == null) {
                     if (row.getRowNum() > KEY_ROWS_SEARCHED) {
                         break;
                     }
                     Map<String, Integer> keys = keys(row);
                     if (keys.keySet().containsAll(List.of(required))) {
-                        columns = keys;
+                        table = new Table(name, keys, new ArrayList<>());
                         for (Map.Entry<String, Integer> k : keys.entrySet()) {
                             if (!known.contains(k.getKey())) {
                                 cell(name + "!" + FormLayout.column(k.getValue()) + row.getRowNum(), "\"" + k.getKey()
@@ -236,25 +237,26 @@ final class FormReader {
                     }
                     continue;
                 }
-                if (blank(row, columns.values())) {
+                if (blank(row, table.columns().values())) {
                     continue;
                 }
-                if (rows.size() == Workbooks.MAX_ROWS) {
+                if (table.rows().size() == Workbooks.MAX_ROWS) {
                     cell(name, "more than " + Workbooks.MAX_ROWS + " rows with values, the limit",
                             "hơn " + Workbooks.MAX_ROWS + " dòng có dữ liệu, quá giới hạn");
-                    return new Table(name, columns, List.of());
+                    break;
                 }
-                rows.add(row);
+                table.rows().add(row.getRowNum());
+                each.accept(table, row);
             }
         }
-        if (columns == null) {
+        if (table == null) {
             cell(name, "no row of keys (" + String.join(", ", required) + ", …) in its first " + KEY_ROWS_SEARCHED
                     + " rows: the columns cannot be found (row 2 of the form holds them; was it changed?)",
                     "không có dòng khoá (" + String.join(", ", required) + ", …) trong " + KEY_ROWS_SEARCHED
                             + " dòng đầu: không tìm được các cột (dòng 2 của phiếu chứa các khoá; dòng đó bị sửa?)");
             return new Table(name, Map.of(), List.of());
         }
-        return new Table(name, columns, rows);
+        return table;
     }
 
     /** The keys of a row: each cell's text, by column; a blank cell has none. */
@@ -522,7 +524,7 @@ final class FormReader {
             if (index >= table.rows().size()) {
                 return list + "[" + position + "]";
             }
-            Row row = table.rows().get(index);
+            int row = table.rows().get(index);
             String key;
             String fact = null;
             if (field == null) {
@@ -542,8 +544,7 @@ final class FormReader {
             if (column == null && fact != null) {
                 return table.name() + " (" + fact + ")"; // the column is not there: said once for the sheet
             }
-            String at = column == null ? table.name() + "!" + row.getRowNum() + ":" + row.getRowNum()
-                    : table.place(column, row);
+            String at = column == null ? table.name() + "!" + row + ":" + row : table.place(column, row);
             return fact == null ? at : at + " (" + fact + ")";
         }
 
