@@ -53,7 +53,7 @@ final class EvaluateCommand implements Callable<Integer>, Lang.Chosen {
     private Path html;
 
     @Option(names = "--xlsx", paramLabel = "FILE",
-            description = "Ghi bảng kết quả Excel / write the results workbook (.xlsx): the ranking, one row per "
+            description = "Ghi bảng kết quả Excel / write the results workbook: the ranking, one row per "
                     + "assessment with every sub-criterion's points, the reasons, the figures of each group, "
                     + "stamped with the guidance and its rules hash.")
     private Path xlsx;

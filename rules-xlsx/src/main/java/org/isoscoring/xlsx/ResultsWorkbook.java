@@ -267,7 +267,7 @@ final class ResultsWorkbook {
         table.finish();
     }
 
-    /** A figure's value in its cell: a number, or agency ids joined; filled red when it is a finding. */
+    /** A figure's value in its cell: a number, or agency ids joined (blank for none); red when a finding. */
     private void figure(Worksheet ws, int row, int col, GroupReport r, Vocabulary.Figure f) {
         Object value = r.figure(f.name());
         if (value instanceof Integer n) {
@@ -275,7 +275,9 @@ final class ResultsWorkbook {
         } else if (value instanceof BigDecimal d) {
             ws.value(row, col, number(d));
         } else if (value instanceof List<?> ids) {
-            ws.value(row, col, ids.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+            if (!ids.isEmpty()) { // none: a blank cell, which a filter offers as such
+                ws.value(row, col, ids.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+            }
         } else if (value != null) {
             ws.value(row, col, String.valueOf(value));
         }
