@@ -258,8 +258,10 @@ final class ResultsWorkbook {
                 int row = table.row;
                 ws.value(row, 0, f.title().text(english));
                 figure(ws, row, 1, r, f);
-                String note = shortfall(r, f);
-                ws.value(row, 2, note != null ? note : figureNote(group, f));
+                String note = shortfall(r, f) != null ? shortfall(r, f) : figureNote(group, f);
+                if (note != null) {
+                    ws.value(row, 2, note);
+                }
                 ws.value(row, 3, f.name());
                 table.next();
             }
