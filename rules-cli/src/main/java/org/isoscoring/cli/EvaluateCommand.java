@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.concurrent.CompletableFuture;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import org.isoscoring.api.ScoringEngine;
 import org.isoscoring.api.ScoringJson;
 import org.isoscoring.api.ScoringRequest;
 import org.isoscoring.api.ScoringResult;
+import org.isoscoring.xlsx.Workbooks;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Chấm điểm một yêu cầu (JSON) / Scores a request (FORMAT.md JSON).",
                 "Prints every agency ranked with its total and rating, then one line per report of each group the guidance declares (a district, or the whole province).",
                 "With --html DIR: writes index.html, dashboard.html and one score sheet page per agency.",
+                "With --xlsx FILE: writes the results workbook (ranking, scores, reasons, group figures).",
                 "A rejected request: exit status 2, one line per problem on standard error (in the --lang)."})
 final class EvaluateCommand implements Callable<Integer>, Lang.Chosen {
 
@@ -49,10 +52,16 @@ final class EvaluateCommand implements Callable<Integer>, Lang.Chosen {
             description = "Write the score sheets (one page per agency), index.html and dashboard.html into DIR.")
     private Path html;
 
+    @Option(names = "--xlsx", paramLabel = "FILE",
+            description = "Ghi bảng kết quả Excel / write the results workbook: the ranking, one row per "
+                    + "assessment with every sub-criterion's points, the reasons, the figures of each group, "
+                    + "stamped with the guidance and its rules hash.")
+    private Path xlsx;
+
     @Option(names = "--lang", paramLabel = "vi|en|both",
-            description = "Language of the summary, --explain, --html and the problems of a rejected request: "
-                    + "vi (Vietnamese, the default), en (English) or both (the text outputs side by side, "
-                    + "the pages in Vietnamese).")
+            description = "Language of the summary, --explain, --html, --xlsx and the problems of a rejected "
+                    + "request: vi (Vietnamese, the default), en (English) or both (the text outputs side by side, "
+                    + "the pages and the workbook in Vietnamese).")
     private String lang;
 
     @Override
@@ -83,6 +92,19 @@ final class EvaluateCommand implements Callable<Integer>, Lang.Chosen {
             throw new CommandLine.ParameterException(spec.commandLine(), "--html: " + html
                     + " " + language.t("là một tệp, không phải thư mục", "is a file, not a folder"));
         }
+        if (xlsx != null && (json || explain != null || html != null)) {
+            String other = json ? "--json" : explain != null ? "--explain" : "--html";
+            throw new CommandLine.ParameterException(spec.commandLine(), language.t(
+                    "không dùng --xlsx cùng " + other, "--xlsx cannot be combined with " + other));
+        }
+        if (xlsx != null && (xlsx.toString().isBlank() || xlsx.getFileName() == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--xlsx: " + language.t(
+                    "cần tên một tệp", "needs the name of a file"));
+        }
+        if (xlsx != null && Files.isDirectory(xlsx)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--xlsx: " + xlsx
+                    + " " + language.t("là một thư mục, không phải tệp", "is a folder, not a file"));
+        }
         // The rules load on another core while the request is read: the two take about as long.
         CompletableFuture<ScoringEngine> loading = Loading.engine(rules);
         ScoringRequest parsed = Loading.request(request, Loading.reader(rules, loading));
@@ -107,6 +129,12 @@ final class EvaluateCommand implements Callable<Integer>, Lang.Chosen {
                 out.flush();
                 return 0;
             }
+            if (xlsx != null) {
+                writeWorkbook(parsed, result, guidance, language);
+                out.println(language.t("Đã ghi bảng kết quả vào " + xlsx, "wrote the results workbook to " + xlsx));
+                out.flush();
+                return 0;
+            }
             Report report = new Report(parsed, result, guidance, language);
             if (explain != null) {
                 out.print(report.scoreSheets(explain));
@@ -124,6 +152,50 @@ final class EvaluateCommand implements Callable<Integer>, Lang.Chosen {
         } catch (IOException e) {
             throw new UncheckedIOException(language.t("không ghi được các trang vào " + html,
                     "cannot write the pages to " + html) + ": " + why(e), e);
+        }
+    }
+
+    /**
+     * Writes the results workbook to a new file next to {@link #xlsx}, then moves it into place, so a failure leaves
+     * no partial workbook (and an existing one as it was).
+     */
+    private void writeWorkbook(ScoringRequest parsed, ScoringResult result, org.isoscoring.api.GuidanceInfo guidance,
+                               Lang language) {
+        Path target = xlsx.toAbsolutePath().normalize();
+        Path folder = target.getParent();
+        Path temporary = null;
+        boolean moved = false;
+        try {
+            if (!Files.isDirectory(folder)) {
+                throw new java.nio.file.NoSuchFileException(folder.toString(), null,
+                        language.t("không có thư mục này", "no such folder"));
+            }
+            // not Files.createTempFile, whose file only its owner may read: the workbook gets the usual permissions
+            temporary = folder.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                    + System.nanoTime() + ".tmp");
+            try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(temporary,
+                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
+                Workbooks.writeResults(parsed, result, guidance, language.english(), out);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            moved = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(language.t("không ghi được bảng kết quả vào " + xlsx,
+                    "cannot write the results workbook to " + xlsx) + ": " + why(e), e);
+        } finally {
+            if (!moved && temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // the error already says what failed; a leftover file is named after the workbook
+                }
+            }
         }
     }
 
