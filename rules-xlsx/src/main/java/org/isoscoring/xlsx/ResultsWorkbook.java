@@ -473,6 +473,14 @@ final class ResultsWorkbook {
             }
             ws.range(1, 0, 1, columns.length - 1).style().bold().fillColor(HEADER_FILL).set();
             ws.freezePane(frozenColumns, TOP);
+            ws.pageOrientation("landscape"); // printed across, the stamp and header on every page
+            ws.paperSize(org.dhatim.fastexcel.PaperSize.A4_PAPER);
+            ws.repeatRows(0, 1);
+            if (columns.length <= 12) { // a narrow table prints a page wide; the scores go on across pages
+                ws.setFitToPage(true);
+                ws.fitToWidth((short) 1);
+                ws.fitToHeight((short) 0);
+            }
         }
 
         /** The row written: on to the next, flushing now and then. */
