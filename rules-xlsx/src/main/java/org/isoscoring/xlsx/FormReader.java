@@ -145,9 +145,33 @@ final class FormReader {
         }
         problems.addAll(placed);
         if (!problems.isEmpty()) {
+            List<String> order = List.of(about.getName(), agencies.getName(), assessments.getName());
+            problems.sort(java.util.Comparator.comparing((Problem p) -> inOrder(p.place(), order))); // as read
             throw new RequestRejectedException(problems);
         }
         return request;
+    }
+
+    private static final Pattern CELL = Pattern.compile("([A-Z]+)(\\d+)(?: .*)?");
+
+    /** A key that orders problems as the sheets are read: sheet, then row, then column; a sheet's own problems first. */
+    private static String inOrder(String place, List<String> sheets) {
+        int bang = place.indexOf('!');
+        String sheet = bang < 0 ? place.replaceFirst(" \\(.*", "") : place.substring(0, bang);
+        int index = sheets.indexOf(sheet);
+        long row = 0;
+        long column = 0;
+        if (bang >= 0) {
+            Matcher m = CELL.matcher(place.substring(bang + 1));
+            if (m.matches()) {
+                row = Long.parseLong(m.group(2));
+                column = m.group(1).chars().reduce(0, (n, c) -> n * 26 + c - 'A' + 1);
+            } else { // a whole row: 12:12
+                String digits = place.substring(bang + 1).replaceFirst("^(\\d{1,9}).*", "$1");
+                row = digits.chars().allMatch(Character::isDigit) && !digits.isEmpty() ? Long.parseLong(digits) : 0;
+            }
+        }
+        return String.format("%02d%010d%05d", index < 0 ? 99 : index, row, column);
     }
 
     /** The sheet of this name in either language, spaces and case aside. */
