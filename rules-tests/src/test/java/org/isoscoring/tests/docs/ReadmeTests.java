@@ -33,7 +33,8 @@ class ReadmeTests {
     @Test
     @DisplayName("given the README's Java program, when compiled and run, then it prints what the README says")
     void javaSnippetRuns(@TempDir Path dir) throws Exception {
-        Matcher block = Pattern.compile("```java\n(.*?public class (\\w+).*?)```", Pattern.DOTALL).matcher(readme());
+        Matcher block = Pattern.compile( // the block with a class, not a fragment before it
+                "```java\n((?:(?!```).)*?public class (\\w+)(?:(?!```).)*)```", Pattern.DOTALL).matcher(readme());
         assertThat(block.find()).as("a ```java block with a public class").isTrue();
         String className = block.group(2);
         Path source = dir.resolve(className + ".java");
