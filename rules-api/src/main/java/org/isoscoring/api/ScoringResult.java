@@ -49,6 +49,42 @@ public record ScoringResult(String guidance, int year, String rulesHash, List<As
         return groups.getOrDefault(id, List.of());
     }
 
+    /**
+     * Every agency's final result, ranked: highest total first, then by id; equal totals share a rank (1, 1, 3). The
+     * ranking every report of the result shows (the summary, the dashboard, the results workbook).
+     */
+    public List<Ranked> ranking() {
+        List<AgencyResult> sorted = new java.util.ArrayList<>(agencies);
+        sorted.sort(java.util.Comparator.comparing(AgencyResult::total).reversed().thenComparing(AgencyResult::agency));
+        List<Ranked> ranked = new java.util.ArrayList<>(sorted.size());
+        int rank = 0;
+        java.math.BigDecimal previous = null;
+        for (int i = 0; i < sorted.size(); i++) {
+            AgencyResult a = sorted.get(i);
+            if (previous == null || a.total().compareTo(previous) != 0) {
+                rank = i + 1;
+                previous = a.total();
+            }
+            ranked.add(new Ranked(rank, a));
+        }
+        return List.copyOf(ranked);
+    }
+
+    /**
+     * An agency's place in the ranking.
+     *
+     * @param rank   from 1; agencies with equal totals share it
+     * @param result its final result
+     */
+    public record Ranked(int rank, AgencyResult result) {
+        public Ranked {
+            if (rank < 1) {
+                throw new IllegalArgumentException("a rank is 1 or more: " + rank);
+            }
+            Objects.requireNonNull(result, "result");
+        }
+    }
+
     /** The report of one agency in a group ({@code report("districts", "HUYEN-YD")}), if the result has it. */
     public Optional<GroupReport> report(String group, String agency) {
         return group(group).stream().filter(r -> agency.equals(r.agency())).findFirst();

@@ -331,7 +331,7 @@ final class DashboardPage {
                 .raw("</th><th class=\"num\">").esc(lang.t("Tổng điểm", "Total")).raw("</th><th>")
                 .esc(lang.t("Xếp loại", "Rating")).raw("</th><th>").esc(lang.t("Phiếu cuối cùng", "Final assessment"))
                 .raw("</th></tr></thead><tbody>\n");
-        for (Report.Ranked r : Report.ranked(result.agencies())) {
+        for (org.isoscoring.api.ScoringResult.Ranked r : result.ranking()) {
             AgencyResult a = r.result();
             Agency agency = report.agencies().get(a.agency());
             page.raw("<tr data-agency=\"").raw(attr(a.agency())).raw("\" data-rank=\"").raw(String.valueOf(r.rank()))

@@ -58,7 +58,7 @@ final class Report {
                 ? String.format("%5s  %-14s %-44s %6s  %-22s %s%n", "rank", "id", "agency", "total", "rating", "by")
                 : String.format("%5s  %-14s %-44s %6s  %-22s %s%n", "hạng", "mã", "cơ quan", "tổng", "xếp loại",
                 "phiếu"));
-        for (Ranked r : ranked(result.agencies())) {
+        for (ScoringResult.Ranked r : result.ranking()) {
             AgencyResult a = r.result();
             out.append(String.format("%5d  %-14s %-44s %6s  %-22s %s%n", r.rank(), a.agency(), cut(name(a.agency()), 44),
                     points(a.total()), rating(a.rating()), a.finalAssessor()));
@@ -71,28 +71,6 @@ final class Report {
             }
         }
         return out.toString();
-    }
-
-    /** An agency's place in the ranking: equal totals share a rank (1, 1, 3). */
-    record Ranked(int rank, AgencyResult result) {
-    }
-
-    /** The final results ordered by total, then id, with their ranks. */
-    static List<Ranked> ranked(List<AgencyResult> results) {
-        List<AgencyResult> sorted = new ArrayList<>(results);
-        sorted.sort(Comparator.comparing(AgencyResult::total).reversed().thenComparing(AgencyResult::agency));
-        List<Ranked> ranked = new ArrayList<>();
-        int rank = 0;
-        BigDecimal previous = null;
-        for (int i = 0; i < sorted.size(); i++) {
-            AgencyResult a = sorted.get(i);
-            if (previous == null || a.total().compareTo(previous) != 0) {
-                rank = i + 1;
-                previous = a.total();
-            }
-            ranked.add(new Ranked(rank, a));
-        }
-        return ranked;
     }
 
     private String ratingCounts() {

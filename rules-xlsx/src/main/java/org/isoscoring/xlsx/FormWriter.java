@@ -237,15 +237,7 @@ final class FormWriter {
     private void agencies(Worksheet ws, List<Agency> rows, Lists lists) {
         List<FormLayout.Column> columns = layout.agencyColumns;
         titles(ws, columns);
-        int last = last(rows.size());
-        for (int c = 0; c < columns.size(); c++) {
-            FormLayout.Column column = columns.get(c);
-            if (column.role() == FormLayout.Role.KIND) {
-                dropDown(ws, c, last, lists.kinds());
-            } else if (column.role() == FormLayout.Role.RECORD) {
-                check(ws, c, last, column.fact(), lists);
-            }
-        }
+        checks(ws, columns, rows.size(), lists);
         ws.freezePane(1, FormLayout.FIRST_DATA_ROW - 1);
         print(ws);
         for (int i = 0; i < rows.size(); i++) {
@@ -278,15 +270,7 @@ final class FormWriter {
     private void assessments(Worksheet ws, List<Assessment> rows, Lists lists) throws IOException {
         List<FormLayout.Column> columns = layout.assessmentColumns;
         titles(ws, columns);
-        int last = last(rows.size());
-        for (int c = 0; c < columns.size(); c++) { // before the first rows are flushed: columns are defined first
-            FormLayout.Column column = columns.get(c);
-            if (column.role() == FormLayout.Role.ASSESSOR) {
-                dropDown(ws, c, last, lists.assessors());
-            } else if (column.role() == FormLayout.Role.FACT) {
-                check(ws, c, last, column.fact(), lists);
-            }
-        }
+        checks(ws, columns, rows.size(), lists); // before the first rows are flushed: columns are defined first
         ws.freezePane(2, FormLayout.FIRST_DATA_ROW - 1);
         print(ws);
         for (int i = 0; i < rows.size(); i++) {
@@ -304,6 +288,21 @@ final class FormWriter {
             }
             if (i % 1_000 == 999) {
                 ws.flush(); // a national form has tens of thousands of rows: they go to the file as written
+            }
+        }
+    }
+
+    /** The drop-downs and checks of a data sheet's columns, over its rows and some more. */
+    private void checks(Worksheet ws, List<FormLayout.Column> columns, int rows, Lists lists) {
+        int last = last(rows);
+        for (int c = 0; c < columns.size(); c++) {
+            FormLayout.Column column = columns.get(c);
+            switch (column.role()) {
+                case KIND -> dropDown(ws, c, last, lists.kinds());
+                case ASSESSOR -> dropDown(ws, c, last, lists.assessors());
+                case RECORD, FACT -> check(ws, c, last, column.fact(), lists);
+                default -> {
+                }
             }
         }
     }

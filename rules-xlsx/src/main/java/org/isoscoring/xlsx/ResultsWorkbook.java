@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -126,7 +125,7 @@ final class ResultsWorkbook {
                 new Column(t("Tên cơ quan", "Name"), nameWidth()), new Column(t("Loại", "Kind"), 24),
                 new Column(t("Phiếu cuối cùng", "Final assessment"), 30), new Column(t("Tổng điểm", "Total"), 10),
                 new Column(t("Xếp loại", "Rating"), 14), new Column(t("Mã xếp loại", "Rating id"), 13));
-        for (Ranked r : ranked(result.agencies())) {
+        for (ScoringResult.Ranked r : result.ranking()) {
             AgencyResult a = r.result();
             Worksheet ws = table.ws;
             int row = table.row;
@@ -374,28 +373,6 @@ final class ResultsWorkbook {
 
     private static String cut(String s, int length) {
         return s.codePointCount(0, s.length()) <= length ? s : s.substring(0, s.offsetByCodePoints(0, length));
-    }
-
-    /** An agency's place in the ranking: equal totals share a rank (1, 1, 3), as the summary ranks them. */
-    record Ranked(int rank, AgencyResult result) {
-    }
-
-    /** The final results ordered by total (highest first), then id, with their ranks. */
-    static List<Ranked> ranked(List<AgencyResult> results) {
-        List<AgencyResult> sorted = new ArrayList<>(results);
-        sorted.sort(Comparator.comparing(AgencyResult::total).reversed().thenComparing(AgencyResult::agency));
-        List<Ranked> ranked = new ArrayList<>(sorted.size());
-        int rank = 0;
-        BigDecimal previous = null;
-        for (int i = 0; i < sorted.size(); i++) {
-            AgencyResult a = sorted.get(i);
-            if (previous == null || a.total().compareTo(previous) != 0) {
-                rank = i + 1;
-                previous = a.total();
-            }
-            ranked.add(new Ranked(rank, a));
-        }
-        return ranked;
     }
 
     private String t(String vi, String en) {
