@@ -4,6 +4,7 @@
 # Writes target/bench/: jmh.json and jmh.txt (JMH), cli.txt (cold runs), scaling.md and scaling.svg (growth).
 # Usage: scripts/benchmark.sh [JMH options, e.g. NationalBenchmark to run one class]
 #        CLI_ONLY=1 RUNS=7 scripts/benchmark.sh      (only the cold command-line runs, about 5 minutes)
+#        scripts/benchmark.sh WorkbookReadBenchmark  (JSON against workbook reading, then the cold runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=target/bench
@@ -21,6 +22,7 @@ runs=${RUNS:-7}
 example=docs/examples/bac-giang-2022.json
 java -jar "$cli" generate-example --districts 700 > "$out/national.json"
 rm -rf "$out/folder" && java -jar "$cli" new-guidance --from bac-giang-2022 --to "$out/folder" > /dev/null
+java -jar "$cli" form --guidance bac-giang-2022 "$out/national.json" --out "$out/national.xlsx" > /dev/null
 cold() { # label, then the command after "java" (or a command of its own)
     local label=$1; shift
     local times=() rss=()
@@ -49,6 +51,9 @@ cold() { # label, then the command after "java" (or a command of its own)
     cold "national (12,600 assessments), summary" -jar "$cli" evaluate "$out/national.json"
     cold "national, --json, -Xmx512m" -Xmx512m -jar "$cli" evaluate --json "$out/national.json"
     cold "national, summary, one JVM (no archive)" -Disoscoring.relaunch=false -jar "$cli" evaluate "$out/national.json"
+    cold "national, read from its workbook (form), summary" -jar "$cli" evaluate "$out/national.xlsx"
+    cold "national, --xlsx results workbook, -Xmx512m" -Xmx512m -Disoscoring.relaunch=false -jar "$cli" evaluate \
+        "$out/national.json" --xlsx "$out/national-results.xlsx"
     cold "bin/iso-scoring: example province" bin/iso-scoring evaluate "$example"
     cold "bin/iso-scoring: --rules DIR" bin/iso-scoring evaluate --rules "$out/folder" "$example"
     cold "bin/iso-scoring: national, summary" bin/iso-scoring evaluate "$out/national.json"
