@@ -49,11 +49,13 @@ public final class Workbooks {
     }
 
     /**
-     * Whether a file is to be read as a workbook: its name ends in {@code .xlsx}, or it starts as a zip archive does.
-     * Anything else is read as JSON.
+     * Whether a file is to be read as a workbook: its name ends in {@code .xlsx} or {@code .xls}, or it starts as a
+     * zip archive or an OLE2 compound file (an .xls, a password-protected workbook) does: these are refused with what
+     * they are. Anything else is read as JSON.
      */
     public static boolean isWorkbook(Path file) {
-        if (file.getFileName() != null && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
             return true;
         }
         if (!Files.isRegularFile(file)) {
@@ -61,7 +63,9 @@ public final class Workbooks {
         }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(4);
-            return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+            return head.length == 4 && (head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4
+                    || (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && head[2] == 0x11
+                    && (head[3] & 0xFF) == 0xE0);
         } catch (IOException e) {
             return false;
         }
