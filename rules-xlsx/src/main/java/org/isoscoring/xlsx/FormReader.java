@@ -51,6 +51,11 @@ final class FormReader {
     /** The places of problems found in cells: a check of the request at the same place says nothing more. */
     private final Set<String> cellPlaces = new java.util.HashSet<>();
     private boolean english;
+    /** The sheet being read, the place of a damaged sheet's refusal. */
+    private String sheetRead;
+    /** The error values of a spreadsheet: a formula's saved value that is one of them is its error. */
+    private static final Set<String> ERROR_VALUES = Set.of("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!",
+            "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!");
 
     private FormReader(ReadableWorkbook book, ScoringEngine engine) {
         this.book = book;
@@ -58,12 +63,14 @@ final class FormReader {
     }
 
     static ScoringRequest read(Unpacked workbook, ScoringEngine engine) {
+        FormReader reader = null;
         try (ReadableWorkbook book = new ReadableWorkbook(workbook.stream(), new ReadingOptions(false, false))) {
-            return new FormReader(book, engine).read();
+            reader = new FormReader(book, engine);
+            return reader.read();
         } catch (RequestRejectedException e) {
             throw e;
-        } catch (IOException | RuntimeException e) { // the reader's own failures on a damaged file
-            throw Unpacked.damaged(e);
+        } catch (IOException | RuntimeException e) { // the reader's own failures on a damaged file, at its sheet
+            throw Unpacked.damaged(e, reader == null || reader.sheetRead == null ? "" : reader.sheetRead);
         }
     }
 
@@ -165,6 +172,7 @@ final class FormReader {
         String guidancePlace = about.getName() + "!B";
         String yearPlace = null;
         boolean yearFound = false;
+        sheetRead = about.getName();
         try (Stream<Row> rows = about.openStream()) {
             int seen = 0;
             for (Iterator<Row> it = rows.iterator(); it.hasNext() && seen++ < 200; ) {
@@ -208,6 +216,7 @@ final class FormReader {
         Map<String, Integer> columns = null;
         List<Row> rows = new ArrayList<>();
         int any = 0;
+        sheetRead = name;
         try (Stream<Row> stream = sheet.openStream()) {
             for (Iterator<Row> it = stream.iterator(); it.hasNext(); ) {
                 Row row = it.next();
@@ -447,6 +456,12 @@ final class FormReader {
                             + "application", "công thức (=" + abbreviate(cell.getFormula()) + ") chưa có giá trị được "
                             + "lưu: chương trình không tính công thức; hãy nhập giá trị, hoặc mở và lưu tệp bằng phần "
                             + "mềm bảng tính");
+                    return null;
+                }
+                if (value instanceof String s && ERROR_VALUES.contains(s.strip())) {
+                    cell(place, "the cell holds the error value " + s.strip() + " (of its formula =" + abbreviate(
+                            cell.getFormula()) + ")", "ô chứa giá trị lỗi " + s.strip() + " (của công thức ="
+                            + abbreviate(cell.getFormula()) + ")");
                     return null;
                 }
                 break;
