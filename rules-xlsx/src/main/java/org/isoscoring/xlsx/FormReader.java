@@ -51,6 +51,8 @@ final class FormReader {
     /** The places of problems found in cells: a check of the request at the same place says nothing more. */
     private final Set<String> cellPlaces = new java.util.HashSet<>();
     private boolean english;
+    /** The cells with a value of the rows kept, in both sheets. */
+    private int cellsKept;
     /** The sheet being read, the place of a damaged sheet's refusal. */
     private String sheetRead;
     /** The error values of a spreadsheet: a formula's saved value that is one of them is its error. */
@@ -147,6 +149,10 @@ final class FormReader {
             Problem at = places.place(p);
             if (!cellPlaces.contains(at.place())) {
                 placed.add(at);
+                if (problems.size() + placed.size() > Workbooks.MAX_PROBLEMS) {
+                    problems.addAll(placed);
+                    throw tooMany();
+                }
             }
         }
         problems.addAll(placed);
@@ -251,6 +257,13 @@ final class FormReader {
                 if (rows.size() == Workbooks.MAX_ROWS) {
                     cell(name, "more than " + Workbooks.MAX_ROWS + " rows with values, the limit",
                             "hơn " + Workbooks.MAX_ROWS + " dòng có dữ liệu, quá giới hạn");
+                    return new Table(name, columns, List.of());
+                }
+                cellsKept += row.getPhysicalCellCount();
+                if (cellsKept > Workbooks.MAX_CELLS) {
+                    cell(name, "more than " + Workbooks.MAX_CELLS + " cells with values in the sheets of agencies and "
+                            + "assessments, the limit", "hơn " + Workbooks.MAX_CELLS + " ô có dữ liệu trong các sheet "
+                            + "cơ quan và phiếu chấm, quá giới hạn");
                     return new Table(name, columns, List.of());
                 }
                 rows.add(row);
@@ -487,7 +500,20 @@ final class FormReader {
     private void cell(String place, String message, String messageVi) {
         if (cellPlaces.add(place) || place.indexOf('!') < 0) {
             problems.add(new Problem(place, message, messageVi));
+            if (problems.size() > Workbooks.MAX_PROBLEMS) {
+                throw tooMany();
+            }
         }
+    }
+
+    /** The first {@link Workbooks#MAX_PROBLEMS} problems, and a line that says there are more. */
+    private RequestRejectedException tooMany() {
+        List<Problem> first = new ArrayList<>(problems.subList(0, Workbooks.MAX_PROBLEMS));
+        first.add(new Problem("", "more than " + Workbooks.MAX_PROBLEMS + " problems, the limit: the first "
+                + Workbooks.MAX_PROBLEMS + " are listed; correct them and score the workbook again", "hơn "
+                + Workbooks.MAX_PROBLEMS + " lỗi, quá giới hạn: chỉ liệt kê " + Workbooks.MAX_PROBLEMS + " lỗi đầu; "
+                + "hãy sửa rồi chấm lại"));
+        return new RequestRejectedException(first);
     }
 
     /** The places of a request's checks (JSON paths) as sheets and cells. */

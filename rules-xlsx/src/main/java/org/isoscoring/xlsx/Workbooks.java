@@ -42,6 +42,13 @@ public final class Workbooks {
     public static final int MAX_PARTS = 1_000;
     /** The most rows with a value a sheet may have (the national request has 22,000 assessments). */
     public static final int MAX_ROWS = 200_000;
+    /**
+     * The most cells with a value the sheets of agencies and assessments may hold together (the national request has
+     * about 900,000: 22,000 assessments of 41 columns); the rows are kept in memory while they are read.
+     */
+    public static final int MAX_CELLS = 2_000_000;
+    /** The most problems a rejected workbook lists: the rest are counted out, not listed. */
+    public static final int MAX_PROBLEMS = 1_000;
     /** The longest text a cell may hold, in characters. */
     public static final int MAX_CELL_CHARACTERS = 10_000;
 
