@@ -184,6 +184,29 @@ class HostileWorkbookTests {
         }
 
         @Test
+        @DisplayName("given 199,000 rows of 41 numbers (under the limits of bytes and rows), when scored, then the "
+                + "sheet is refused at the limit of 2,000,000 cells with values, before memory runs out")
+        void wideRows() {
+            refused("wide-rows.xlsx", ASSESSMENTS, "more than 2000000 cells with values in the sheets of agencies and "
+                    + "assessments, the limit", "hơn 2000000 ô có dữ liệu trong các sheet cơ quan và phiếu chấm, quá "
+                    + "giới hạn");
+        }
+
+        @Test
+        @DisplayName("given 5,000 assessments of agencies that do not exist, when scored, then the first 1,000 "
+                + "problems are listed, and a last line says there are more")
+        void manyProblems() {
+            refused("many-problems.xlsx", "", "more than 1000 problems, the limit: the first 1000 are listed",
+                    "hơn 1000 lỗi, quá giới hạn: chỉ liệt kê 1000 lỗi đầu");
+            RequestRejectedException rejected = assertThrows(RequestRejectedException.class,
+                    () -> Workbooks.readRequest(hostile("many-problems.xlsx"), Requests.ENGINE));
+            assertThat(rejected.problems()).hasSize(Workbooks.MAX_PROBLEMS + 1);
+            assertThat(rejected.problems().get(0).place()).startsWith(ASSESSMENTS + "!");
+            Run run = Cli.run("evaluate", hostile("many-problems.xlsx").toString());
+            assertThat(run.err().lines()).hasSize(Workbooks.MAX_PROBLEMS + 1);
+        }
+
+        @Test
         @DisplayName("given two million empty rows, when scored, then the sheet is refused at 1,048,576 rows, a "
                 + "spreadsheet's own limit")
         void twoMillionEmptyRows() {

@@ -78,6 +78,10 @@ public final class HostileWorkbooks {
                     + "\"billion laughs\" (10^9 \"lol\")", HostileWorkbooks::billionLaughs),
             new Hostile("million-rows.xlsx", "the sheet \"Phiếu chấm\" with 1,000,000 assessments (agency and "
                     + "assessor filled in)", HostileWorkbooks::millionRows),
+            new Hostile("wide-rows.xlsx", "the sheet \"Phiếu chấm\" with 199,000 rows of 41 numbers (8 million cells, "
+                    + "220 MiB unpacked: under the limits of bytes and rows)", HostileWorkbooks::wideRows),
+            new Hostile("many-problems.xlsx", "the sheet \"Phiếu chấm\" with 5,000 more assessments of an agency "
+                    + "that does not exist, each with its facts missing", HostileWorkbooks::manyProblems),
             new Hostile("million-formatted-rows.xlsx", "the genuine form with 1,048,000 empty formatted rows "
                     + "after its data (a whole column formatted): not hostile, it is read",
                     HostileWorkbooks::millionFormattedRows),
@@ -216,7 +220,7 @@ public final class HostileWorkbooks {
     static void write(Path file, Map<String, ?> parts) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file),
                 1 << 16))) {
-            zip.setLevel(Deflater.BEST_COMPRESSION);
+            zip.setLevel(Deflater.BEST_SPEED); // quick to make; a run of one byte still compresses a thousandfold
             for (Map.Entry<String, ?> part : parts.entrySet()) {
                 zip.putNextEntry(new ZipEntry(part.getKey()));
                 if (part.getValue() instanceof byte[] bytes) {
@@ -420,7 +424,40 @@ public final class HostileWorkbooks {
         parts.put(ASSESSMENTS, rowsAppended(sheet, w -> {
             for (int r = last + 1; r <= last + 1_000_000; r++) {
                 w.write("<row r=\"" + r + "\"><c r=\"A" + r + "\" t=\"inlineStr\"><is><t>VP-UBND</t></is></c>"
-                        + "<c r=\"B" + r + "\" t=\"inlineStr\"><is><t>Tự chấm</t></is></c></row>");
+                        + "<c r=\"B" + r + "\" t=\"inlineStr\"><is><t>SELF</t></is></c></row>");
+            }
+        }));
+        write(file, parts);
+    }
+
+    static void wideRows(Path file) throws IOException {
+        Map<String, Object> parts = new LinkedHashMap<>(parts());
+        String sheet = text((byte[]) parts.get(ASSESSMENTS));
+        int last = lastRow(sheet);
+        String[] columns = new String[41];
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = (c < 26 ? "" : String.valueOf((char) ('A' + c / 26 - 1))) + (char) ('A' + c % 26);
+        }
+        parts.put(ASSESSMENTS, rowsAppended(sheet, w -> {
+            for (int r = last + 1; r <= last + 199_000; r++) {
+                w.write("<row r=\"" + r + "\">");
+                for (String c : columns) {
+                    w.write("<c r=\"" + c + r + "\"><v>" + r % 7 + "</v></c>");
+                }
+                w.write("</row>");
+            }
+        }));
+        write(file, parts);
+    }
+
+    static void manyProblems(Path file) throws IOException {
+        Map<String, Object> parts = new LinkedHashMap<>(parts());
+        String sheet = text((byte[]) parts.get(ASSESSMENTS));
+        int last = lastRow(sheet);
+        parts.put(ASSESSMENTS, rowsAppended(sheet, w -> {
+            for (int r = last + 1; r <= last + 5_000; r++) {
+                w.write("<row r=\"" + r + "\"><c r=\"A" + r + "\" t=\"inlineStr\"><is><t>KHONG-CO-" + r
+                        + "</t></is></c><c r=\"B" + r + "\" t=\"inlineStr\"><is><t>SELF</t></is></c></row>");
             }
         }));
         write(file, parts);
