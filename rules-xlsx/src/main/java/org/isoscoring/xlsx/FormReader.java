@@ -51,6 +51,13 @@ final class FormReader {
     /** The places of problems found in cells: a check of the request at the same place says nothing more. */
     private final Set<String> cellPlaces = new java.util.HashSet<>();
     private boolean english;
+    /** The cells with a value of the rows read, in both sheets. */
+    private int cellsKept;
+    /** The sheet being read, the place of a damaged sheet's refusal. */
+    private String sheetRead;
+    /** The error values of a spreadsheet: a formula's saved value that is one of them is its error. */
+    private static final Set<String> ERROR_VALUES = Set.of("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!",
+            "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!");
 
     private FormReader(ReadableWorkbook book, ScoringEngine engine) {
         this.book = book;
@@ -58,12 +65,14 @@ final class FormReader {
     }
 
     static ScoringRequest read(Unpacked workbook, ScoringEngine engine) {
+        FormReader reader = null;
         try (ReadableWorkbook book = new ReadableWorkbook(workbook.stream(), new ReadingOptions(false, false))) {
-            return new FormReader(book, engine).read();
+            reader = new FormReader(book, engine);
+            return reader.read();
         } catch (RequestRejectedException e) {
             throw e;
-        } catch (IOException | RuntimeException e) { // the reader's own failures on a damaged file
-            throw Unpacked.damaged(e);
+        } catch (IOException | RuntimeException e) { // the reader's own failures on a damaged file, at its sheet
+            throw Unpacked.damaged(e, reader == null || reader.sheetRead == null ? "" : reader.sheetRead);
         }
     }
 
@@ -141,6 +150,10 @@ final class FormReader {
             Problem at = places.place(p);
             if (!cellPlaces.contains(at.place())) {
                 placed.add(at);
+                if (problems.size() + placed.size() > Workbooks.MAX_PROBLEMS) {
+                    problems.addAll(placed);
+                    throw tooMany();
+                }
             }
         }
         problems.addAll(placed);
@@ -190,6 +203,7 @@ final class FormReader {
         String guidancePlace = about.getName() + "!B";
         String yearPlace = null;
         boolean yearFound = false;
+        sheetRead = about.getName();
         try (Stream<Row> rows = about.openStream()) {
             int seen = 0;
             for (Iterator<Row> it = rows.iterator(); it.hasNext() && seen++ < 200; ) {
@@ -233,6 +247,7 @@ final class FormReader {
         Set<String> known = declared.stream().map(FormLayout.Column::key).collect(Collectors.toSet());
         Table table = null;
         int any = 0;
+        sheetRead = name;
         try (Stream<Row> stream = sheet.openStream()) {
             for (Iterator<Row> it = stream.iterator(); it.hasNext(); ) {
                 Row row = it.next();
@@ -267,6 +282,13 @@ final class FormReader {
                 if (table.rows().size() == Workbooks.MAX_ROWS) {
                     cell(name, "more than " + Workbooks.MAX_ROWS + " rows with values, the limit",
                             "hơn " + Workbooks.MAX_ROWS + " dòng có dữ liệu, quá giới hạn");
+                    break;
+                }
+                cellsKept += row.getPhysicalCellCount();
+                if (cellsKept > Workbooks.MAX_CELLS) {
+                    cell(name, "more than " + Workbooks.MAX_CELLS + " cells with values in the sheets of agencies and "
+                            + "assessments, the limit", "hơn " + Workbooks.MAX_CELLS + " ô có dữ liệu trong các sheet "
+                            + "cơ quan và phiếu chấm, quá giới hạn");
                     break;
                 }
                 table.rows().add(row.getRowNum());
@@ -475,6 +497,12 @@ final class FormReader {
                             + "mềm bảng tính");
                     return null;
                 }
+                if (value instanceof String s && ERROR_VALUES.contains(s.strip())) {
+                    cell(place, "the cell holds the error value " + s.strip() + " (of its formula =" + abbreviate(
+                            cell.getFormula()) + ")", "ô chứa giá trị lỗi " + s.strip() + " (của công thức ="
+                            + abbreviate(cell.getFormula()) + ")");
+                    return null;
+                }
                 break;
             default:
                 break;
@@ -498,7 +526,20 @@ final class FormReader {
     private void cell(String place, String message, String messageVi) {
         if (cellPlaces.add(place) || place.indexOf('!') < 0) {
             problems.add(new Problem(place, message, messageVi));
+            if (problems.size() > Workbooks.MAX_PROBLEMS) {
+                throw tooMany();
+            }
         }
+    }
+
+    /** The first {@link Workbooks#MAX_PROBLEMS} problems, and a line that says there are more. */
+    private RequestRejectedException tooMany() {
+        List<Problem> first = new ArrayList<>(problems.subList(0, Workbooks.MAX_PROBLEMS));
+        first.add(new Problem("", "more than " + Workbooks.MAX_PROBLEMS + " problems, the limit: the first "
+                + Workbooks.MAX_PROBLEMS + " are listed; correct them and score the workbook again", "hơn "
+                + Workbooks.MAX_PROBLEMS + " lỗi, quá giới hạn: chỉ liệt kê " + Workbooks.MAX_PROBLEMS + " lỗi đầu; "
+                + "hãy sửa rồi chấm lại"));
+        return new RequestRejectedException(first);
     }
 
     /** The places of a request's checks (JSON paths) as sheets and cells. */

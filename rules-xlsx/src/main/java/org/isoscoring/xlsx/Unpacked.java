@@ -81,7 +81,7 @@ final class Unpacked {
 
     /** Unpacks every part once, counting, and refuses the first that passes a limit. */
     private static void check(byte[] bytes) {
-        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get()) {
+        try (ZipFile zip = open(bytes)) {
             long total = 0;
             int parts = 0;
             byte[] buffer = new byte[64 * 1024];
@@ -126,15 +126,57 @@ final class Unpacked {
         }
     }
 
+    /** The zip archive's directory of parts, read; a file cut short or broken is refused as such. */
+    private static ZipFile open(byte[] bytes) {
+        try {
+            return ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get();
+        } catch (IOException | RuntimeException e) {
+            throw refused("the workbook is damaged: it starts as a zip archive, but its list of parts cannot be "
+                    + "read (the file is cut short or broken): open it in a spreadsheet application and save it "
+                    + "again", "sổ tính bị hỏng: tệp bắt đầu như một tệp nén zip nhưng không đọc được danh sách các "
+                    + "phần (tệp bị cắt cụt hoặc hỏng): hãy mở bằng phần mềm bảng tính và lưu lại");
+        }
+    }
+
     /** The refusal of a file the zip or workbook reader cannot make sense of. */
     static RequestRejectedException damaged(Exception e) {
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return damaged(e, "");
+    }
+
+    /** A library's class names before a message ({@code com.fasterxml.aalto.WFCException: }). */
+    private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(
+            "^(?:[A-Za-z_$][\\w$]*\\.)+[A-Za-z_$][\\w$]*:\\s*");
+    /** An XML parser's place in a part: {@code at [row,col {unknown-source}]: [1,10111]}. */
+    private static final java.util.regex.Pattern XML_PLACE = java.util.regex.Pattern.compile(
+            "\\s*at \\[row,col[^\\]]*]: \\[(\\d+),(\\d+)]");
+
+    /**
+     * The refusal of a file the zip or workbook reader cannot make sense of, at {@code place} (the sheet being read,
+     * or empty): the reader's reason on one line, without its class names, and the line and column of the XML.
+     */
+    static RequestRejectedException damaged(Exception e, String place) {
+        String why = e.getMessage() == null ? "" : e.getMessage();
+        String at = "";
+        String atVi = "";
+        java.util.regex.Matcher m = XML_PLACE.matcher(why);
+        if (m.find()) {
+            at = ", line " + m.group(1) + ", column " + m.group(2) + " of its XML";
+            atVi = ", dòng " + m.group(1) + ", cột " + m.group(2) + " của XML";
+            why = why.substring(0, m.start());
+        }
+        for (String before = null; !why.equals(before); ) {
+            before = why;
+            why = CLASS_NAME.matcher(why).replaceFirst("");
+        }
+        why = why.replaceAll("\\s+", " ").strip();
         if (why.length() > 200) {
             why = why.substring(0, 200) + "…";
         }
-        return refused("the workbook is damaged and cannot be read (" + why + "): open it in a spreadsheet "
-                + "application and save it again", "sổ tính bị hỏng, không đọc được (" + why + "): hãy mở bằng phần "
-                + "mềm bảng tính và lưu lại");
+        String detail = why.isEmpty() && at.isEmpty() ? "" : " (" + why + at + ")";
+        String detailVi = why.isEmpty() && at.isEmpty() ? "" : " (" + why + atVi + ")";
+        return new RequestRejectedException(List.of(new Problem(place, "the workbook is damaged and cannot be read"
+                + detail + ": open it in a spreadsheet application and save it again", "sổ tính bị hỏng, không đọc "
+                + "được" + detailVi + ": hãy mở bằng phần mềm bảng tính và lưu lại")));
     }
 
     private static boolean isXml(String name) {
@@ -160,6 +202,9 @@ final class Unpacked {
                             + ", the limit (a cell holds at most " + Workbooks.MAX_CELL_CHARACTERS + " characters)",
                             "phần " + part + " có một đoạn văn bản hoặc thẻ dài hơn " + mib(MAX_RUN)
                                     + ", quá giới hạn (một ô chứa tối đa " + Workbooks.MAX_CELL_CHARACTERS + " ký tự)");
+                }
+                if (b == 0) {
+                    continue; // a part in UTF-16 or UTF-32: its declarations are matched by their ASCII bytes
                 }
                 doctype = match(DOCTYPE, doctype, b);
                 entity = match(ENTITY, entity, b);

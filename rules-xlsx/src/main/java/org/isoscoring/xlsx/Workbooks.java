@@ -42,6 +42,13 @@ public final class Workbooks {
     public static final int MAX_PARTS = 1_000;
     /** The most rows with a value a sheet may have (the national request has 22,000 assessments). */
     public static final int MAX_ROWS = 200_000;
+    /**
+     * The most cells with a value the sheets of agencies and assessments may hold together (the national request has
+     * about 900,000: 22,000 assessments of 41 columns); the rows are kept in memory while they are read.
+     */
+    public static final int MAX_CELLS = 2_000_000;
+    /** The most problems a rejected workbook lists: the rest are counted out, not listed. */
+    public static final int MAX_PROBLEMS = 1_000;
     /** The longest text a cell may hold, in characters. */
     public static final int MAX_CELL_CHARACTERS = 10_000;
 
@@ -49,11 +56,13 @@ public final class Workbooks {
     }
 
     /**
-     * Whether a file is to be read as a workbook: its name ends in {@code .xlsx}, or it starts as a zip archive does.
-     * Anything else is read as JSON.
+     * Whether a file is to be read as a workbook: its name ends in {@code .xlsx} or {@code .xls}, or it starts as a
+     * zip archive or an OLE2 compound file (an .xls, a password-protected workbook) does: these are refused with what
+     * they are. Anything else is read as JSON.
      */
     public static boolean isWorkbook(Path file) {
-        if (file.getFileName() != null && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
             return true;
         }
         if (!Files.isRegularFile(file)) {
@@ -61,7 +70,9 @@ public final class Workbooks {
         }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(4);
-            return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+            return head.length == 4 && (head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4
+                    || (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && head[2] == 0x11
+                    && (head[3] & 0xFF) == 0xE0);
         } catch (IOException e) {
             return false;
         }
