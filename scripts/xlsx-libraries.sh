@@ -20,24 +20,26 @@ jar=rules-bench/target/benchmarks.jar
 main=org.isoscoring.bench.XlsxLibraries
 java -Xmx512m -cp "$jar" "$main" prepare "$out" > /dev/null
 inputs=("$out/request.xlsx")
-if [ "${ONLY:-read}" = read ] && command -v "${SOFFICE:-soffice}" > /dev/null 2>&1; then
-    profile=$(mktemp -d)
-    mkdir -p "$out/libreoffice"
-    "${SOFFICE:-soffice}" "-env:UserInstallation=file://$profile" --headless --convert-to \
-        'xlsx:Calc MS Excel 2007 XML' "$out/request.xlsx" --outdir "$out/libreoffice" > /dev/null 2>&1
-    rm -rf "$profile"
-    inputs+=("$out/libreoffice/request.xlsx")
-else
-    echo "no soffice: the request workbook saved by LibreOffice is left out" >&2
+if [ "${ONLY:-read}" = read ]; then
+    if command -v "${SOFFICE:-soffice}" > /dev/null 2>&1; then
+        profile=$(mktemp -d)
+        mkdir -p "$out/libreoffice"
+        "${SOFFICE:-soffice}" "-env:UserInstallation=file://$profile" --headless --convert-to \
+            'xlsx:Calc MS Excel 2007 XML' "$out/request.xlsx" --outdir "$out/libreoffice" > /dev/null 2>&1
+        rm -rf "$profile"
+        inputs+=("$out/libreoffice/request.xlsx")
+    else
+        echo "no soffice: the request workbook saved by LibreOffice is left out" >&2
+    fi
 fi
 
 : > "$out/runs.txt"
 median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 measure() { # label, heap, mode, file
     local label=$1 heap=$2 mode=$3 file=$4 line
-    local times=() peaks=() lives=() rss=() size=- failed=0
+    local times=() cpus=() peaks=() lives=() rss=() size=- failed=0
     for _ in $(seq "$runs"); do
-        if /usr/bin/time -f '%M' -o "$out/rss.txt" java "-Xmx$heap" -cp "$jar" "$main" "$mode" "$file" \
+        if /usr/bin/time -f '%M %U %S' -o "$out/rss.txt" java "-Xmx$heap" -cp "$jar" "$main" "$mode" "$file" \
                 > "$out/run.txt" 2> "$out/err.txt"; then
             line=$(tail -1 "$out/run.txt")
             echo "$label -Xmx$heap: $line" >> "$out/runs.txt"
@@ -45,7 +47,9 @@ measure() { # label, heap, mode, file
             peaks+=("$(cut -f3 <<< "$line" | cut -d' ' -f2)")
             lives+=("$(cut -f4 <<< "$line" | cut -d' ' -f2)")
             size=$(cut -f5 <<< "$line")
-            rss+=("$(( $(tail -1 "$out/rss.txt") / 1024 ))")
+            read -r kb user sys < <(tail -1 "$out/rss.txt")
+            rss+=("$((kb / 1024))")
+            cpus+=("$(awk "BEGIN {printf \"%.1f\", $user + $sys}")")
         else
             failed=$((failed + 1))
             echo "$label -Xmx$heap: FAILED $(grep -m1 -oE 'OutOfMemoryError.*|[A-Za-z.]+Exception.*' "$out/err.txt")" \
@@ -53,19 +57,20 @@ measure() { # label, heap, mode, file
         fi
     done
     if [ ${#times[@]} -eq 0 ]; then
-        printf '| %-44s | %-6s | failed: %s | | | | |\n' "$label" "$heap" \
+        printf '| %-44s | %-6s | failed: %s | | | | | |\n' "$label" "$heap" \
             "$(if grep -q OutOfMemoryError "$out/err.txt"; then echo OutOfMemoryError; else echo see runs.txt; fi)"
     else
-        printf '| %-44s | %-6s | %6s s | %5s MB | %5s MB | %5s MB | %s |%s\n' "$label" "$heap" \
-            "$(printf '%s\n' "${times[@]}" | median)" "$(printf '%s\n' "${peaks[@]}" | median)" \
+        printf '| %-44s | %-6s | %6s s | %5s s | %5s MB | %5s MB | %5s MB | %s |%s\n' "$label" "$heap" \
+            "$(printf '%s\n' "${times[@]}" | median)" "$(printf '%s\n' "${cpus[@]}" | median)" "$(printf '%s\n' "${peaks[@]}" | median)" \
             "$(printf '%s\n' "${lives[@]}" | median)" "$(printf '%s\n' "${rss[@]}" | median)" "$size" \
             "$([ $failed -gt 0 ] && echo " ($failed of $runs runs failed)")"
     fi
 }
 {
     echo "# $runs runs each, median; $(nproc) cores; $(java -version 2>&1 | head -1); $(date -u +%Y-%m-%d)"
-    echo "| workload, library | -Xmx | time | peak heap | live heap | peak RSS | file |"
-    echo "|---|---|---|---|---|---|---|"
+    echo "# load average before: $(cut -d" " -f1-3 /proc/loadavg 2>/dev/null || uptime)"
+    echo "| workload, library | -Xmx | wall time | CPU time | peak heap | live heap | peak RSS | file |"
+    echo "|---|---|---|---|---|---|---|---|"
     for input in "${inputs[@]}"; do
         [ "${ONLY:-read}" = read ] || break
         by=$([ "$input" = "$out/request.xlsx" ] && echo "FastExcel" || echo "LibreOffice")
