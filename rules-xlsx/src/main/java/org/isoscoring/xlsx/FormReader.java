@@ -51,6 +51,8 @@ final class FormReader {
     /** The places of problems found in cells: a check of the request at the same place says nothing more. */
     private final Set<String> cellPlaces = new java.util.HashSet<>();
     private boolean english;
+    /** Whether the last cell read had a problem. */
+    private boolean failed;
     /** The cells with a value of the rows read, in both sheets. */
     private int cellsKept;
     /** The sheet being read, the place of a damaged sheet's refusal. */
@@ -354,7 +356,7 @@ final class FormReader {
         String id = text(row, table, "id");
         String name = text(row, table, "name");
         String kindText = text(row, table, "kind");
-        String kind = kindText == null ? "" : kindIds.getOrDefault(Values.normal(kindText), kindText);
+        String kind = kindText == null ? "" : Values.find(kindIds, kindText);
         if (kindText != null && vocabulary.kind(kind).isEmpty()) {
             cell(table.place(table.columns().get("kind"), row), "\"" + kindText + "\" is not one of "
                     + vocabulary.kinds().stream().map(k -> k.title().en()).collect(Collectors.joining(", ")),
@@ -386,7 +388,7 @@ final class FormReader {
             for (Vocabulary.Fact field : k.record().fields()) {
                 String key = k.record().name() + "." + field.name();
                 Integer column = table.columns().get(key);
-                Object content = column == null ? null : content(cell(row, column), table.place(column, row));
+                Object content = column == null ? null : content(cell(row, column), () -> table.place(column, row));
                 if (content == null) {
                     if (own && field.type() == Vocabulary.Type.AGENCIES) {
                         fields.set(field.name(), List.of());
@@ -421,7 +423,7 @@ final class FormReader {
                     "mã cơ quan đang để trống");
         }
         String assessorText = text(row, table, "assessor");
-        String assessor = assessorText == null ? "" : assessorIds.getOrDefault(Values.normal(assessorText), assessorText);
+        String assessor = assessorText == null ? "" : Values.find(assessorIds, assessorText);
         if (assessorText == null) {
             cell(table.place(table.columns().get("assessor"), row), "the assessor is empty", "người chấm đang để trống");
         } else if (vocabulary.assessor(assessor).isEmpty()) {
@@ -441,10 +443,11 @@ final class FormReader {
             if (c == null) {
                 continue; // a column that is not there: the check of the request says what is missing
             }
-            String place = table.place(c, row) + " (" + fact.name() + ")";
+            int rowNumber = row.getRowNum();
+            java.util.function.Supplier<String> place = () -> table.place(c, rowNumber) + " (" + fact.name() + ")";
             Object content = content(cell(row, c), place);
             if (content == null) {
-                if (fact.nullable() && (kind == null || fact.carriedBy(kind)) && !cellPlaces.contains(place)) {
+                if (!failed && fact.nullable() && (kind == null || fact.carriedBy(kind))) {
                     facts.set(fact.name(), null);
                 }
                 continue;
@@ -453,7 +456,7 @@ final class FormReader {
             if (read.ok()) {
                 facts.set(fact.name(), read.value());
             } else {
-                cell(place, read.problem(), read.problemVi());
+                cell(place.get(), read.problem(), read.problemVi());
             }
         }
         return new Assessment(agency == null ? "" : agency, assessor, facts.build());
@@ -464,7 +467,7 @@ final class FormReader {
         if (column == null) {
             return null;
         }
-        Object content = content(cell(row, column), table.place(column, row));
+        Object content = content(cell(row, column), () -> table.place(column, row));
         return content == null ? null : Values.text(content);
     }
 
@@ -476,7 +479,13 @@ final class FormReader {
      * What a cell holds: a {@link BigDecimal}, a {@link String} or a {@link Boolean}; {@code null} for a blank, or for a
      * cell with a problem (an error value, a formula with no saved value, a text over the limit), which is recorded.
      */
-    private Object content(Cell cell, String place) {
+    private Object content(Cell cell, String at) {
+        return content(cell, () -> at);
+    }
+
+    /** {@link #content(Cell, String)}, the place written only for a problem (a national form has a million cells). */
+    private Object content(Cell cell, java.util.function.Supplier<String> at) {
+        failed = false;
         if (cell == null) {
             return null;
         }
@@ -485,12 +494,12 @@ final class FormReader {
             case EMPTY:
                 return null;
             case ERROR:
-                cell(place, "the cell holds the error value " + cell.getRawValue(), "ô chứa giá trị lỗi "
+                fail(at.get(), "the cell holds the error value " + cell.getRawValue(), "ô chứa giá trị lỗi "
                         + cell.getRawValue());
                 return null;
             case FORMULA:
                 if (value == null) {
-                    cell(place, "a formula (=" + abbreviate(cell.getFormula()) + ") with no value saved: formulas are "
+                    fail(at.get(), "a formula (=" + abbreviate(cell.getFormula()) + ") with no value saved: formulas are "
                             + "not computed here; type the value, or open and save the file in a spreadsheet "
                             + "application", "công thức (=" + abbreviate(cell.getFormula()) + ") chưa có giá trị được "
                             + "lưu: chương trình không tính công thức; hãy nhập giá trị, hoặc mở và lưu tệp bằng phần "
@@ -498,7 +507,7 @@ final class FormReader {
                     return null;
                 }
                 if (value instanceof String s && ERROR_VALUES.contains(s.strip())) {
-                    cell(place, "the cell holds the error value " + s.strip() + " (of its formula =" + abbreviate(
+                    fail(at.get(), "the cell holds the error value " + s.strip() + " (of its formula =" + abbreviate(
                             cell.getFormula()) + ")", "ô chứa giá trị lỗi " + s.strip() + " (của công thức ="
                             + abbreviate(cell.getFormula()) + ")");
                     return null;
@@ -509,7 +518,7 @@ final class FormReader {
         }
         if (value instanceof String s) {
             if (s.length() > Workbooks.MAX_CELL_CHARACTERS) {
-                cell(place, "a text of " + s.length() + " characters, more than " + Workbooks.MAX_CELL_CHARACTERS
+                fail(at.get(), "a text of " + s.length() + " characters, more than " + Workbooks.MAX_CELL_CHARACTERS
                         + ", the limit", "đoạn văn bản dài " + s.length() + " ký tự, quá giới hạn "
                         + Workbooks.MAX_CELL_CHARACTERS);
                 return null;
@@ -517,6 +526,12 @@ final class FormReader {
             return Values.text(s).isEmpty() ? null : s;
         }
         return value;
+    }
+
+    /** A problem of the cell being read: recorded, and the cell read as failed. */
+    private void fail(String place, String message, String messageVi) {
+        failed = true;
+        cell(place, message, messageVi);
     }
 
     private static String abbreviate(String formula) {

@@ -193,7 +193,10 @@ final class Values {
     private Read choice(Vocabulary.Choice choice, Object content) {
         Map<String, String> ids = choiceIds.computeIfAbsent(choice, Values::choiceIds);
         String text = content instanceof BigDecimal n ? plain(n) : String.valueOf(content);
-        String id = ids.get(normal(text));
+        String id = ids.get(text); // as the form writes it: no need to normalise
+        if (id == null) {
+            id = ids.get(normal(text));
+        }
         if (id != null) {
             return Read.of(id);
         }
@@ -227,7 +230,20 @@ final class Values {
         }
         named.forEach(n -> ids.put(normal(n.id()), n.id())); // an id always names its own
         shared.stream().filter(k -> named.stream().noneMatch(n -> normal(n.id()).equals(k))).forEach(ids::remove);
+        for (Named n : named) { // each as written, for a lookup without normalising
+            for (String key : List.of(n.id(), n.title().vi(), n.title().en())) {
+                if (n.id().equals(ids.get(normal(key)))) {
+                    ids.putIfAbsent(key, n.id());
+                }
+            }
+        }
         return ids;
+    }
+
+    /** The id a text names in a {@link #lookup}, as written or normalised; the text itself when it names none. */
+    static String find(Map<String, String> ids, String text) {
+        String id = ids.get(text);
+        return id != null ? id : ids.getOrDefault(normal(text), text);
     }
 
     static Read ids(Object content) {
@@ -248,10 +264,20 @@ final class Values {
      */
     static String text(Object content) {
         String text = content instanceof BigDecimal n ? plain(n) : String.valueOf(content);
-        return EDGES.matcher(text).replaceAll("");
+        int from = 0;
+        int to = text.length();
+        while (from < to && space(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && space(text.charAt(to - 1))) {
+            to--;
+        }
+        return from == 0 && to == text.length() ? text : text.substring(from, to);
     }
 
-    private static final Pattern EDGES = Pattern.compile("^[\\s\\u00A0\\u2007\\u202F]+|[\\s\\u00A0\\u2007\\u202F]+$");
+    private static boolean space(char c) {
+        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F';
+    }
 
     /** A text for looking up: lower case, spaces collapsed, trimmed. */
     static String normal(String text) {
