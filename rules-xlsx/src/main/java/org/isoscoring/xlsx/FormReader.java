@@ -109,9 +109,11 @@ final class FormReader {
             String names = missing.stream().map(l -> "\"" + l.vi() + "\" (\"" + l.en() + "\")")
                     .collect(Collectors.joining(", "));
             throw new RequestRejectedException(List.of(new Problem("", "not a data-entry form of iso-scoring: no sheet "
-                    + names + "; its sheets are " + found + " (make one with: iso-scoring form)",
+                    + names + "; its sheets are " + found + ". A form needs all three (the about sheet holds the "
+                    + "guidance and the year): make one with iso-scoring form and copy your rows into it",
                     "không phải phiếu nhập liệu của iso-scoring: không có sheet " + names + "; các sheet của tệp là "
-                            + found + " (tạo phiếu bằng: iso-scoring form)")));
+                            + found + ". Phiếu cần đủ ba sheet (sheet Hướng dẫn ghi bộ tiêu chí và năm): tạo phiếu "
+                            + "bằng iso-scoring form rồi chép các dòng của mình vào")));
         }
         english = about.getName().strip().equalsIgnoreCase(FormLayout.ABOUT.en());
         Heading heading = heading(about);
@@ -359,9 +361,9 @@ final class FormReader {
         String kind = kindText == null ? "" : Values.find(kindIds, kindText);
         if (kindText != null && vocabulary.kind(kind).isEmpty()) {
             cell(table.place(table.columns().get("kind"), row), "\"" + kindText + "\" is not one of "
-                    + vocabulary.kinds().stream().map(k -> k.title().en()).collect(Collectors.joining(", ")),
-                    "\"" + kindText + "\" không phải một trong " + vocabulary.kinds().stream()
-                            .map(k -> k.title().vi()).collect(Collectors.joining(", ")));
+                    + Values.quoted(vocabulary.kinds().stream().map(k -> k.title().en()).toList()),
+                    "\"" + kindText + "\" không phải một trong " + Values.quoted(vocabulary.kinds().stream()
+                            .map(k -> k.title().vi()).toList()));
         } else if (kindText == null) {
             cell(table.place(table.columns().get("kind"), row), "the kind of agency is empty",
                     "loại cơ quan đang để trống");
@@ -428,9 +430,9 @@ final class FormReader {
             cell(table.place(table.columns().get("assessor"), row), "the assessor is empty", "người chấm đang để trống");
         } else if (vocabulary.assessor(assessor).isEmpty()) {
             cell(table.place(table.columns().get("assessor"), row), "\"" + assessorText + "\" is not one of "
-                    + vocabulary.assessors().stream().map(a -> a.title().en()).collect(Collectors.joining(", ")),
-                    "\"" + assessorText + "\" không phải một trong " + vocabulary.assessors().stream()
-                            .map(a -> a.title().vi()).collect(Collectors.joining(", ")));
+                    + Values.quoted(vocabulary.assessors().stream().map(a -> a.title().en()).toList()),
+                    "\"" + assessorText + "\" không phải một trong " + Values.quoted(vocabulary.assessors().stream()
+                            .map(a -> a.title().vi()).toList()));
         }
         String kind = agency == null ? null : kindOf.get(agency);
         Facts.Builder facts = Facts.builder();

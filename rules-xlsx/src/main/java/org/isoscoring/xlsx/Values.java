@@ -161,6 +161,10 @@ final class Values {
                     // the next way of writing it
                 }
             }
+            if (text.matches("\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}")) { // the right shape, a day the calendar lacks
+                return Read.wrong("\"" + s + "\" is no day of the calendar (is the day of the month too large?)",
+                        "\"" + s + "\" không phải một ngày có thật (ngày lớn hơn số ngày của tháng?)");
+            }
             return Read.wrong("\"" + s + "\" is not a date dd/mm/yyyy", "\"" + s + "\" không phải một ngày dd/mm/yyyy");
         }
         return Read.wrong(content + " is not a date dd/mm/yyyy", content + " không phải một ngày dd/mm/yyyy");
@@ -200,11 +204,16 @@ final class Values {
         if (id != null) {
             return Read.of(id);
         }
-        String offered = choice.values().stream().map(v -> v.title().text(english)).collect(Collectors.joining(", "));
-        return Read.wrong("\"" + text + "\" is not one of " + choice.values().stream().map(v -> v.title().en())
-                        .collect(Collectors.joining(", ")),
-                "\"" + text + "\" không phải một trong " + choice.values().stream().map(v -> v.title().vi())
-                        .collect(Collectors.joining(", ")) + (english ? " (" + offered + ")" : ""));
+        String offered = quoted(choice.values().stream().map(v -> v.title().text(english)).toList());
+        return Read.wrong("\"" + text + "\" is not one of " + quoted(choice.values().stream().map(v -> v.title().en())
+                        .toList()),
+                "\"" + text + "\" không phải một trong " + quoted(choice.values().stream().map(v -> v.title().vi())
+                        .toList()) + (english ? " (" + offered + ")" : ""));
+    }
+
+    /** Titles as a list a reader can split, each in quotes: {@code "Đạt", "Đạt một phần"} (a title may hold a comma). */
+    static String quoted(List<String> titles) {
+        return titles.stream().map(t -> "\"" + t + "\"").collect(Collectors.joining(", "));
     }
 
     /** A choice's ids by their id and titles in either language, normalised; a title two values share is left out. */

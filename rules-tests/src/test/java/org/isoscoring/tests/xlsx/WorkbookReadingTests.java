@@ -208,13 +208,14 @@ final class WorkbookReadingTests {
             book.set(AGENCIES, "C" + agency, "Bộ");
             List<Problem> problems = problems(written(book, "wrong-values"));
             assertThat(problems).extracting(p -> p.toString(false)).containsExactlyInAnyOrder(
-                    "Cơ quan!C" + agency + ": \"Bộ\" không phải một trong Sở, ban, ngành, UBND cấp huyện, UBND cấp xã, "
-                            + "Đơn vị sự nghiệp công lập",
-                    "Phiếu chấm!B" + row + ": \"Thanh tra\" không phải một trong cơ quan tự chấm, UBND cấp huyện chấm "
-                            + "tại chỗ, Ban chỉ đạo ISO tỉnh thẩm định",
-                    "Phiếu chấm!" + planned + row + " (annualPlanIssuedOn): \"31/02/2022\" không phải một ngày dd/mm/yyyy",
-                    "Phiếu chấm!" + leader + row + " (leaderInvolvement): \"Tốt lắm\" không phải một trong Đạt, Đạt một "
-                            + "phần, Không đạt",
+                    "Cơ quan!C" + agency + ": \"Bộ\" không phải một trong \"Sở, ban, ngành\", \"UBND cấp huyện\", "
+                            + "\"UBND cấp xã\", \"Đơn vị sự nghiệp công lập\"",
+                    "Phiếu chấm!B" + row + ": \"Thanh tra\" không phải một trong \"cơ quan tự chấm\", \"UBND cấp huyện "
+                            + "chấm tại chỗ\", \"Ban chỉ đạo ISO tỉnh thẩm định\"",
+                    "Phiếu chấm!" + planned + row + " (annualPlanIssuedOn): \"31/02/2022\" không phải một ngày có thật "
+                            + "(ngày lớn hơn số ngày của tháng?)",
+                    "Phiếu chấm!" + leader + row + " (leaderInvolvement): \"Tốt lắm\" không phải một trong \"Đạt\", "
+                            + "\"Đạt một phần\", \"Không đạt\"",
                     "Phiếu chấm!" + auditors + row + " (internalAuditors): \"ba\" không phải số nguyên");
             assertThat(problems).allSatisfy(p -> assertThat(p.message()).isNotEqualTo(p.messageVi()));
         }
