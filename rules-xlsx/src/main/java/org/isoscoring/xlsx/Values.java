@@ -310,7 +310,7 @@ final class Values {
             case AGENCIES -> english ? "ids, separated by commas" : "các mã, cách nhau bởi dấu phẩy";
         };
         if (fact.partOf() != null) {
-            hint += english ? ", ≤ " + fact.partOf() : ", ≤ " + fact.partOf();
+            hint += ", ≤ " + fact.partOf();
         }
         if (fact.nullable()) {
             hint += english ? "; blank if not done" : "; để trống nếu chưa có";

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A headless Chromium for the browser tests of the HTML pages: {@code $CHROMIUM} or {@code /usr/bin/chromium};
@@ -18,11 +17,11 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class Chromium {
 
-    private static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
     private static final Pattern MEDIA_BOX = Pattern.compile(
             "/MediaBox\\s*\\[\\s*0\\s+0\\s+([0-9.]+)\\s+([0-9.]+)\\s*]");
-    private static Path found;
-    private static String missing;
+    private static final InstalledProgram PROGRAM = new InstalledProgram("CHROMIUM", "/usr/bin/chromium",
+            "scripts/install-chromium.sh", "no Chromium for the browser tests of the HTML pages: set CHROMIUM to a "
+            + "chromium binary, or run scripts/install-chromium.sh as root (Debian: apt-get install chromium)");
 
     private final Path browser;
 
@@ -31,55 +30,8 @@ public final class Chromium {
     }
 
     /** The browser, or the calling test is skipped (aborted) with a clear message. */
-    public static synchronized Chromium require() {
-        if (found == null && missing == null) {
-            found = locate();
-            if (found == null) {
-                String installed = install();
-                found = locate();
-                if (found == null) {
-                    missing = "no Chromium for the browser tests of the HTML pages: set CHROMIUM to a chromium "
-                            + "binary, or run scripts/install-chromium.sh as root (Debian: apt-get install chromium); "
-                            + "the install script said: " + installed;
-                }
-            }
-        }
-        Assumptions.assumeTrue(found != null, () -> missing);
-        return new Chromium(found);
-    }
-
-    private static Path locate() {
-        String env = System.getenv("CHROMIUM");
-        for (String candidate : env == null || env.isBlank() ? List.of("/usr/bin/chromium")
-                : List.of(env, "/usr/bin/chromium")) {
-            Path p = Path.of(candidate);
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    private static String install() {
-        Path script = ROOT.resolve("scripts/install-chromium.sh");
-        if (!Files.isRegularFile(script)) {
-            return script + " is missing";
-        }
-        try {
-            Process p = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true).start();
-            String out;
-            if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                return "it took more than 10 minutes and was stopped";
-            }
-            out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            return "exit " + p.exitValue() + ": " + out.lines().reduce((a, b) -> b).orElse("");
-        } catch (IOException e) {
-            return "could not run it: " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
+    public static Chromium require() {
+        return new Chromium(PROGRAM.require());
     }
 
     /** The DOM of a page after Chromium loaded it, as HTML. */

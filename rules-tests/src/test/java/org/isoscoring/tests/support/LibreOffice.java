@@ -48,9 +48,10 @@ public final class LibreOffice {
             "pdf:calc_pdf_Export:{\"SinglePageSheets\":{\"type\":\"boolean\",\"value\":\"true\"}}";
     private static final Pattern WRITING_SHEET = Pattern.compile("^Writing sheet (.*) -> (.*\\.csv)$",
             Pattern.MULTILINE);
-    private static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
-    private static Path found;
-    private static String missing;
+    private static final InstalledProgram PROGRAM = new InstalledProgram("SOFFICE", "/usr/bin/soffice",
+            "scripts/install-libreoffice.sh", "no LibreOffice for the spreadsheet tests: set SOFFICE to a soffice "
+            + "binary, or run scripts/install-libreoffice.sh as root (Debian: apt-get install --no-install-recommends "
+            + "libreoffice-calc-nogui poppler-utils)");
 
     private final Path soffice;
 
@@ -59,34 +60,8 @@ public final class LibreOffice {
     }
 
     /** LibreOffice, or the calling test is skipped (aborted) with a clear message. */
-    public static synchronized LibreOffice require() {
-        if (found == null && missing == null) {
-            found = locate();
-            if (found == null) {
-                String installed = install();
-                found = locate();
-                if (found == null) {
-                    missing = "no LibreOffice for the spreadsheet tests: set SOFFICE to a soffice binary, or run "
-                            + "scripts/install-libreoffice.sh as root (Debian: apt-get install "
-                            + "--no-install-recommends libreoffice-calc-nogui poppler-utils); the install script said: "
-                            + installed;
-                }
-            }
-        }
-        Assumptions.assumeTrue(found != null, () -> missing);
-        return new LibreOffice(found);
-    }
-
-    private static Path locate() {
-        String env = System.getenv("SOFFICE");
-        for (String candidate : env == null || env.isBlank() ? List.of("/usr/bin/soffice")
-                : List.of(env, "/usr/bin/soffice")) {
-            Path p = Path.of(candidate);
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
+    public static LibreOffice require() {
+        return new LibreOffice(PROGRAM.require());
     }
 
     private static Path pdftoppm() {
@@ -97,27 +72,6 @@ public final class LibreOffice {
             }
         }
         return null;
-    }
-
-    private static String install() {
-        Path script = ROOT.resolve("scripts/install-libreoffice.sh");
-        if (!Files.isRegularFile(script)) {
-            return script + " is missing";
-        }
-        try {
-            Process p = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true).start();
-            if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                return "it took more than 10 minutes and was stopped";
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            return "exit " + p.exitValue() + ": " + out.lines().reduce((a, b) -> b).orElse("");
-        } catch (IOException e) {
-            return "could not run it: " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
     }
 
     /**
