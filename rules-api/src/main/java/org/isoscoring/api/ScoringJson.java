@@ -298,6 +298,42 @@ public final class ScoringJson {
         return write(requestNode(request, guidance.vocabulary()));
     }
 
+    /**
+     * The draws of a sample as JSON, pretty-printed, with a final newline (what {@code sample --json} prints and
+     * {@code POST /v1/sample} answers; docs/sampling.md).
+     */
+    public static String writeSample(Sample sample) {
+        var root = MAPPER.createObjectNode();
+        if (sample.district() == null) {
+            root.put("group", sample.group().id());
+            root.put("kind", sample.group().sampleOf());
+        } else {
+            root.put("district", sample.district().id());
+        }
+        root.put("seed", sample.seed());
+        root.put("seedUtf8", sample.seedUtf8());
+        root.put("algorithm", Sampling.ALGORITHM);
+        root.put("keyOf", "lowercase hex SHA-256 of UTF-8(purpose + \"\\n\" + seed + \"\\n\" + communeId)");
+        root.put("guidance", sample.guidance());
+        root.put("rulesHash", sample.rulesHash());
+        var list = root.putArray("draws");
+        for (Sample.Draw d : sample.draws()) {
+            var n = list.addObject();
+            n.put("purpose", d.purpose().label());
+            n.put("communes", d.communes());
+            n.put("size", d.size());
+            var chosen = n.putArray("chosen");
+            d.chosen().forEach(chosen::add);
+            var ranking = n.putArray("ranking");
+            for (Sampling.Ranked r : d.ranking()) {
+                ranking.addObject().put("rank", r.rank()).put("commune", r.commune())
+                        .put("name", sample.names().getOrDefault(r.commune(), "")).put("key", r.key())
+                        .put("chosen", r.rank() <= d.size());
+            }
+        }
+        return write(root);
+    }
+
     /** Two spaces of indent, {@code "key": value}, one value a line. */
     private static DefaultPrettyPrinter printer() {
         return new DefaultPrettyPrinter()

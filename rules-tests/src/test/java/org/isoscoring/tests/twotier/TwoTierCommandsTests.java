@@ -265,8 +265,8 @@ class TwoTierCommandsTests {
         @ParameterizedTest(name = "{0}: exit 64, {2}")
         @CsvSource(delimiter = '|', value = {
                 "--purpose district on two-tier | two-tier | onSiteRequired",
-                "--district on two-tier         | two-tier | leave out --district",
-                "no --district on bac-giang     | bac-giang | --district is needed"})
+                "--district on two-tier         | two-tier | --district: the guidance has no districts; leave out the district",
+                "no --district on bac-giang     | bac-giang | --district: a district is needed"})
         void refused(String call, String guidance, String says) {
             Path request = guidance.equals("two-tier") ? EXAMPLE : ROOT.resolve("docs/examples/bac-giang-2022.json");
             List<String> args = new ArrayList<>(List.of("sample", "--seed", SEED, "--lang", "en", request.toString()));
