@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
                 + "Scores how state agencies apply their ISO 9001 quality management system.",
         subcommands = {EvaluateCommand.class, CheckCommand.class, TestCommand.class, DiffCommand.class,
                 MutateCommand.class, NewGuidanceCommand.class, SampleCommand.class,
-                GuidancesCommand.class, SchemaCommand.class, FormCommand.class,
+                GuidancesCommand.class, SchemaCommand.class, FormCommand.class, ServeCommand.class,
                 GenerateExampleCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * decision 51). Java options given before {@code -jar} are passed on, after the ones added here, so they can
  * override them.
  *
- * <p>It only happens for exactly {@code java [options] -jar iso-scoring.jar [arguments]}, when the archive is newer
+ * <p>It never happens for {@code serve}, which runs for long and must get SIGTERM itself. It only happens for exactly {@code java [options] -jar iso-scoring.jar [arguments]}, when the archive is newer
  * than the jar, when the command line can be passed on unchanged (see {@link #passable}), when no option serves
  * one process only (a debugger, an agent, remote management: see {@link #onePerProcess}), and never in the second
  * JVM itself; {@code -Disoscoring.relaunch=false} turns it off. If the second JVM cannot be started, the tool runs
@@ -88,8 +88,8 @@ final class Relaunch {
         Path jar = jar();
         ProcessHandle.Info self = ProcessHandle.current().info();
         String[] arguments = self.arguments().orElse(null);
-        if (jar == null || arguments == null) {
-            return List.of();
+        if (jar == null || arguments == null || (args.length > 0 && args[0].equals("serve"))) {
+            return List.of(); // a service runs long: one JVM, which SIGTERM reaches, with the optimising compiler
         }
         // the command line is: [Java options] -jar JAR [args]; anything else (java -cp ..., a wrapper) runs here
         int dashJar = arguments.length - args.length - 2;

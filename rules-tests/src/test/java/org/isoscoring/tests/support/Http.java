@@ -1,0 +1,124 @@
+package org.isoscoring.tests.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.isoscoring.server.ScoringService;
+import org.isoscoring.server.Settings;
+
+/**
+ * The scoring service started in this JVM on a free loopback port, and a client for it (the JDK's): the tests start
+ * and stop it themselves.
+ *
+ * <pre>{@code
+ * try (Http http = Http.start()) {
+ *     Http.Answer answer = http.post("/v1/evaluate", "application/json", bytes);
+ * }
+ * }</pre>
+ */
+public final class Http implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One answer: its status, headers and body. */
+    public record Answer(int status, Map<String, List<String>> headers, byte[] body) {
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (" + status + "): " + text(), e);
+            }
+        }
+
+        /** The first value of a header, or {@code null}. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+    }
+
+    private final ScoringService service;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    private Http(ScoringService service) {
+        this.service = service;
+    }
+
+    /** The service with the default settings (the bundled guidances) on a free port. */
+    public static Http start() {
+        return start(Settings.defaults().withPort(0));
+    }
+
+    /** The service with these settings. */
+    public static Http start(Settings settings) {
+        return new Http(ScoringService.start(settings));
+    }
+
+    public ScoringService service() {
+        return service;
+    }
+
+    public URI uri(String path) {
+        return service.uri().resolve(path);
+    }
+
+    public Answer get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
+    }
+
+    public Answer post(String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request, headers);
+    }
+
+    public Answer post(String path, String contentType, Path file, String... headers) {
+        try {
+            return post(path, contentType, Files.readAllBytes(file), headers);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends a request built by the caller, with these header names and values, in pairs. */
+    public Answer send(HttpRequest.Builder request, String... headers) {
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofSeconds(120)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Answer(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        service.close();
+    }
+}
