@@ -89,6 +89,9 @@ final class Endpoints extends Handler.Abstract {
         try {
             route(request, response, callback, deadline);
         } catch (Refusal refusal) {
+            if (refusal.status() != 413 && refusal.status() != 408) {
+                drain(request, deadline); // a caller that sends its whole body before it reads gets the answer too
+            }
             answer(refusal, request, response, callback);
         } catch (RequestRejectedException rejected) {
             answer(new Refusal(422, "request-rejected", rejected.problems()), request, response, callback);
@@ -109,6 +112,20 @@ final class Endpoints extends Handler.Abstract {
                     + e.getClass().getSimpleName() + ")"), request, response, callback);
         }
         return true;
+    }
+
+    /** Reads what is left of a refused request's body, up to the body limit and within the request's time. */
+    private void drain(Request request, long deadline) {
+        byte[] chunk = new byte[64 * 1024];
+        long read = 0;
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            for (int n; (n = in.read(chunk)) != -1 && read <= settings.maxBodyBytes()
+                    && System.nanoTime() - deadline < 0; ) {
+                read += n;
+            }
+        } catch (IOException | RuntimeException gone) {
+            // the caller stopped sending: the answer goes out as it is
+        }
     }
 
     private static void answer(Refusal refusal, Request request, Response response, Callback callback) {

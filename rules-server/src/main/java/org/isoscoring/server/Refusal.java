@@ -55,19 +55,27 @@ final class Refusal extends RuntimeException {
         return "urn:iso-scoring:problem:" + code;
     }
 
-    /** The language of the answer: English when {@code Accept-Language} prefers it to Vietnamese, else Vietnamese. */
+    /**
+     * The language of the answer: English when the caller's {@code Accept-Language} prefers English to Vietnamese,
+     * else Vietnamese (no header, a header that cannot be read, or one that names neither).
+     */
     static boolean english(Request request) {
+        String header = request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE);
+        if (header == null) {
+            return false;
+        }
         try {
-            for (Locale locale : Request.getLocales(request)) {
-                if (locale.getLanguage().equals("en")) {
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+                String tag = range.getRange().toLowerCase(Locale.ROOT);
+                if (range.getWeight() > 0 && (tag.equals("en") || tag.startsWith("en-"))) {
                     return true;
                 }
-                if (locale.getLanguage().equals("vi")) {
+                if (range.getWeight() > 0 && (tag.equals("vi") || tag.startsWith("vi-"))) {
                     return false;
                 }
             }
-        } catch (RuntimeException malformed) {
-            // an Accept-Language that cannot be read is no preference
+        } catch (IllegalArgumentException malformed) {
+            // a header that cannot be read is no preference
         }
         return false;
     }

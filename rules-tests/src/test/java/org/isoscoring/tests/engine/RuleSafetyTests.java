@@ -20,14 +20,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Rule folders that loop or reach outside scoring are stopped or refused, with the rules named. */
 @DisplayName("Runaway and dangerous rule files")
-class RuleSafetyTests {
+public class RuleSafetyTests {
 
     static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
     static final Path BUNDLED = ROOT.resolve("rules-drools/src/main/resources/guidances/bac-giang-2022");
     static final ScoringRequest EXAMPLE = Requests.read(ROOT.resolve("docs/examples/bac-giang-2022.json"));
 
     /** The bundled guidance with one more rule appended to a file. */
-    static Path withRule(Path dir, String file, String rule) throws IOException {
+    public static Path withRule(Path dir, String file, String rule) throws IOException {
         bundledCopy(dir);
         Path f = dir.resolve(file);
         Files.writeString(f, Files.readString(f, StandardCharsets.UTF_8) + "\n" + rule, StandardCharsets.UTF_8);
@@ -35,7 +35,7 @@ class RuleSafetyTests {
     }
 
     /** The bundled guidance's files, copied to {@code dir}. */
-    static Path bundledCopy(Path dir) throws IOException {
+    public static Path bundledCopy(Path dir) throws IOException {
         try (var files = Files.list(BUNDLED)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 Files.copy(p, dir.resolve(p.getFileName()));
@@ -49,7 +49,7 @@ class RuleSafetyTests {
      * {@code Catalog}, {@code Tally}), which the bundled files no longer import (decision 53's subtotal is the
      * engine's own rule; {@code Sheet}, {@code Total} and the enums are the guidance's classes, in the rules' package).
      */
-    static void addImports(Path file, String... types) throws IOException {
+    public static void addImports(Path file, String... types) throws IOException {
         StringBuilder imports = new StringBuilder();
         for (String type : types) {
             imports.append("\nimport ").append(type).append(';');
@@ -65,7 +65,7 @@ class RuleSafetyTests {
     }
 
     /** A rule that re-activates itself forever: each award it sees makes another. */
-    private static String awardLoop(String name) {
+    public static String awardLoop(String name) {
         return """
                 rule "%s"
                 when
