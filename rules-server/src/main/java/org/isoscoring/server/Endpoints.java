@@ -232,8 +232,9 @@ final class Endpoints extends Handler.Abstract {
         }
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON + "; charset=utf-8");
-        try (OutputStream out = Content.Sink.asOutputStream(response)) {
-            ScoringJson.writeResult(result, out); // as it goes: the same bytes as evaluate --json
+        // as it goes, in large writes (a result is megabytes): the same bytes as evaluate --json
+        try (OutputStream out = new java.io.BufferedOutputStream(Content.Sink.asOutputStream(response), 64 * 1024)) {
+            ScoringJson.writeResult(result, out);
         }
         callback.succeeded();
     }

@@ -95,6 +95,18 @@ public final class ScoringService implements AutoCloseable {
         server.setRequestLog(new CustomRequestLog(access(), CustomRequestLog.EXTENDED_NCSA_FORMAT + " %{ms}Tms"));
         server.setStopTimeout(settings.stopTimeout().toMillis());
         server.setStopAtShutdown(true); // SIGTERM: stop accepting, let the requests in flight finish
+        server.addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStopping(org.eclipse.jetty.util.component.LifeCycle event) {
+                LOG.info("stopping: no new requests; {} in flight have up to {} ms to finish",
+                        graceful.getCurrentRequestCount(), settings.stopTimeout().toMillis());
+            }
+
+            @Override
+            public void lifeCycleStopped(org.eclipse.jetty.util.component.LifeCycle event) {
+                LOG.info("stopped");
+            }
+        });
         try {
             server.start();
         } catch (Exception e) {
