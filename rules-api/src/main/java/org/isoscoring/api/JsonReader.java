@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
  */
 final class JsonReader {
 
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     private static final Set<String> REQUEST_FIELDS = Set.of("guidance", "year", "agencies", "assessments");
     private static final Set<String> ASSESSMENT_FIELDS = Set.of("agency", "assessor", "facts");
 
@@ -379,7 +381,7 @@ final class JsonReader {
             return null;
         }
         try {
-            if (!node.textValue().matches("\\d{4}-\\d{2}-\\d{2}")) {
+            if (!DATE.matcher(node.textValue()).matches()) {
                 throw new DateTimeParseException("not YYYY-MM-DD", node.textValue(), 0);
             }
             return LocalDate.parse(node.textValue());
@@ -405,16 +407,16 @@ final class JsonReader {
 
     /** One of {@code allowed}, given as a string. */
     private String choice(JsonNode node, List<String> allowed, String place) {
+        int known = node != null && node.isTextual() ? allowed.indexOf(node.textValue()) : -1;
+        if (known >= 0) {
+            return allowed.get(known); // the guidance's own string: every assessment shares it
+        }
         String list = String.join(", ", allowed);
         if (node == null || node.isNull()) {
             problems.add(new Problem(place, (node == null ? "missing" : "must not be null")
                     + " (one of " + list + ")", (node == null ? "thiếu" : "không được là null")
                     + " (một trong " + list + ")"));
             return null;
-        }
-        int known = node.isTextual() ? allowed.indexOf(node.textValue()) : -1;
-        if (known >= 0) {
-            return allowed.get(known); // the guidance's own string: every assessment shares it
         }
         problems.add(new Problem(place, (node.isTextual() ? "\"" + node.textValue() + "\"" : describe(node))
                 + " is not one of " + list, (node.isTextual() ? "\"" + node.textValue() + "\"" : describeVi(node))

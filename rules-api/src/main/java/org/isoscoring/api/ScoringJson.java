@@ -2,6 +2,7 @@ package org.isoscoring.api;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -238,13 +239,20 @@ public final class ScoringJson {
             g.writeArrayFieldStart("explanations");
             for (Explanation e : a.explanations()) {
                 g.writeStartObject();
-                g.writeStringField("criterion", e.criterion());
-                numberField(g, "points", e.points());
-                numberField(g, "max", e.max());
-                g.writeStringField("rule", e.rule());
-                g.writeStringField("reason", e.reason());
-                g.writeStringField("reasonEn", e.reasonEn());
-                g.writeObjectFieldStart("facts");
+                g.writeFieldName(Names.CRITERION);
+                g.writeString(e.criterion());
+                g.writeFieldName(Names.POINTS);
+                number(g, e.points());
+                g.writeFieldName(Names.MAX);
+                number(g, e.max());
+                g.writeFieldName(Names.RULE);
+                g.writeString(e.rule());
+                g.writeFieldName(Names.REASON);
+                g.writeString(e.reason());
+                g.writeFieldName(Names.REASON_EN);
+                g.writeString(e.reasonEn());
+                g.writeFieldName(Names.FACTS);
+                g.writeStartObject();
                 Map<String, String> facts = e.facts();
                 for (Map.Entry<String, String> f : (facts.size() < 2 ? facts : new TreeMap<>(facts)).entrySet()) {
                     g.writeStringField(f.getKey(), f.getValue());
@@ -368,19 +376,19 @@ public final class ScoringJson {
      */
     private static final class Indenter implements DefaultPrettyPrinter.Indenter {
         static final Indenter INSTANCE = new Indenter();
-        private static final com.fasterxml.jackson.core.io.SerializedString[] LEVELS =
-                new com.fasterxml.jackson.core.io.SerializedString[32];
+        private static final SerializedString[] LEVELS =
+                new SerializedString[32];
 
         static {
             for (int level = 0; level < LEVELS.length; level++) {
-                LEVELS[level] = new com.fasterxml.jackson.core.io.SerializedString("\n" + "  ".repeat(level));
+                LEVELS[level] = new SerializedString("\n" + "  ".repeat(level));
             }
         }
 
         @Override
         public void writeIndentation(JsonGenerator g, int level) throws IOException {
             g.writeRaw(level < LEVELS.length ? LEVELS[level]
-                    : new com.fasterxml.jackson.core.io.SerializedString("\n" + "  ".repeat(level)));
+                    : new SerializedString("\n" + "  ".repeat(level)));
         }
 
         @Override
@@ -534,10 +542,25 @@ public final class ScoringJson {
         return request;
     }
 
+    /** The names of the fields every explanation has, encoded once (a result has tens of thousands). */
+    private static final class Names {
+        static final SerializedString CRITERION = new SerializedString("criterion");
+        static final SerializedString POINTS = new SerializedString("points");
+        static final SerializedString MAX = new SerializedString("max");
+        static final SerializedString RULE = new SerializedString("rule");
+        static final SerializedString REASON = new SerializedString("reason");
+        static final SerializedString REASON_EN = new SerializedString("reasonEn");
+        static final SerializedString FACTS = new SerializedString("facts");
+    }
+
     /** Writes a number field as {@link #number} gives it: a whole number without the detour through text. */
     private static void numberField(JsonGenerator g, String name, BigDecimal value) throws IOException {
-        BigDecimal n = number(value);
         g.writeFieldName(name);
+        number(g, value);
+    }
+
+    private static void number(JsonGenerator g, BigDecimal value) throws IOException {
+        BigDecimal n = number(value);
         if (n.scale() == 0 && n.precision() < 19) {
             g.writeNumber(n.longValueExact());
         } else {
