@@ -89,18 +89,15 @@ final class Endpoints extends Handler.Abstract {
         try {
             route(request, response, callback, deadline);
         } catch (Refusal refusal) {
-            if (refusal.status() != 413 && refusal.status() != 408) {
-                drain(request, deadline); // a caller that sends its whole body before it reads gets the answer too
-            }
-            answer(refusal, request, response, callback);
+            answer(refusal, request, response, callback, deadline);
         } catch (RequestRejectedException rejected) {
-            answer(new Refusal(422, "request-rejected", rejected.problems()), request, response, callback);
+            answer(new Refusal(422, "request-rejected", rejected.problems()), request, response, callback, deadline);
         } catch (Guidances.UnavailableException e) {
-            answer(unavailable(e.folder()), request, response, callback);
+            answer(unavailable(e.folder()), request, response, callback, deadline);
         } catch (RulesException broken) {
             LOG.error("the rules of {} are defective: {}", broken.getMessage(), broken.messages());
             answer(new Refusal(500, "rules-defective", broken.messages().stream()
-                    .map(m -> new Problem("", m, m)).toList()), request, response, callback);
+                    .map(m -> new Problem("", m, m)).toList()), request, response, callback, deadline);
         } catch (UncheckedIOException | IOException gone) { // the caller went away while the answer was written
             LOG.info("{} {}: the connection broke: {}", request.getMethod(), request.getHttpURI().getPath(),
                     gone.getMessage());
@@ -109,7 +106,7 @@ final class Endpoints extends Handler.Abstract {
             LOG.error("{} {} failed", request.getMethod(), request.getHttpURI().getPath(), e);
             answer(Refusal.of(500, "internal-error", "the service failed; its log says why ("
                     + e.getClass().getSimpleName() + ")", "dịch vụ bị lỗi; nhật ký của dịch vụ ghi lý do ("
-                    + e.getClass().getSimpleName() + ")"), request, response, callback);
+                    + e.getClass().getSimpleName() + ")"), request, response, callback, deadline);
         }
         return true;
     }
@@ -128,10 +125,13 @@ final class Endpoints extends Handler.Abstract {
         }
     }
 
-    private static void answer(Refusal refusal, Request request, Response response, Callback callback) {
+    private void answer(Refusal refusal, Request request, Response response, Callback callback, long deadline) {
         if (response.isCommitted()) {
             callback.failed(refusal);
             return;
+        }
+        if (refusal.status() != 413 && refusal.status() != 408) {
+            drain(request, deadline); // a caller that sends its whole body before it reads gets the answer too
         }
         response.reset();
         refusal.write(request, response, callback);
@@ -299,7 +299,7 @@ final class Endpoints extends Handler.Abstract {
         try {
             return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException late) {
-            future.cancel(true);
+            future.cancel(false); // not interrupted: an interrupt in the middle of loading a class would break it
             throw Refusal.of(503, "too-slow", "scoring took longer than the request time limit of "
                     + seconds(settings.requestTimeout()) + " (--request-timeout)", "chấm điểm lâu hơn giới hạn "
                     + seconds(settings.requestTimeout()) + " của một yêu cầu (--request-timeout)");
