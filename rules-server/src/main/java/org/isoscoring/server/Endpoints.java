@@ -475,7 +475,7 @@ final class Endpoints extends Handler.Abstract {
 
     private void health(Response response, Callback callback) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("status", guidances.unavailable().isEmpty() ? "up" : "degraded");
+        root.put("status", !guidances.ready() ? "starting" : guidances.unavailable().isEmpty() ? "up" : "degraded");
         root.put("version", ScoringService.version());
         root.put("uptimeSeconds", (System.nanoTime() - started) / 1_000_000_000L);
         guidances.guidances().forEach(g -> root.withArray("guidances").add(g.id()));

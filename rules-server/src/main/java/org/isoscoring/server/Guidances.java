@@ -48,8 +48,18 @@ final class Guidances implements ScoringEngine {
     private final List<GuidanceInfo> infos;
     private final List<Unavailable> unavailable;
 
+    private final java.util.concurrent.CompletableFuture<Void> loaded;
+
     private Guidances(ScoringEngine bundled, Map<String, ScoringEngine> folders, List<Unavailable> unavailable) {
         this.bundled = bundled;
+        // The bundled rules are precompiled: they load in the background while the service already listens, and
+        // the first request for one waits for just that one (the engine loads a guidance once, whoever asks first).
+        this.loaded = bundled == null ? java.util.concurrent.CompletableFuture.completedFuture(null)
+                : java.util.concurrent.CompletableFuture.runAsync(bundled::preload, task -> {
+                    Thread thread = new Thread(task, "iso-scoring-load");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
         this.folders = folders;
         this.infos = bundled != null ? bundled.guidances()
                 : folders.values().stream().map(e -> e.guidances().get(0)).toList();
@@ -63,7 +73,7 @@ final class Guidances implements ScoringEngine {
      */
     static Guidances load(List<Path> rules) {
         if (rules.isEmpty()) {
-            return new Guidances(ScoringEngine.create().preload(), Map.of(), List.of());
+            return new Guidances(ScoringEngine.create(), Map.of(), List.of());
         }
         Map<String, ScoringEngine> loaded = new LinkedHashMap<>();
         Map<String, Path> from = new LinkedHashMap<>();
@@ -98,6 +108,16 @@ final class Guidances implements ScoringEngine {
         }
         Path name = folder.toAbsolutePath().normalize().getFileName();
         return name == null ? folder.toString() : name.toString();
+    }
+
+    /** Whether every guidance's rules are loaded (a bundled one is loaded in the background at start). */
+    boolean ready() {
+        return loaded.isDone();
+    }
+
+    /** Completes when every guidance's rules are loaded. */
+    java.util.concurrent.CompletableFuture<Void> loaded() {
+        return loaded;
     }
 
     /** The folders that failed to load, with their problems. */

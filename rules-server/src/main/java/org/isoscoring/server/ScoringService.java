@@ -121,6 +121,13 @@ public final class ScoringService implements AutoCloseable {
                     + ":" + settings.port(), e));
         }
         ScoringService service = new ScoringService(server, connector, scoring, guidances);
+        guidances.loaded().whenComplete((done, failed) -> {
+            if (failed == null) {
+                LOG.info("rules loaded {} ms after start", (System.nanoTime() - began) / 1_000_000);
+            } else {
+                LOG.error("the bundled rules failed to load: {}", failed.toString());
+            }
+        });
         LOG.info("iso-scoring {} listening on {} with {} in {} ms (max body {} bytes, request timeout {}, "
                         + "{} at once, {} waiting up to {})", version(), service.uri(),
                 guidances.guidances().stream().map(GuidanceInfo::id).toList(),
