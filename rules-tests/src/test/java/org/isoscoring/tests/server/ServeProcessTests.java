@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.isoscoring.tests.support.Http;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,22 +64,13 @@ class ServeProcessTests {
             assertThat(result.body()).isEqualTo(ServiceTests.cli("evaluate", "--json",
                     ServiceTests.BAC_GIANG.toString()));
 
-            try (Socket inFlight = new Socket(base.getHost(), base.getPort())) {
-                inFlight.setSoTimeout(30_000);
-                byte[] body = Files.readAllBytes(ServiceTests.TWO_TIER_SMALL);
-                OutputStream send = inFlight.getOutputStream();
-                send.write(("POST /v1/evaluate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                send.write(body, 0, 50);
-                send.flush();
+            try (Http.InFlight inFlight = Http.InFlight.post(base, "/v1/evaluate",
+                    Files.readAllBytes(ServiceTests.TWO_TIER_SMALL), 50)) {
                 Thread.sleep(300);
                 process.destroy(); // SIGTERM
                 Thread.sleep(500);
                 assertThat(process.isAlive()).as("waits for the request in flight").isTrue();
-                send.write(body, 50, body.length - 50);
-                send.flush();
-                String answer = new String(inFlight.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                String answer = inFlight.rest().answer();
                 assertThat(answer).startsWith("HTTP/1.1 200");
                 assertThat(answer).endsWith(new String(ServiceTests.cli("evaluate", "--json",
                         ServiceTests.TWO_TIER_SMALL.toString()), StandardCharsets.UTF_8));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -363,8 +362,7 @@ class ServiceTests {
         @Test
         @DisplayName("given a body larger than --max-body, then 413, announced or sent in chunks")
         void tooLarge() {
-            Settings small = new Settings("127.0.0.1", 0, List.of(), 64 * 1024, Duration.ofSeconds(30), 4, 8,
-                    Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(5));
+            Settings small = limits(64 * 1024, Duration.ofSeconds(30), 4, 8, Duration.ofSeconds(10));
             try (Http http = Http.start(small)) {
                 JsonNode body = refused(http.post("/v1/evaluate", JSON, BAC_GIANG, "Accept-Language", "en"), 413,
                         "too-large");
@@ -386,17 +384,10 @@ class ServiceTests {
         @Test
         @DisplayName("given a body that stops arriving, then 408 once the connection has been silent too long")
         void slowBody() throws IOException {
-            Settings quick = new Settings("127.0.0.1", 0, List.of(), Settings.DEFAULT_MAX_BODY,
-                    Duration.ofSeconds(2), 4, 8, Duration.ofSeconds(5), Duration.ofMillis(500), Duration.ofSeconds(5));
-            try (Http http = Http.start(quick); Socket socket = new Socket("127.0.0.1", http.service().port())) {
-                socket.setSoTimeout(10_000);
-                OutputStream out = socket.getOutputStream();
-                out.write(("POST /v1/evaluate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: 1000\r\nAccept-Language: en\r\n\r\n{\"year\": 2022,")
-                        .getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                String answer = new String(readAll(socket.getInputStream()), StandardCharsets.UTF_8);
-                assertThat(answer).startsWith("HTTP/1.1 408").contains("request-timeout");
+            Settings quick = limits(Settings.DEFAULT_MAX_BODY, Duration.ofSeconds(2), 4, 8, Duration.ofMillis(500));
+            try (Http http = Http.start(quick); Http.InFlight stalled = Http.InFlight.post(http.uri("/"),
+                    "/v1/evaluate", Files.readAllBytes(TWO_TIER_SMALL), 14, "Accept-Language", "en")) {
+                assertThat(stalled.answer()).startsWith("HTTP/1.1 408").contains("request-timeout");
                 assertThat(http.post("/v1/evaluate", JSON, TWO_TIER_SMALL).status()).isEqualTo(200);
             }
         }
@@ -404,26 +395,16 @@ class ServiceTests {
         @Test
         @DisplayName("given every place taken and no room to wait, then 503 busy with Retry-After; then it answers")
         void busy() throws Exception {
-            Settings one = new Settings("127.0.0.1", 0, List.of(), Settings.DEFAULT_MAX_BODY,
-                    Duration.ofSeconds(30), 1, 0, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(5));
-            try (Http http = Http.start(one); Socket slow = new Socket("127.0.0.1", http.service().port())) {
-                slow.setSoTimeout(20_000);
-                // one request holds the only place while its body is on its way
-                OutputStream out = slow.getOutputStream();
-                byte[] body = Files.readAllBytes(TWO_TIER_SMALL);
-                out.write(("POST /v1/evaluate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                out.write(body, 0, 10);
-                out.flush();
+            Settings one = limits(Settings.DEFAULT_MAX_BODY, Duration.ofSeconds(30), 1, 0, Duration.ofSeconds(10));
+            // one request holds the only place while its body is on its way
+            try (Http http = Http.start(one); Http.InFlight slow = Http.InFlight.post(http.uri("/"), "/v1/evaluate",
+                    Files.readAllBytes(TWO_TIER_SMALL), 10)) {
                 Thread.sleep(300);
                 Answer busy = http.get("/health", "Accept-Language", "en");
                 JsonNode problem = refused(busy, 503, "busy");
                 assertThat(busy.header("Retry-After")).isEqualTo("1");
                 assertThat(problem.get("detail").asText()).contains("try again");
-                out.write(body, 10, body.length - 10);
-                out.flush();
-                assertThat(new String(readAll(slow.getInputStream()), StandardCharsets.UTF_8)).startsWith("HTTP/1.1 200");
+                assertThat(slow.rest().answer()).startsWith("HTTP/1.1 200");
                 // the place is given back as the exchange completes, a moment after the caller has read it all
                 int status = 503;
                 for (int i = 0; i < 50 && status == 503; i++) {
@@ -440,15 +421,8 @@ class ServiceTests {
         void gracefulStop() throws Exception {
             Http http = Http.start();
             int port = http.service().port();
-            try (Socket inFlight = new Socket("127.0.0.1", port)) {
-                inFlight.setSoTimeout(30_000);
-                byte[] body = Files.readAllBytes(TWO_TIER_SMALL);
-                OutputStream out = inFlight.getOutputStream();
-                out.write(("POST /v1/evaluate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                out.write(body, 0, 100);
-                out.flush();
+            try (Http.InFlight inFlight = Http.InFlight.post(http.uri("/"), "/v1/evaluate",
+                    Files.readAllBytes(TWO_TIER_SMALL), 100)) {
                 Thread.sleep(200);
                 Thread stopping = new Thread(http::close);
                 stopping.start();
@@ -464,9 +438,7 @@ class ServiceTests {
                 } catch (java.net.SocketException refused) {
                     // refused at the door: as good
                 }
-                out.write(body, 100, body.length - 100);
-                out.flush();
-                String answer = new String(readAll(inFlight.getInputStream()), StandardCharsets.UTF_8);
+                String answer = inFlight.rest().answer();
                 assertThat(answer).startsWith("HTTP/1.1 200");
                 byte[] expected = cli("evaluate", "--json", TWO_TIER_SMALL.toString());
                 assertThat(answer.substring(answer.indexOf("\r\n\r\n") + 4)).contains(new String(expected,
@@ -557,6 +529,13 @@ class ServiceTests {
             assertThat(run.out()).isEmpty();
             assertThat(run.err()).contains(says);
         }
+    }
+
+    /** Settings on a free loopback port, the bundled guidances, these limits, 5 s to wait and to stop. */
+    static Settings limits(long maxBody, Duration requestTimeout, int maxConcurrent, int maxWaiting,
+                           Duration idleTimeout) {
+        return new Settings("127.0.0.1", 0, List.of(), maxBody, requestTimeout, maxConcurrent, maxWaiting,
+                Duration.ofSeconds(5), idleTimeout, Duration.ofSeconds(5));
     }
 
     static void sleep(long millis) {

@@ -121,4 +121,54 @@ public final class Http implements AutoCloseable {
     public void close() {
         service.close();
     }
+
+    /**
+     * A POST written by hand on a connection of its own, with {@code Connection: close}, its body held back after
+     * its first bytes: a request in flight, which the test finishes ({@link #rest()}) or leaves hanging.
+     */
+    public static final class InFlight implements AutoCloseable {
+        private final java.net.Socket socket;
+        private final byte[] body;
+        private final int sent;
+
+        private InFlight(java.net.Socket socket, byte[] body, int sent) {
+            this.socket = socket;
+            this.body = body;
+            this.sent = sent;
+        }
+
+        /** Sends the headers and the first {@code first} bytes of a JSON body to {@code path}. */
+        public static InFlight post(URI base, String path, byte[] body, int first, String... headers)
+                throws IOException {
+            java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort());
+            socket.setSoTimeout(30_000);
+            StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n");
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+            }
+            var out = socket.getOutputStream();
+            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, first);
+            out.flush();
+            return new InFlight(socket, body, first);
+        }
+
+        /** Sends the rest of the body. */
+        public InFlight rest() throws IOException {
+            socket.getOutputStream().write(body, sent, body.length - sent);
+            socket.getOutputStream().flush();
+            return this;
+        }
+
+        /** The whole answer, status line, headers and body, as text: read until the service closes. */
+        public String answer() throws IOException {
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
 }
