@@ -152,7 +152,7 @@ public final class Reason {
     /** Fills {@code {name}} placeholders from the facts, in Vietnamese or English, recording each fact quoted. */
     private static String fill(Template t, Quotable first, Object[] others, Quoted quoted, boolean english) {
         String[] parts = t.parts();
-        StringBuilder out = new StringBuilder(128);
+        StringBuilder out = new StringBuilder(t.capacity()); // once, not grown value by value
         for (int i = 0; i < parts.length; i++) {
             if ((i & 1) == 0) {
                 out.append(parts[i]);
@@ -175,14 +175,25 @@ public final class Reason {
      */
     private static final class Template {
         private final String[] parts;
+        private final int capacity;
         private volatile Class<?>[] checkedFor = new Class<?>[0];
 
         private Template(String[] parts) {
             this.parts = parts;
+            int text = 0;
+            for (int i = 0; i < parts.length; i += 2) {
+                text += parts[i].length();
+            }
+            this.capacity = text + 16 * (parts.length / 2); // room for a value of each placeholder
         }
 
         String[] parts() {
             return parts;
+        }
+
+        /** What a filled reason usually takes: its text and about 16 characters a value. */
+        int capacity() {
+            return capacity;
         }
 
         /** Throws if a placeholder names no fact of {@code first} or {@code others}; checked once per kinds. */
@@ -251,12 +262,21 @@ public final class Reason {
             return "không có";
         }
         if (value instanceof LocalDate d) {
-            return d.format(VIETNAMESE_DATE);
+            return d.getYear() >= 1000 && d.getYear() <= 9999 ? dayMonthYear(d) : d.format(VIETNAMESE_DATE);
         }
         if (value instanceof Boolean b) {
             return b ? "có" : "không";
         }
         return value.toString();
+    }
+
+    /** {@code dd/MM/yyyy} for a four-digit year, as {@link #VIETNAMESE_DATE} writes it, without its machinery. */
+    private static String dayMonthYear(LocalDate d) {
+        int day = d.getDayOfMonth();
+        int month = d.getMonthValue();
+        return new StringBuilder(10).append((char) ('0' + day / 10)).append((char) ('0' + day % 10)).append('/')
+                .append((char) ('0' + month / 10)).append((char) ('0' + month % 10)).append('/').append(d.getYear())
+                .toString();
     }
 
     /** A value as an English reason writes it: {@code 99.33%}, {@code 2022-03-15}, yes/no, none. */
