@@ -514,6 +514,18 @@ class ServiceTests {
             assertThat(run.err()).contains("bac-giang-2022").contains("already served");
         }
 
+        @Test
+        @DisplayName("given the port is taken, then serve exits 1 with one line saying so, no stack trace")
+        void portTaken() {
+            try (Http http = Http.start()) {
+                Run run = Cli.run("serve", "--port", String.valueOf(http.service().port()));
+                assertThat(run.status()).isEqualTo(1);
+                assertThat(run.err()).contains("cannot listen on 127.0.0.1:" + http.service().port())
+                        .contains("không lắng nghe được").doesNotContain("\tat ");
+                assertThat(run.err().lines()).hasSize(1);
+            }
+        }
+
         @ParameterizedTest(name = "{0}")
         @CsvSource(delimiter = '|', value = {
                 "--max-body=12 parsecs      | --max-body",
