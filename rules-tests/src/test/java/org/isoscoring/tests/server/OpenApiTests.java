@@ -253,7 +253,7 @@ class OpenApiTests {
         @Test
         @DisplayName("given the example province's request, then it is valid to its guidance's embedded schema and "
                 + "to the request body's oneOf; an empty object and a request of a year no guidance covers are not")
-        void exampleProvince() {
+        void exampleProvinceRequest() {
             JsonNode province = exampleProvince();
             assertThat(errors("/components/schemas/Request-bac-giang-2022", province)).isEmpty();
             assertThat(errors("/components/schemas/Request", province)).isEmpty();
