@@ -50,7 +50,7 @@ fi
 # its figures a number, a text, a list or null: the typed languages hold them as any value.
 case $language in
   csharp)
-    options=(--additional-properties=packageName=IsoScoring.Client,targetFramework=net8.0,nullableReferenceTypes=true
+    options=(--library=httpclient --additional-properties=packageName=IsoScoring.Client,targetFramework=net8.0
              --schema-mappings=GroupReports=Object,GroupFigure=Object) ;;
   php)
     options=(--additional-properties=invokerPackage=IsoScoring\\Client,composerPackageName=iso-scoring/client) ;;
@@ -70,5 +70,14 @@ java -jar "$jar" generate -i "$spec" -g "$language" -o "$out" "${options[@]}" \
   cat "$work/generate.log" >&2
   exit 1
 }
+if [[ $language == typescript-fetch ]]; then
+  # openapi-generator 7.25.0 imports GroupReport twice into the oneOf of a list of reports and a report (TS2300):
+  # keep each import statement once.
+  for file in "$out"/src/models/*.ts; do
+    awk '/^import / { block = $0; while ($0 !~ /;$/ && (getline line) > 0) { $0 = line; block = block "\n" line }
+                      if (!(block in seen)) { seen[block] = 1; print block } ; next } { print }' \
+      "$file" >"$work/model.ts" && cat "$work/model.ts" >"$file"
+  done
+fi
 grep -E '^\[main\] (WARN|ERROR)' "$work/generate.log" | sort | uniq -c | sort -rn | head -20 >&2 || true
 echo "generated a $language client in $out from $document / đã sinh client $language vào $out" >&2
