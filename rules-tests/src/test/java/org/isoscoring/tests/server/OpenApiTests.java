@@ -190,6 +190,10 @@ class OpenApiTests {
             assertThat(result.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
             assertThat(result.getOpenAPI().getInfo().getLicense().getIdentifier()).isEqualTo("Apache-2.0");
             assertThat(result.getOpenAPI().getPaths()).hasSize(8);
+
+            String broken = text.replace("\"#/components/schemas/ProblemDetails\"", "\"#/components/schemas/Nowhere\"");
+            assertThat(new OpenAPIV3Parser().readContents(broken, null, options).getMessages())
+                    .as("the parser does report a reference that leads nowhere").isNotEmpty();
         }
 
         @Test
@@ -514,14 +518,17 @@ class OpenApiTests {
         }
 
         @Test
-        @DisplayName("given a service with a 1 KiB body limit and a 1 ms request time, when a request is scored, "
-                + "then 413 and 408 or 503 are problem details valid to the document's schemas")
+        @DisplayName("given a service with a 1 KiB body limit and a 1 ms request time, then its document is the same "
+                + "bytes, and when a request is scored, 413 and 408 or 503 are problem details valid to the "
+                + "document's schemas")
         void limits() {
             Settings defaults = Settings.defaults();
             Settings tight = new Settings("127.0.0.1", 0, List.of(), 1024, Duration.ofMillis(1),
                     defaults.maxConcurrent(), defaults.maxWaiting(), defaults.maxWait(), defaults.idleTimeout(),
                     defaults.stopTimeout());
             try (Http limited = Http.start(tight)) {
+                assertThat(limited.get("/openapi.json").body()).as("the same document from another start")
+                        .isEqualTo(text.getBytes(StandardCharsets.UTF_8));
                 byte[] body = requestExample().toString().getBytes(StandardCharsets.UTF_8);
                 assertThat(body.length).isGreaterThan(1024);
                 Http.Answer large = limited.post("/v1/evaluate", JSON, body);
