@@ -76,11 +76,7 @@ final class Endpoints extends Handler.Abstract {
         this.guidances = guidances;
         this.settings = settings;
         this.scoring = scoring;
-        try (InputStream in = Endpoints.class.getResourceAsStream("openapi.json")) {
-            this.openApi = in.readAllBytes();
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("the jar has no org/isoscoring/server/openapi.json", e);
-        }
+        this.openApi = OpenApi.document(guidances.guidances());
     }
 
     @Override
