@@ -58,6 +58,9 @@ final class OpenApi {
 
     /** The template with these guidances' request schemas in place of its placeholder. */
     static ObjectNode filled(ObjectNode document, List<GuidanceInfo> guidances) {
+        if (document.path("info") instanceof ObjectNode info) {
+            info.put("version", ScoringService.version()); // the version that answers, not the template's
+        }
         ObjectNode schemas = (ObjectNode) document.path("components").path("schemas");
         if (guidances.isEmpty() || !schemas.has(PLACEHOLDER)) {
             return document; // nothing served: a request is any object, and every one gets 422 or 503
