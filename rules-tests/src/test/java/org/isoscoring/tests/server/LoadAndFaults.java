@@ -54,8 +54,11 @@ import org.isoscoring.tests.support.Cli;
  * java -cp CLASSPATH org.isoscoring.tests.server.LoadAndFaults [--seconds 30] [--clients 8] [--repeats 5]
  *     [--jar rules-cli/target/iso-scoring.jar] [--xmx 512m] [--url http://127.0.0.1:8080/ [--pid N] [--broken ID]
  *     [--max-body 32MiB]] [--example docs/examples/bac-giang-2022.json] [--expected FILE] [--report FILE]
- *     [--request-timeout 5] [--idle-timeout 2] [--max-rss-mib 1536]
+ *     [--request-timeout 5] [--idle-timeout 2] [--max-rss-mib 1536] [--startups 3] [--work DIR]
  * </pre>
+ *
+ * <p>{@code --startups N} (the command only) also starts the service with the bundled guidances N times and times
+ * each from the process's start to its first answered evaluate.
  */
 public final class LoadAndFaults {
 
@@ -215,8 +218,25 @@ public final class LoadAndFaults {
     // ---- the command
 
     public static void main(String[] args) throws Exception {
-        Options options = parse(args);
+        int startups = 3;
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--startups") && i + 1 < args.length) {
+                startups = Integer.parseInt(args[++i]);
+            } else {
+                rest.add(args[i]);
+            }
+        }
+        Options options = parse(rest.toArray(String[]::new));
         Report report = run(options, System.err);
+        if (startups > 0 && options.url() == null) {
+            System.err.println("startups: " + startups);
+            Path work = options.work() != null ? options.work() : Files.createTempDirectory("iso-scoring-start");
+            Row row = startups(options.withWork(work), startups, System.err);
+            List<Row> rows = new ArrayList<>(report.rows());
+            rows.add(0, row);
+            report = new Report(rows, report.load(), report.before(), report.after());
+        }
         String text = report.markdown();
         System.out.print(text);
         System.out.flush();
@@ -247,7 +267,7 @@ public final class LoadAndFaults {
                 System.out.println("usage: LoadAndFaults [--seconds 30] [--clients 8] [--repeats 5] [--jar JAR] "
                         + "[--xmx 512m] [--url URL [--pid N] [--broken ID|-] [--max-body 32MiB]] [--example FILE] "
                         + "[--expected FILE] [--request-timeout 5] [--idle-timeout 2] [--max-rss-mib 1536] "
-                        + "[--work DIR]");
+                        + "[--startups 3] [--work DIR]");
                 System.exit(0);
             }
             if (i + 1 >= args.length) {
@@ -354,12 +374,37 @@ public final class LoadAndFaults {
      * (a syntax error in a .drl file), and waits for its printed address and its first answered evaluate.
      */
     public static Service start(Options options, Path work, java.io.PrintStream progress) throws Exception {
+        return start(options, work, progress, true);
+    }
+
+    /**
+     * Starts the service as {@link #start(Options, Path, java.io.PrintStream)} does, with the two folders, or with
+     * the bundled guidances only ({@code folders} false: {@code java -Xmx.. -jar JAR serve --port 0}).
+     */
+    public static Service start(Options options, Path work, java.io.PrintStream progress, boolean folders)
+            throws Exception {
         if (!Files.isRegularFile(options.jar())) {
             throw new IllegalStateException(options.jar() + " is missing: build it with mvn -B -q -DskipTests "
                     + "package -pl rules-cli -am");
         }
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + options.xmx(), "-jar",
+                options.jar().toString(), "serve", "--port", "0"));
+        if (folders) {
+            command.addAll(folders(work));
+        }
+        command.addAll(List.of("--max-body", options.maxBody() + "", "--request-timeout",
+                options.requestTimeout().toMillis() + "ms", "--idle-timeout", options.idleTimeout().toMillis() + "ms",
+                "--stop-timeout", "20s"));
+        return start(command, options, progress);
+    }
+
+    /** A good copy of the bundled guidance and a broken one, as --rules options. */
+    private static List<String> folders(Path work) throws IOException {
         Path good = work.resolve("bac-giang-2022");
         Path broken = work.resolve(BROKEN_ID);
+        if (Files.exists(good) || Files.exists(broken)) {
+            throw new IllegalStateException(work + " already holds the guidance copies: give an empty --work");
+        }
         copyGuidance(good);
         copyGuidance(broken);
         Path drl = broken.resolve("07-dossier-handling.drl");
@@ -370,11 +415,11 @@ public final class LoadAndFaults {
         }
         Files.writeString(drl, text.replaceFirst(Pattern.quote(from), Matcher.quoteReplacement(
                 "thn\n    award(kcontext, $s, \"8\"")), StandardCharsets.UTF_8);
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + options.xmx(), "-jar",
-                options.jar().toString(), "serve", "--port", "0", "--rules", good.toString(), "--rules",
-                broken.toString(), "--max-body", options.maxBody() + "", "--request-timeout",
-                options.requestTimeout().toMillis() + "ms", "--idle-timeout", options.idleTimeout().toMillis() + "ms",
-                "--stop-timeout", "20s"));
+        return List.of("--rules", good.toString(), "--rules", broken.toString());
+    }
+
+    private static Service start(List<String> command, Options options, java.io.PrintStream progress)
+            throws Exception {
         progress.println("starting: " + String.join(" ", command));
         long began = System.nanoTime();
         Process process = new ProcessBuilder(command).start();
@@ -446,11 +491,43 @@ public final class LoadAndFaults {
         }
     }
 
+    /**
+     * Starts {@code java -Xmx.. -jar JAR serve --port 0} (the bundled guidances) {@code count} times, each time
+     * timing from the start of the process to its first answered evaluate, then stops it; one row.
+     */
+    public static Row startups(Options options, int count, java.io.PrintStream progress) {
+        List<Long> times = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            try (Service s = start(options, options.work(), progress, false)) {
+                times.add(s.firstAnswer().toNanos());
+            } catch (Exception e) {
+                errors.add(e.toString());
+            }
+        }
+        long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+        String all = times.stream().map(t -> ms(t / 1e6)).collect(java.util.stream.Collectors.joining(", "));
+        return new Row("start", "java -Xmx" + options.xmx() + " -jar iso-scoring.jar serve --port 0 (bundled "
+                + "guidances): process start to first answered evaluate, " + count + " starts", count, errors.size(),
+                sorted.length == 0 ? "" : "median " + ms(percentile(sorted, 50)) + " (" + all + ")", errors);
+    }
+
     // ---- load
 
     private Load load(URI base, List<Row> rows) throws Exception {
+        // a warm-up of the same load, a fifth of the time (at most 5 s), checked but not measured
+        Duration warmUp = options.duration().dividedBy(5).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
+                : options.duration().dividedBy(5);
+        List<Row> warm = new ArrayList<>();
+        load(base, warmUp, warm);
+        Row w = warm.get(0);
+        rows.add(new Row("load", "warm-up: " + w.what(), w.requests(), w.failures(), w.figures(), w.errors()));
+        return load(base, options.duration(), rows);
+    }
+
+    private Load load(URI base, Duration duration, List<Row> rows) throws Exception {
         int clients = options.clients();
-        long end = System.nanoTime() + options.duration().toNanos();
+        long end = System.nanoTime() + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<Client>> futures = new ArrayList<>();
         long began = System.nanoTime();
@@ -482,7 +559,7 @@ public final class LoadAndFaults {
         List<String> errors = new ArrayList<>();
         long errorCount = 0;
         for (Future<Client> f : futures) {
-            Client c = f.get(options.duration().toSeconds() + 180, TimeUnit.SECONDS);
+            Client c = f.get(duration.toSeconds() + 180, TimeUnit.SECONDS);
             all.addAll(c.latencies);
             errorCount += c.errorCount;
             errors.addAll(c.errors);
@@ -789,9 +866,8 @@ public final class LoadAndFaults {
                 o.fail("status " + raw.status() + " (expected 413 too-large): " + text(raw.bytes(), 200));
             }
         }
-        return o.row("fault", "chunked body without a length, up to " + (total - options.maxBody()) / 1024
-                + " KiB over the limit of " + mib(options.maxBody())
-                + "): 413 too-large", "");
+        return o.row("fault", "chunked body without a length, " + (total - options.maxBody()) / 1024
+                + " KiB over the limit of " + mib(options.maxBody()) + ": 413 too-large", "");
     }
 
     /**
