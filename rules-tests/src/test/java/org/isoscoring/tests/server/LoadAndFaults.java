@@ -54,7 +54,7 @@ import org.isoscoring.tests.support.Cli;
  * java -cp CLASSPATH org.isoscoring.tests.server.LoadAndFaults [--seconds 30] [--clients 8] [--repeats 5]
  *     [--jar rules-cli/target/iso-scoring.jar] [--xmx 512m] [--url http://127.0.0.1:8080/ [--pid N] [--broken ID]
  *     [--max-body 32MiB]] [--example docs/examples/bac-giang-2022.json] [--expected FILE] [--report FILE]
- *     [--request-timeout 5] [--idle-timeout 2] [--max-rss-mib 1536] [--startups 3] [--work DIR]
+ *     [--request-timeout 10] [--idle-timeout 5] [--max-rss-mib 1536] [--startups 3] [--work DIR]
  * </pre>
  *
  * <p>{@code --startups N} (the command only) also starts the service with the bundled guidances N times and times
@@ -75,7 +75,7 @@ public final class LoadAndFaults {
         public static Options defaults(Path root) {
             return new Options(root, root.resolve("rules-cli/target/iso-scoring.jar"), "512m", null, -1, BROKEN_ID,
                     8L * 1024 * 1024, root.resolve("docs/examples/bac-giang-2022.json"), null, 8,
-                    Duration.ofSeconds(30), 5, Duration.ofSeconds(5), Duration.ofSeconds(2), 1536L * 1024 * 1024,
+                    Duration.ofSeconds(30), 5, Duration.ofSeconds(10), Duration.ofSeconds(5), 1536L * 1024 * 1024,
                     null);
         }
 
@@ -266,7 +266,7 @@ public final class LoadAndFaults {
             if (name.equals("-h") || name.equals("--help")) {
                 System.out.println("usage: LoadAndFaults [--seconds 30] [--clients 8] [--repeats 5] [--jar JAR] "
                         + "[--xmx 512m] [--url URL [--pid N] [--broken ID|-] [--max-body 32MiB]] [--example FILE] "
-                        + "[--expected FILE] [--request-timeout 5] [--idle-timeout 2] [--max-rss-mib 1536] "
+                        + "[--expected FILE] [--request-timeout 10] [--idle-timeout 5] [--max-rss-mib 1536] "
                         + "[--startups 3] [--work DIR]");
                 System.exit(0);
             }
@@ -335,7 +335,7 @@ public final class LoadAndFaults {
             Memory before = runner.memory(service);
             rows.add(new Row("before", "memory", 0, 0, before.text(), List.of()));
             progress.println("load: " + options.clients() + " clients for " + options.duration().toSeconds() + " s");
-            Load load = runner.load(service.base(), rows);
+            Load load = runner.load(service.base(), service.pid(), rows);
             progress.println("faults, each " + options.repeats() + " times");
             Memory after = new Memory(-1, -1, -1, -1);
             try {
@@ -514,7 +514,7 @@ public final class LoadAndFaults {
 
     // ---- load
 
-    private Load load(URI base, List<Row> rows) throws Exception {
+    private Load load(URI base, long servicePid, List<Row> rows) throws Exception {
         // a warm-up of the same load, a fifth of the time (at most 5 s), checked but not measured
         Duration warmUp = options.duration().dividedBy(5).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
                 : options.duration().dividedBy(5);
@@ -522,7 +522,35 @@ public final class LoadAndFaults {
         load(base, warmUp, warm);
         Row w = warm.get(0);
         rows.add(new Row("load", "warm-up: " + w.what(), w.requests(), w.failures(), w.figures(), w.errors()));
-        return load(base, options.duration(), rows);
+        long serviceCpu = cpuNanos(servicePid);
+        long ownCpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+        Load load = load(base, options.duration(), rows);
+        long serviceUsed = cpuNanos(servicePid) - serviceCpu;
+        long ownUsed = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L) - ownCpu;
+        if (serviceCpu >= 0 && load.requests() > 0) {
+            Row r = rows.remove(rows.size() - 1);
+            double perRequest = serviceUsed / 1e6 / load.requests();
+            int cores = Runtime.getRuntime().availableProcessors();
+            rows.add(new Row(r.phase(), r.what(), r.requests(), r.failures(), r.figures() + String.format(Locale.ROOT,
+                    "; service CPU %.0f ms a request (%d cores: at most %.0f requests/s if it had them alone); "
+                            + "these clients' CPU %.0f ms a request", perRequest, cores, cores * 1000 / perRequest,
+                    ownUsed / 1e6 / load.requests()), r.errors()));
+        }
+        return load;
+    }
+
+    /** The CPU time a process has used (user and system, from /proc/PID/stat at 100 ticks a second), or -1. */
+    private static long cpuNanos(long pid) {
+        if (pid <= 0) {
+            return -1;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // utime, stime (fields 14, 15)
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private Load load(URI base, Duration duration, List<Row> rows) throws Exception {
@@ -540,11 +568,18 @@ public final class LoadAndFaults {
                     long t0 = System.nanoTime();
                     try {
                         HttpResponse<InputStream> r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                        if (r.statusCode() != 200) {
+                            byte[] body;
+                            try (InputStream in = r.body()) {
+                                body = in.readAllBytes();
+                            }
+                            c.latencies.add(System.nanoTime() - t0);
+                            c.error("status " + r.statusCode() + ": " + text(body, 160));
+                            continue;
+                        }
                         Digested d = digest(r.body());
                         c.latencies.add(System.nanoTime() - t0);
-                        if (r.statusCode() != 200) {
-                            c.error("status " + r.statusCode());
-                        } else if (!Arrays.equals(d.sha256, expectedSha)) {
+                        if (!Arrays.equals(d.sha256, expectedSha)) {
                             c.error("different bytes (" + d.length + " bytes, expected " + expectedLength + ")");
                         }
                     } catch (IOException e) {
