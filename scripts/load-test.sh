@@ -11,7 +11,9 @@
 #     guidances (throughput and latency as wrk measures them; its "Non-2xx or 3xx responses" must be absent).
 # Writes target/load/: report.md (the table), wrk.txt, service-wrk.log.
 # Usage: scripts/load-test.sh [SECONDS] [CLIENTS]            (defaults: 30 s, 8 clients; about 2-3 minutes)
-#        URL=http://127.0.0.1:8080/ PID=1234 scripts/load-test.sh 30 8   (a running service; PID for its memory)
+#        URL=http://127.0.0.1:8080/ PID=1234 scripts/load-test.sh 30 8   (a running service; PID for its memory;
+#            its faults expect the service's default limits unless LOAD_ARGS gives others, for example
+#            LOAD_ARGS="--request-timeout 10 --idle-timeout 5 --max-body 8MiB --broken ID")
 #        WRK=0 scripts/load-test.sh    (no wrk)        RUNNER=0 scripts/load-test.sh    (wrk only)
 #        REPEATS=5 STARTUPS=3 XMX=512m                 (each fault's count, the timed starts, the service's heap)
 set -euo pipefail
@@ -38,6 +40,8 @@ if [ "${RUNNER:-1}" != 0 ]; then
           --example "$example" --work "$out/work" --startups "${STARTUPS:-3}")
     if [ -n "${URL:-}" ]; then args+=(--url "$URL"); fi
     if [ -n "${PID:-}" ]; then args+=(--pid "$PID"); fi
+    # shellcheck disable=SC2206 # LOAD_ARGS: more options for LoadAndFaults, split on spaces
+    if [ -n "${LOAD_ARGS:-}" ]; then args+=(${LOAD_ARGS}); fi
     status=0
     java -cp "rules-tests/target/test-classes:$(cat "$out/classpath.txt")" \
         org.isoscoring.tests.server.LoadAndFaults "${args[@]}" | tee "$out/report.md" || status=$?
@@ -71,7 +75,8 @@ if [ "${WRK:-1}" != 0 ]; then
         # warm it up as the runner does before it measures: a few seconds of the same load
         LOAD_BODY=$example wrk -t2 -c"$clients" -d5s -s scripts/load-test.lua "${url%/}/v1/evaluate" > /dev/null
     fi
-    echo "# wrk -t2 -c$clients -d${seconds}s --latency -s scripts/load-test.lua ${url%/}/v1/evaluate" | tee "$out/wrk.txt"
+    echo "# wrk -t2 -c$clients -d${seconds}s --latency -s scripts/load-test.lua ${url%/}/v1/evaluate" \
+        | tee "$out/wrk.txt"
     LOAD_BODY=$example wrk -t2 -c"$clients" -d"${seconds}s" --latency --timeout 10s -s scripts/load-test.lua \
         "${url%/}/v1/evaluate" | tee -a "$out/wrk.txt"
     if [ -n "$pid" ]; then

@@ -32,7 +32,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.isoscoring.tests.support.Cli;
@@ -53,9 +52,13 @@ import org.isoscoring.tests.support.Cli;
  * <pre>
  * java -cp CLASSPATH org.isoscoring.tests.server.LoadAndFaults [--seconds 30] [--clients 8] [--repeats 5]
  *     [--jar rules-cli/target/iso-scoring.jar] [--xmx 512m] [--url http://127.0.0.1:8080/ [--pid N] [--broken ID]
- *     [--max-body 32MiB]] [--example docs/examples/bac-giang-2022.json] [--expected FILE] [--report FILE]
+ *     [--max-body 32MiB, its limit]] [--example docs/examples/bac-giang-2022.json] [--expected FILE]
  *     [--request-timeout 10] [--idle-timeout 5] [--max-rss-mib 1536] [--startups 3] [--work DIR]
  * </pre>
+ *
+ * <p>With {@code --url}, the limits the faults expect are the service's defaults (32 MiB, 60 s a request, 30 s
+ * idle) unless {@code --max-body}, {@code --request-timeout} and {@code --idle-timeout} give the ones it was started
+ * with.
  *
  * <p>{@code --startups N} (the command only) also starts the service with the bundled guidances N times and times
  * each from the process's start to its first answered evaluate.
@@ -286,15 +289,26 @@ public final class LoadAndFaults {
                 case "--max-body" -> maxBody = bytes(value);
                 case "--example" -> exampleFile = Path.of(value).toAbsolutePath();
                 case "--expected" -> expected = Path.of(value).toAbsolutePath();
-                case "--request-timeout" -> requestTimeout = Duration.ofMillis((long) (Double.parseDouble(value) * 1000));
+                case "--request-timeout" -> requestTimeout = Duration.ofMillis(
+                        (long) (Double.parseDouble(value) * 1000));
                 case "--idle-timeout" -> idleTimeout = Duration.ofMillis((long) (Double.parseDouble(value) * 1000));
                 case "--max-rss-mib" -> maxRss = Long.parseLong(value) * 1024 * 1024;
                 case "--work" -> work = Path.of(value).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
-        if (url != null && broken != null && broken.equals(BROKEN_ID)) {
+        List<String> named = Arrays.asList(args);
+        if (url != null && !named.contains("--broken")) {
             broken = null; // a service given by URL has no broken folder unless told its id
+        }
+        if (url != null && !named.contains("--max-body")) {
+            maxBody = 32L * 1024 * 1024; // the service's default limit
+        }
+        if (url != null && !named.contains("--request-timeout")) {
+            requestTimeout = Duration.ofSeconds(60); // the service's defaults: give its own if it was started so
+        }
+        if (url != null && !named.contains("--idle-timeout")) {
+            idleTimeout = Duration.ofSeconds(30);
         }
         return new Options(root, jar, xmx, url, pid, broken, maxBody, exampleFile, expected, clients, duration,
                 repeats, requestTimeout, idleTimeout, maxRss, work);
@@ -779,7 +793,8 @@ public final class LoadAndFaults {
             f.get(limit.toSeconds() + 30, TimeUnit.SECONDS);
         }
         pool.shutdownNow();
-        return o.row("fault", n + " bodies at once sent 4 bytes per second (request timeout "
+        return o.row("fault", n + (n == 1 ? " body" : " bodies at once")
+                + " sent 4 bytes per second (request timeout "
                 + seconds(options.requestTimeout()) + "): 408 or closed, in time", "");
     }
 
@@ -816,7 +831,8 @@ public final class LoadAndFaults {
             f.get(limit.toSeconds() + 30, TimeUnit.SECONDS);
         }
         pool.shutdownNow();
-        return o.row("fault", n + " bodies at once stop after 1,000 bytes, connection left open (idle timeout "
+        return o.row("fault", n + (n == 1 ? " body" : " bodies at once")
+                + " stop after 1,000 bytes, connection left open (idle timeout "
                 + seconds(options.idleTimeout()) + "): 408 or closed, in time", "");
     }
 
@@ -872,27 +888,20 @@ public final class LoadAndFaults {
         Arrays.fill(chunk, (byte) ' ');
         byte[] size = (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
         long total = options.maxBody() + 4L * chunk.length;
-        AtomicLong sentMost = new AtomicLong();
         for (int i = 0; i < n; i++) {
             long t0 = System.nanoTime();
             Raw raw = exchange(base, Duration.ofSeconds(60), (out, answered) -> {
                 out.write(head(base, "application/json", "Transfer-Encoding: chunked"));
                 out.write("1\r\n[\r\n".getBytes(StandardCharsets.US_ASCII));
-                long sent = 1;
-                try {
-                    while (sent < total && !answered.get()) {
-                        out.write(size);
-                        out.write(chunk);
-                        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-                        sent += chunk.length;
-                    }
-                    if (!answered.get()) {
-                        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                    }
-                    out.flush();
-                } finally {
-                    sentMost.accumulateAndGet(sent, Math::max);
+                for (long sent = 1; sent < total && !answered.get(); sent += chunk.length) {
+                    out.write(size);
+                    out.write(chunk);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
                 }
+                if (!answered.get()) {
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.flush();
             });
             long took = System.nanoTime() - t0;
             if (raw.status() == 413 && raw.text().contains("too-large")) {
