@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks, not tests (docs/performance.md): builds the JMH module (profile bench) and the command line, runs
 # every JMH benchmark, then times the command line from a cold JVM. Takes about 15 minutes on 2 cores.
-# Writes target/bench/: jmh.json and jmh.txt (JMH), cli.txt (cold runs), scaling.md and scaling.svg (growth).
+# Writes target/bench/: jmh.json and jmh.txt (JMH), cli.txt (cold runs), scaling.md and scaling.svg (growth),
+# service.txt (the service over HTTP: scripts/load-test.sh for SERVICE_SECONDS, default 15 s; SERVICE=0 skips it).
 # Usage: scripts/benchmark.sh [JMH options, e.g. NationalBenchmark to run one class]
 #        CLI_ONLY=1 RUNS=7 scripts/benchmark.sh      (only the cold command-line runs, about 5 minutes)
 #        scripts/benchmark.sh WorkbookReadBenchmark  (JSON against workbook reading, then the cold runs)
@@ -60,3 +61,10 @@ cold() { # label, then the command after "java" (or a command of its own)
     cold "bin/iso-scoring: national, --json, -Xmx512m" env JAVA_OPTS=-Xmx512m bin/iso-scoring evaluate --json \
         "$out/national.json"
 } | tee "$out/cli.txt"
+
+# The service over HTTP (issue 17): 8 clients posting the example province, the faults, the starts, then wrk; a
+# short form of scripts/load-test.sh (docs/performance.md, "Service over HTTP").
+if [ "${SERVICE:-1}" != 0 ]; then
+    STARTUPS=${STARTUPS:-3} REPEATS=${REPEATS:-2} scripts/load-test.sh "${SERVICE_SECONDS:-15}" 8 2>&1 \
+        | tee "$out/service.txt"
+fi
