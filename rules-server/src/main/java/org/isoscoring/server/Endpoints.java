@@ -126,10 +126,12 @@ final class Endpoints extends Handler.Abstract {
             callback.failed(refusal);
             return;
         }
+        response.reset();
         if (refusal.status() != 413 && refusal.status() != 408) {
             drain(request, deadline); // a caller that sends its whole body before it reads gets the answer too
+        } else {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close"); // the rest of the body is not read
         }
-        response.reset();
         refusal.write(request, response, callback);
     }
 
@@ -229,7 +231,7 @@ final class Endpoints extends Handler.Abstract {
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON + "; charset=utf-8");
         // as it goes, in large writes (a result is megabytes): the same bytes as evaluate --json
-        try (OutputStream out = new java.io.BufferedOutputStream(Content.Sink.asOutputStream(response), 64 * 1024)) {
+        try (OutputStream out = Content.Sink.asOutputStream(response)) {
             ScoringJson.writeResult(result, out);
         }
         callback.succeeded();
