@@ -166,6 +166,40 @@ public final class Http implements AutoCloseable {
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
 
+        /** The answer read until the service closes, as status, headers and body (a chunked body decoded). */
+        public Answer parsedAnswer() throws IOException {
+            byte[] raw = socket.getInputStream().readAllBytes();
+            String text = new String(raw, StandardCharsets.ISO_8859_1);
+            int end = text.indexOf("\r\n\r\n");
+            if (end < 0) {
+                throw new IOException("no HTTP answer: " + text);
+            }
+            String[] lines = text.substring(0, end).split("\r\n");
+            int status = Integer.parseInt(lines[0].split(" ")[1]);
+            Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new java.util.ArrayList<>())
+                        .add(lines[i].substring(colon + 1).trim());
+            }
+            byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
+            if (headers.getOrDefault("Transfer-Encoding", List.of()).contains("chunked")) {
+                var decoded = new java.io.ByteArrayOutputStream();
+                int at = 0;
+                while (true) {
+                    int lineEnd = new String(body, at, body.length - at, StandardCharsets.ISO_8859_1).indexOf("\r\n");
+                    int size = Integer.parseInt(new String(body, at, lineEnd, StandardCharsets.ISO_8859_1).trim(), 16);
+                    if (size == 0) {
+                        break;
+                    }
+                    decoded.write(body, at + lineEnd + 2, size);
+                    at += lineEnd + 2 + size + 2;
+                }
+                body = decoded.toByteArray();
+            }
+            return new Answer(status, headers, body);
+        }
+
         @Override
         public void close() throws IOException {
             socket.close();
