@@ -69,14 +69,14 @@ final class Endpoints extends Handler.Abstract {
     private final Guidances guidances;
     private final Settings settings;
     private final ExecutorService scoring;
-    private final byte[] openApi;
+    /** The OpenAPI document, made on its first request: a start need not wait for it. */
+    private final java.util.concurrent.CompletableFuture<byte[]> openApi = new java.util.concurrent.CompletableFuture<>();
     private final long started = System.nanoTime();
 
     Endpoints(Guidances guidances, Settings settings, ExecutorService scoring) {
         this.guidances = guidances;
         this.settings = settings;
         this.scoring = scoring;
-        this.openApi = OpenApi.document(guidances.guidances());
     }
 
     @Override
@@ -135,6 +135,13 @@ final class Endpoints extends Handler.Abstract {
         refusal.write(request, response, callback);
     }
 
+    private byte[] openApi() {
+        if (!openApi.isDone()) {
+            openApi.complete(OpenApi.document(guidances.guidances())); // the same bytes whoever makes it first
+        }
+        return openApi.join();
+    }
+
     private void route(Request request, Response response, Callback callback, long deadline) throws Exception {
         String path = Request.getPathInContext(request);
         String method = request.getMethod();
@@ -142,7 +149,7 @@ final class Endpoints extends Handler.Abstract {
         switch (path) {
             case "/", "" -> get(method, () -> write(response, callback, 200, JSON, json(index())));
             case "/health" -> get(method, () -> health(response, callback));
-            case "/openapi.json" -> get(method, () -> write(response, callback, 200, JSON, openApi));
+            case "/openapi.json" -> get(method, () -> write(response, callback, 200, JSON, openApi()));
             case "/v1/guidances" -> get(method, () -> write(response, callback, 200, JSON, json(list())));
             case "/v1/evaluate" -> post(method, () -> evaluate(request, response, callback, deadline));
             case "/v1/sample" -> post(method, () -> sample(request, response, callback, deadline));
