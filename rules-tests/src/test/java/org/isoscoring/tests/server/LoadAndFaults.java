@@ -756,6 +756,39 @@ public final class LoadAndFaults {
     /** A body sent a few bytes per second: the service answers 408 or closes, within its request time. */
     private Row slowBodies(URI base, int n) throws Exception {
         Duration limit = options.requestTimeout().plus(options.idleTimeout()).plusSeconds(15);
+        Outcomes o = stalled(base, n, limit, (out, answered) -> {
+            out.write(head(base, "application/json", "Content-Length: " + example.length));
+            out.flush();
+            long t0 = System.nanoTime();
+            for (int at = 0; at < example.length && !answered.get(); at += 4) {
+                out.write(example, at, Math.min(4, example.length - at));
+                out.flush();
+                Thread.sleep(1000);
+                if (System.nanoTime() - t0 > limit.toNanos()) {
+                    return;
+                }
+            }
+        });
+        return o.row("fault", n + (n == 1 ? " body" : " bodies at once")
+                + " sent 4 bytes per second (request timeout "
+                + seconds(options.requestTimeout()) + "): 408 or closed, in time", "");
+    }
+
+    /** A body that stops in the middle, the connection left open: closed (or 408) after the idle time. */
+    private Row silentBodies(URI base, int n) throws Exception {
+        Duration limit = options.requestTimeout().plus(options.idleTimeout()).plusSeconds(15);
+        Outcomes o = stalled(base, n, limit, (out, answered) -> {
+            out.write(head(base, "application/json", "Content-Length: " + example.length));
+            out.write(example, 0, 1000);
+            out.flush(); // then silence
+        });
+        return o.row("fault", n + (n == 1 ? " body" : " bodies at once")
+                + " stop after 1,000 bytes, connection left open (idle timeout "
+                + seconds(options.idleTimeout()) + "): 408 or closed, in time", "");
+    }
+
+    /** {@code n} clients at once each send a body as {@code writer} does; each must get 408 or a close in time. */
+    private static Outcomes stalled(URI base, int n, Duration limit, Writer writer) throws Exception {
         Outcomes o = new Outcomes();
         ExecutorService pool = Executors.newFixedThreadPool(n);
         List<Future<?>> all = new ArrayList<>();
@@ -763,18 +796,7 @@ public final class LoadAndFaults {
             all.add(pool.submit(() -> {
                 long t0 = System.nanoTime();
                 try {
-                    Raw raw = exchange(base, limit, (out, answered) -> {
-                        out.write(head(base, "application/json", "Content-Length: " + example.length));
-                        out.flush();
-                        for (int at = 0; at < example.length && !answered.get(); at += 4) {
-                            out.write(example, at, Math.min(4, example.length - at));
-                            out.flush();
-                            Thread.sleep(1000);
-                            if (System.nanoTime() - t0 > limit.toNanos()) {
-                                return;
-                            }
-                        }
-                    });
+                    Raw raw = exchange(base, limit, writer);
                     long took = System.nanoTime() - t0;
                     if (took > limit.toNanos()) {
                         o.fail("held for " + ms(took / 1e6) + " (more than the request time + idle time + 15 s)");
@@ -793,47 +815,7 @@ public final class LoadAndFaults {
             f.get(limit.toSeconds() + 30, TimeUnit.SECONDS);
         }
         pool.shutdownNow();
-        return o.row("fault", n + (n == 1 ? " body" : " bodies at once")
-                + " sent 4 bytes per second (request timeout "
-                + seconds(options.requestTimeout()) + "): 408 or closed, in time", "");
-    }
-
-    /** A body that stops in the middle, the connection left open: closed (or 408) after the idle time. */
-    private Row silentBodies(URI base, int n) throws Exception {
-        Duration limit = options.requestTimeout().plus(options.idleTimeout()).plusSeconds(15);
-        Outcomes o = new Outcomes();
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        List<Future<?>> all = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            all.add(pool.submit(() -> {
-                long t0 = System.nanoTime();
-                try {
-                    Raw raw = exchange(base, limit, (out, answered) -> {
-                        out.write(head(base, "application/json", "Content-Length: " + example.length));
-                        out.write(example, 0, 1000);
-                        out.flush(); // then silence
-                    });
-                    long took = System.nanoTime() - t0;
-                    if (took > limit.toNanos()) {
-                        o.fail("held for " + ms(took / 1e6));
-                    } else if (raw.status() == 408 || raw.status() == -1) {
-                        o.ok(took);
-                    } else {
-                        o.fail("status " + raw.status() + " (expected 408 or a closed connection)");
-                    }
-                } catch (Exception e) {
-                    o.fail(e.toString());
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : all) {
-            f.get(limit.toSeconds() + 30, TimeUnit.SECONDS);
-        }
-        pool.shutdownNow();
-        return o.row("fault", n + (n == 1 ? " body" : " bodies at once")
-                + " stop after 1,000 bytes, connection left open (idle timeout "
-                + seconds(options.idleTimeout()) + "): 408 or closed, in time", "");
+        return o;
     }
 
     private Row malformed(URI base, int n) throws Exception {
