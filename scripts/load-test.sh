@@ -10,16 +10,19 @@
 #  2. wrk -t2 -cCLIENTS -dSECONDSs --latency with scripts/load-test.lua against a service with the bundled
 #     guidances (throughput and latency as wrk measures them; its "Non-2xx or 3xx responses" must be absent).
 # Writes target/load/: report.md (the table), wrk.txt, service-wrk.log.
-# Usage: scripts/load-test.sh [SECONDS] [CLIENTS]            (defaults: 30 s, 8 clients; about 2-3 minutes)
+# Usage: scripts/load-test.sh [SECONDS] [CLIENTS]            (defaults: 30 s, 8 clients; about 5 minutes)
 #        URL=http://127.0.0.1:8080/ PID=1234 scripts/load-test.sh 30 8   (a running service; PID for its memory;
 #            its faults expect the service's default limits unless LOAD_ARGS gives others, for example
 #            LOAD_ARGS="--request-timeout 10 --idle-timeout 5 --max-body 8MiB --broken ID")
 #        WRK=0 scripts/load-test.sh    (no wrk)        RUNNER=0 scripts/load-test.sh    (wrk only)
-#        REPEATS=5 STARTUPS=3 XMX=512m                 (each fault's count, the timed starts, the service's heap)
+#        REPEATS=5 STARTUPS=3 XMX=512m WARMUP=60       (each fault's count, the timed starts, the service's heap,
+#                                                       the seconds of load before each measured one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
 clients=${2:-8}
+# the load before the measured one: the JIT compiler is still compiling Drools' classes after a minute
+warmup=${WARMUP:-60}
 out=target/load
 mkdir -p "$out"
 jar=rules-cli/target/iso-scoring.jar
@@ -37,7 +40,7 @@ if [ "${RUNNER:-1}" != 0 ]; then
         -Dmdep.outputFile="$PWD/$out/classpath.txt"
     rm -rf "$out/work"
     args=(--seconds "$seconds" --clients "$clients" --repeats "${REPEATS:-5}" --xmx "$xmx" --jar "$jar"
-          --example "$example" --work "$out/work" --startups "${STARTUPS:-3}")
+          --example "$example" --work "$out/work" --startups "${STARTUPS:-3}" --warmup "$warmup")
     if [ -n "${URL:-}" ]; then args+=(--url "$URL"); fi
     if [ -n "${PID:-}" ]; then args+=(--pid "$PID"); fi
     # shellcheck disable=SC2206 # LOAD_ARGS: more options for LoadAndFaults, split on spaces
@@ -72,8 +75,8 @@ if [ "${WRK:-1}" != 0 ]; then
             sleep 0.5
         done
         [ -n "$url" ] || { echo "load-test: the service printed no address; see $out/service-wrk.log" >&2; exit 1; }
-        # warm it up as the runner does before it measures: a few seconds of the same load
-        LOAD_BODY=$example wrk -t2 -c"$clients" -d5s -s scripts/load-test.lua "${url%/}/v1/evaluate" > /dev/null
+        # warm it up as the runner does before it measures: WARMUP seconds of the same load
+        LOAD_BODY=$example wrk -t2 -c"$clients" -d"${warmup}s" -s scripts/load-test.lua "${url%/}/v1/evaluate" > /dev/null
     fi
     echo "# wrk -t2 -c$clients -d${seconds}s --latency -s scripts/load-test.lua ${url%/}/v1/evaluate" \
         | tee "$out/wrk.txt"

@@ -72,24 +72,25 @@ public final class LoadAndFaults {
     /** What to run, and against what. */
     public record Options(Path root, Path jar, String xmx, URI url, long pid, String broken, long maxBody,
                           Path example, Path expected, int clients, Duration duration, int repeats,
-                          Duration requestTimeout, Duration idleTimeout, long maxRssBytes, Path work) {
+                          Duration requestTimeout, Duration idleTimeout, long maxRssBytes, Path work,
+                          Duration warmUp) {
 
         /** The defaults of the documented command: 8 clients for 30 s, each fault 5 times. */
         public static Options defaults(Path root) {
             return new Options(root, root.resolve("rules-cli/target/iso-scoring.jar"), "512m", null, -1, BROKEN_ID,
                     8L * 1024 * 1024, root.resolve("docs/examples/bac-giang-2022.json"), null, 8,
                     Duration.ofSeconds(30), 5, Duration.ofSeconds(10), Duration.ofSeconds(5), 1536L * 1024 * 1024,
-                    null);
+                    null, null);
         }
 
         public Options withLoad(int clients, Duration duration, int repeats) {
             return new Options(root, jar, xmx, url, pid, broken, maxBody, example, expected, clients, duration,
-                    repeats, requestTimeout, idleTimeout, maxRssBytes, work);
+                    repeats, requestTimeout, idleTimeout, maxRssBytes, work, warmUp);
         }
 
         public Options withWork(Path work) {
             return new Options(root, jar, xmx, url, pid, broken, maxBody, example, expected, clients, duration,
-                    repeats, requestTimeout, idleTimeout, maxRssBytes, work);
+                    repeats, requestTimeout, idleTimeout, maxRssBytes, work, warmUp);
         }
     }
 
@@ -264,13 +265,14 @@ public final class LoadAndFaults {
         Duration idleTimeout = d.idleTimeout();
         long maxRss = d.maxRssBytes();
         Path work = null;
+        Duration warmUp = null;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("-h") || name.equals("--help")) {
                 System.out.println("usage: LoadAndFaults [--seconds 30] [--clients 8] [--repeats 5] [--jar JAR] "
                         + "[--xmx 512m] [--url URL [--pid N] [--broken ID|-] [--max-body 32MiB]] [--example FILE] "
                         + "[--expected FILE] [--request-timeout 10] [--idle-timeout 5] [--max-rss-mib 1536] "
-                        + "[--startups 3] [--work DIR]");
+                        + "[--startups 3] [--work DIR] [--warmup SECONDS]");
                 System.exit(0);
             }
             if (i + 1 >= args.length) {
@@ -294,6 +296,7 @@ public final class LoadAndFaults {
                 case "--idle-timeout" -> idleTimeout = Duration.ofMillis((long) (Double.parseDouble(value) * 1000));
                 case "--max-rss-mib" -> maxRss = Long.parseLong(value) * 1024 * 1024;
                 case "--work" -> work = Path.of(value).toAbsolutePath();
+                case "--warmup" -> warmUp = Duration.ofMillis((long) (Double.parseDouble(value) * 1000));
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -311,7 +314,7 @@ public final class LoadAndFaults {
             idleTimeout = Duration.ofSeconds(30);
         }
         return new Options(root, jar, xmx, url, pid, broken, maxBody, exampleFile, expected, clients, duration,
-                repeats, requestTimeout, idleTimeout, maxRss, work);
+                repeats, requestTimeout, idleTimeout, maxRss, work, warmUp);
     }
 
     private static long bytes(String text) {
@@ -529,8 +532,10 @@ public final class LoadAndFaults {
     // ---- load
 
     private Load load(URI base, long servicePid, List<Row> rows) throws Exception {
-        // a warm-up of the same load, a fifth of the time (at most 5 s), checked but not measured
-        Duration warmUp = options.duration().dividedBy(5).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
+        // a warm-up of the same load, checked but not measured: --warmup, or a fifth of the time (at most 5 s);
+        // the JIT compiler is still compiling Drools' classes after a minute (docs/performance.md)
+        Duration warmUp = options.warmUp() != null ? options.warmUp()
+                : options.duration().dividedBy(5).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
                 : options.duration().dividedBy(5);
         List<Row> warm = new ArrayList<>();
         load(base, warmUp, warm);

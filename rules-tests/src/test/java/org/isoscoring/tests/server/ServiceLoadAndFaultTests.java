@@ -38,7 +38,7 @@ class ServiceLoadAndFaultTests {
         LoadAndFaults.Options options = new LoadAndFaults.Options(ROOT,
                 ROOT.resolve("rules-cli/target/iso-scoring.jar"), "512m", null, -1, "broken-2022", 2L * 1024 * 1024,
                 ROOT.resolve("docs/examples/bac-giang-2022.json"), null, 4, Duration.ofSeconds(5), 2,
-                Duration.ofSeconds(8), Duration.ofSeconds(4), 1536L * 1024 * 1024, work);
+                Duration.ofSeconds(8), Duration.ofSeconds(4), 1536L * 1024 * 1024, work, null);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         // when 4 clients load it for 5 s, then each fault comes twice
         report = LoadAndFaults.run(options, new PrintStream(log, true, StandardCharsets.UTF_8));
