@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
                         + " /health, /openapi.json.",
                 "It prints the address it listens on, logs each request to standard error, and stops on SIGTERM "
                         + "(Ctrl-C), letting the requests in flight finish.",
-                "Sizes: 32MiB, 512KiB or bytes; times: 60s, 500ms, 2m."})
+                "Sizes: 32MiB, 512KiB or bytes; times: 60s, 500ms, 2m, 1h."})
 final class ServeCommand implements Callable<Integer> {
 
     @Spec

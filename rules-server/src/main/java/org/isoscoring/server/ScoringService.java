@@ -95,6 +95,20 @@ public final class ScoringService implements AutoCloseable {
         server.setRequestLog(new CustomRequestLog(access(), CustomRequestLog.EXTENDED_NCSA_FORMAT + " %{ms}Tms"));
         server.setStopTimeout(settings.stopTimeout().toMillis());
         server.setStopAtShutdown(true); // SIGTERM: stop accepting, let the requests in flight finish
+        try {
+            server.start();
+        } catch (Exception e) {
+            try {
+                server.stop();
+            } catch (Exception ignored) {
+                // it did not start: nothing runs
+            }
+            scoring.shutdownNow();
+            String message = "cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage()
+                    + " / không lắng nghe được trên " + settings.host() + ":" + settings.port();
+            throw new java.io.UncheckedIOException(message, new java.io.IOException(message, e));
+        }
+        // once started: a service that could not listen logs no stop
         server.addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
             @Override
             public void lifeCycleStopping(org.eclipse.jetty.util.component.LifeCycle event) {
@@ -107,19 +121,6 @@ public final class ScoringService implements AutoCloseable {
                 LOG.info("stopped");
             }
         });
-        try {
-            server.start();
-        } catch (Exception e) {
-            try {
-                server.stop();
-            } catch (Exception ignored) {
-                // it did not start: nothing runs
-            }
-            scoring.shutdownNow();
-            throw new java.io.UncheckedIOException(new java.io.IOException("cannot listen on " + settings.host()
-                    + ":" + settings.port() + ": " + e.getMessage() + " / không lắng nghe được trên " + settings.host()
-                    + ":" + settings.port(), e));
-        }
         ScoringService service = new ScoringService(server, connector, scoring, guidances);
         guidances.loaded().whenComplete((done, failed) -> {
             if (failed == null) {
@@ -131,9 +132,14 @@ public final class ScoringService implements AutoCloseable {
         LOG.info("iso-scoring {} listening on {} with {} in {} ms (max body {} bytes, request timeout {}, "
                         + "{} at once, {} waiting up to {})", version(), service.uri(),
                 guidances.guidances().stream().map(GuidanceInfo::id).toList(),
-                (System.nanoTime() - began) / 1_000_000, settings.maxBodyBytes(), settings.requestTimeout(),
-                settings.maxConcurrent(), settings.maxWaiting(), settings.maxWait());
+                (System.nanoTime() - began) / 1_000_000, settings.maxBodyBytes(), time(settings.requestTimeout()),
+                settings.maxConcurrent(), settings.maxWaiting(), time(settings.maxWait()));
         return service;
+    }
+
+    /** A time as the options write it: {@code 60s}, {@code 500ms}. */
+    private static String time(java.time.Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     private static Slf4jRequestLogWriter access() {
