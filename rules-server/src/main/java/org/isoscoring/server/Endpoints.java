@@ -94,15 +94,19 @@ final class Endpoints extends Handler.Abstract {
             LOG.error("the rules of {} are defective: {}", broken.getMessage(), broken.messages());
             answer(new Refusal(500, "rules-defective", broken.messages().stream()
                     .map(m -> new Problem("", m, m)).toList()), request, response, callback, deadline);
+        } catch (org.eclipse.jetty.http.HttpException.IllegalArgumentException
+                 | org.eclipse.jetty.http.HttpException.IllegalStateException malformed) { // e.g. ?%zz=1
+            answer(Refusal.of(400, "bad-request", "the query string cannot be read: " + malformed.getMessage(),
+                    "không đọc được chuỗi truy vấn: " + malformed.getMessage()), request, response, callback,
+                    deadline);
         } catch (UncheckedIOException | IOException gone) { // the caller went away while the answer was written
             LOG.info("{} {}: the connection broke: {}", request.getMethod(), request.getHttpURI().getPath(),
                     gone.getMessage());
             callback.failed(gone);
         } catch (Throwable e) {
             LOG.error("{} {} failed", request.getMethod(), request.getHttpURI().getPath(), e);
-            answer(Refusal.of(500, "internal-error", "the service failed; its log says why ("
-                    + e.getClass().getSimpleName() + ")", "dịch vụ bị lỗi; nhật ký của dịch vụ ghi lý do ("
-                    + e.getClass().getSimpleName() + ")"), request, response, callback, deadline);
+            answer(Refusal.of(500, "internal-error", "the service failed; its log says why",
+                    "dịch vụ bị lỗi; nhật ký của dịch vụ ghi lý do"), request, response, callback, deadline);
         }
         return true;
     }
@@ -295,7 +299,7 @@ final class Endpoints extends Handler.Abstract {
     private <T> T within(long deadline, java.util.concurrent.Callable<T> work) throws Exception {
         Future<T> future;
         try {
-            future = scoring.submit(work);
+            future = submit(work);
         } catch (RejectedExecutionException full) {
             throw new Refusal(503, "busy", List.of(new Problem("", "every scoring thread is busy: try again in a "
                     + "moment", "mọi luồng chấm điểm đang bận: hãy thử lại sau giây lát")),
@@ -313,6 +317,18 @@ final class Endpoints extends Handler.Abstract {
                 throw cause;
             }
             throw (Error) e.getCause();
+        }
+    }
+
+    /** Submits to the scoring pool; a full queue is first rid of the scorings given up at their deadline. */
+    private <T> Future<T> submit(java.util.concurrent.Callable<T> work) {
+        try {
+            return scoring.submit(work);
+        } catch (RejectedExecutionException full) {
+            if (scoring instanceof java.util.concurrent.ThreadPoolExecutor pool) {
+                pool.purge(); // cancelled ones still hold their place in the queue until purged
+            }
+            return scoring.submit(work);
         }
     }
 
@@ -355,7 +371,8 @@ final class Endpoints extends Handler.Abstract {
         if (length > max) {
             throw tooLarge(max);
         }
-        ByteArrayOutputStream body = new ByteArrayOutputStream(length > 0 ? (int) length : 64 * 1024);
+        // grown as the bytes come, never sized by what Content-Length announces: headers cost no memory
+        ByteArrayOutputStream body = new ByteArrayOutputStream((int) Math.min(Math.max(length, 0), 64 * 1024));
         byte[] chunk = new byte[64 * 1024];
         try (InputStream in = Content.Source.asInputStream(request)) {
             for (int n; (n = in.read(chunk)) != -1; ) {
@@ -480,7 +497,8 @@ final class Endpoints extends Handler.Abstract {
 
     private void health(Response response, Callback callback) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("status", !guidances.ready() ? "starting" : guidances.unavailable().isEmpty() ? "up" : "degraded");
+        root.put("status", !guidances.ready() ? "starting"
+                : guidances.unavailable().isEmpty() && !guidances.failedToLoad() ? "up" : "degraded");
         root.put("version", ScoringService.version());
         root.put("uptimeSeconds", (System.nanoTime() - started) / 1_000_000_000L);
         guidances.guidances().forEach(g -> root.withArray("guidances").add(g.id()));

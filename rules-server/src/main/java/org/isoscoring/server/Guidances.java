@@ -115,6 +115,11 @@ final class Guidances implements ScoringEngine {
         return loaded.isDone();
     }
 
+    /** Whether the bundled rules failed to load in the background (a defective jar). */
+    boolean failedToLoad() {
+        return loaded.isCompletedExceptionally();
+    }
+
     /** Completes when every guidance's rules are loaded. */
     java.util.concurrent.CompletableFuture<Void> loaded() {
         return loaded;

@@ -89,7 +89,10 @@ public final class ScoringService implements AutoCloseable {
         limit.setMaxRequestCount(settings.maxConcurrent());
         limit.setMaxSuspendedRequestCount(settings.maxWaiting());
         limit.setMaxSuspend(settings.maxWait());
+        limit.excludePath("/health"); // a monitor is answered even when every place is taken
         GracefulHandler graceful = new GracefulHandler(limit);
+        // a request whose body is still coming at SIGTERM keeps the idle timeout it had (Jetty's default is 1 s)
+        graceful.setShutdownIdleTimeout(settings.idleTimeout().toMillis());
         server.setHandler(graceful);
         server.setErrorHandler(new ErrorAnswers(graceful::isShutdown));
         server.setRequestLog(new CustomRequestLog(access(), CustomRequestLog.EXTENDED_NCSA_FORMAT + " %{ms}Tms"));

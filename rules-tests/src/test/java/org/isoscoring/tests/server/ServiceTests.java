@@ -270,6 +270,20 @@ class ServiceTests {
             assertThat(body.get("problems").get(0).get("place").asText()).startsWith("line 1, column");
         }
 
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"/v1/evaluate?%zz=1", "/v1/sample?seed=%C3%28", "/v1/sample?seed=%"})
+        @DisplayName("given a query string that cannot be decoded, then 400 bad-request, no class name")
+        void malformedQuery(String path) throws IOException {
+            byte[] request = Files.readAllBytes(TWO_TIER_SMALL);
+            Answer answer; // written by hand: the JDK's client refuses to send such an address
+            try (Http.InFlight sent = Http.InFlight.post(http.uri("/"), path, request, request.length,
+                    "Accept-Language", "en")) {
+                answer = sent.parsedAnswer();
+            }
+            JsonNode body = refused(answer, 400, "bad-request");
+            assertThat(body.get("detail").asText()).contains("query string").doesNotContain("Exception");
+        }
+
         @Test
         @DisplayName("given an empty body or a parameter /v1/evaluate does not take, then 422")
         void emptyOrParameters() {
@@ -393,14 +407,16 @@ class ServiceTests {
         }
 
         @Test
-        @DisplayName("given every place taken and no room to wait, then 503 busy with Retry-After; then it answers")
+        @DisplayName("given every place taken and no room to wait, then 503 busy with Retry-After, /health still "
+                + "answered; then it answers")
         void busy() throws Exception {
             Settings one = limits(Settings.DEFAULT_MAX_BODY, Duration.ofSeconds(30), 1, 0, Duration.ofSeconds(10));
             // one request holds the only place while its body is on its way
             try (Http http = Http.start(one); Http.InFlight slow = Http.InFlight.post(http.uri("/"), "/v1/evaluate",
                     Files.readAllBytes(TWO_TIER_SMALL), 10)) {
                 Thread.sleep(300);
-                Answer busy = http.get("/health", "Accept-Language", "en");
+                assertThat(http.get("/health").status()).as("a monitor is answered all the same").isEqualTo(200);
+                Answer busy = http.get("/v1/guidances", "Accept-Language", "en");
                 JsonNode problem = refused(busy, 503, "busy");
                 assertThat(busy.header("Retry-After")).isEqualTo("1");
                 assertThat(problem.get("detail").asText()).contains("try again");
@@ -409,7 +425,7 @@ class ServiceTests {
                 int status = 503;
                 for (int i = 0; i < 50 && status == 503; i++) {
                     sleep(100);
-                    status = http.get("/health").status();
+                    status = http.get("/v1/guidances").status();
                 }
                 assertThat(status).isEqualTo(200);
             }
