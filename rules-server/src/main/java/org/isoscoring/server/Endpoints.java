@@ -310,8 +310,8 @@ final class Endpoints extends Handler.Abstract {
         } catch (TimeoutException late) {
             future.cancel(false); // not interrupted: an interrupt in the middle of loading a class would break it
             throw Refusal.of(503, "too-slow", "scoring took longer than the request time limit of "
-                    + seconds(settings.requestTimeout()) + " (--request-timeout)", "chấm điểm lâu hơn giới hạn "
-                    + seconds(settings.requestTimeout()) + " của một yêu cầu (--request-timeout)");
+                    + Settings.time(" ", settings.requestTimeout()) + " (--request-timeout)", "chấm điểm lâu hơn giới hạn "
+                    + Settings.time(" ", settings.requestTimeout()) + " của một yêu cầu (--request-timeout)");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Exception cause) {
                 throw cause;
@@ -330,10 +330,6 @@ final class Endpoints extends Handler.Abstract {
             }
             return scoring.submit(work);
         }
-    }
-
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     // ---- the body
@@ -401,9 +397,10 @@ final class Endpoints extends Handler.Abstract {
 
     private Refusal slowBody() {
         return Refusal.of(408, "request-timeout", "the request body did not arrive within the request time limit of "
-                + seconds(settings.requestTimeout()) + ", or the connection stayed silent for "
-                + seconds(settings.idleTimeout()), "thân yêu cầu không đến hết trong giới hạn "
-                + seconds(settings.requestTimeout()) + ", hoặc kết nối im lặng quá " + seconds(settings.idleTimeout()));
+                + Settings.time(" ", settings.requestTimeout()) + ", or the connection stayed silent for "
+                + Settings.time(" ", settings.idleTimeout()), "thân yêu cầu không đến hết trong giới hạn "
+                + Settings.time(" ", settings.requestTimeout()) + ", hoặc kết nối im lặng quá "
+                + Settings.time(" ", settings.idleTimeout()));
     }
 
     private static String size(long bytes) {
@@ -501,8 +498,8 @@ final class Endpoints extends Handler.Abstract {
                 : guidances.unavailable().isEmpty() && !guidances.failedToLoad() ? "up" : "degraded");
         root.put("version", ScoringService.version());
         root.put("uptimeSeconds", (System.nanoTime() - started) / 1_000_000_000L);
-        guidances.guidances().forEach(g -> root.withArray("guidances").add(g.id()));
-        root.withArray("guidances");
+        var ids = root.putArray("guidances");
+        guidances.guidances().forEach(g -> ids.add(g.id()));
         unavailable(root);
         var memory = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         root.putObject("memory").put("heapUsedBytes", memory.getUsed()).put("heapMaxBytes", memory.getMax());

@@ -135,14 +135,9 @@ public final class ScoringService implements AutoCloseable {
         LOG.info("iso-scoring {} listening on {} with {} in {} ms (max body {} bytes, request timeout {}, "
                         + "{} at once, {} waiting up to {})", version(), service.uri(),
                 guidances.guidances().stream().map(GuidanceInfo::id).toList(),
-                (System.nanoTime() - began) / 1_000_000, settings.maxBodyBytes(), time(settings.requestTimeout()),
-                settings.maxConcurrent(), settings.maxWaiting(), time(settings.maxWait()));
+                (System.nanoTime() - began) / 1_000_000, settings.maxBodyBytes(), Settings.time("", settings.requestTimeout()),
+                settings.maxConcurrent(), settings.maxWaiting(), Settings.time("", settings.maxWait()));
         return service;
-    }
-
-    /** A time as the options write it: {@code 60s}, {@code 500ms}. */
-    private static String time(java.time.Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     private static Slf4jRequestLogWriter access() {

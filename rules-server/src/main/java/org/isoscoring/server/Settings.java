@@ -80,6 +80,11 @@ public record Settings(String host, int port, List<Path> rules, long maxBodyByte
                 idleTimeout, stopTimeout);
     }
 
+    /** A time in whole seconds, or else milliseconds, the unit after {@code gap}: {@code 60s}, {@code 60 s}, {@code 500ms}. */
+    static String time(String gap, Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + gap + "s" : d.toMillis() + gap + "ms";
+    }
+
     private static void positive(String name, Duration value) {
         Objects.requireNonNull(value, name);
         if (value.isNegative() || value.isZero() || value.compareTo(Duration.ofDays(1)) > 0) {
