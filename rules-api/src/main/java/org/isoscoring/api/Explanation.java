@@ -1,10 +1,8 @@
 package org.isoscoring.api;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.IntFunction;
 
 /**
  * Why a sub-criterion got its points: the rule that fired, and the facts it used.
@@ -29,26 +27,6 @@ public record Explanation(String criterion, BigDecimal points, BigDecimal max, S
         Objects.requireNonNull(reason, "reason");
         reasonEn = reasonEn == null ? reason : reasonEn;
         facts = Map.copyOf(Objects.requireNonNull(facts, "facts"));
-    }
-
-    /** An explanation whose reason is Vietnamese only (its English reason is the Vietnamese one). */
-    public Explanation(String criterion, BigDecimal points, BigDecimal max, String rule, String reason,
-                       Map<String, String> facts) {
-        this(criterion, points, max, rule, reason, reason, facts);
-    }
-
-    /**
-     * An immutable list of {@code size} explanations, each made by {@code make} the first time it is read, and
-     * kept. An engine gives its results' explanations this way: writing the reasons of a national request's
-     * 390,000 explanations is most of the time of scoring it, and a caller that reads totals and ratings only
-     * does not pay for them. {@code make} must give equal explanations for equal indexes, from any thread.
-     *
-     * @param size the number of explanations
-     * @param make makes the explanation of an index, from 0 to {@code size - 1}
-     * @return the list, which {@link AssessmentResult} keeps as it is
-     */
-    public static List<Explanation> madeOnRead(int size, IntFunction<Explanation> make) {
-        return new ExplanationsOnRead(size, make);
     }
 
     /** The reason in English when {@code english}, else in Vietnamese. */

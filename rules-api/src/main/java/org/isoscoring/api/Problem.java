@@ -8,8 +8,7 @@ import java.util.regex.Pattern;
  * One thing wrong with a request: where it is, and what is wrong, in English and in Vietnamese.
  *
  * <p>Two problems are equal when their place and English message are: the Vietnamese message is a translation of
- * the same problem, so a problem built with the two-argument constructor (as a caller or a test may) equals the
- * one the library reports.
+ * the same problem, so a caller or a test may compare the problems it expects by their English messages.
  *
  * @param place     the place in the request, as a JSON path without the leading {@code $.}, for example
  *                  {@code assessments[3].facts.staffTrained}; empty for the document as a whole. It is never
@@ -23,11 +22,6 @@ public record Problem(String place, String message, String messageVi) {
         Objects.requireNonNull(place, "place");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(messageVi, "messageVi");
-    }
-
-    /** A problem with one message, used for both languages. */
-    public Problem(String place, String message) {
-        this(place, message, message);
     }
 
     /** What is wrong, in English or in Vietnamese. */

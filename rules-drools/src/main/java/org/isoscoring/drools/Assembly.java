@@ -22,6 +22,7 @@ import org.isoscoring.api.Criterion;
 import org.isoscoring.api.Explanation;
 import org.isoscoring.api.GroupReport;
 import org.isoscoring.api.Vocabulary;
+import org.isoscoring.api.spi.ResultParts;
 
 /**
  * The results of one session, read back from the facts its rules derived, with a check that the rules did their
@@ -224,14 +225,14 @@ record Assembly(Map<Integer, AssessmentResult> results, List<AgencyResult> agenc
             return null;
         }
         // the reasons are filled when an explanation is first read (Reason): most of the time of scoring otherwise
-        List<Explanation> explanations = Explanation.madeOnRead(catalog.size(), i -> new Explanation(
+        List<Explanation> explanations = ResultParts.explanationsOnRead(catalog.size(), i -> new Explanation(
                 catalog.get(i).id(), awards[i].points(), catalog.get(i).max(), awards[i].rule(), awards[i].reason(),
                 awards[i].reasonEn(), awards[i].facts()));
         BigDecimal[] points = new BigDecimal[awards.length];
         for (int i = 0; i < awards.length; i++) {
             points[i] = awards[i].points();
         }
-        return new AssessmentResult(sheet.getAgency(), sheet.assessorId(), AssessmentResult.pointsInOrder(ids, points),
+        return new AssessmentResult(sheet.getAgency(), sheet.assessorId(), ResultParts.pointsInOrder(ids, points),
                 subtotal.value(), total.getPenalty(), total.getValue(), rated.rating().name(), explanations);
     }
 

@@ -17,6 +17,7 @@ import org.isoscoring.api.RulesException;
 import org.isoscoring.api.ScoringEngine;
 import org.isoscoring.api.ScoringJson;
 import org.isoscoring.api.ScoringResult;
+import org.isoscoring.api.spi.ResultParts;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -35,14 +36,14 @@ class ExplanationsOnReadTests {
     }
 
     @Nested
-    @DisplayName("Explanation.madeOnRead")
+    @DisplayName("ResultParts.explanationsOnRead (for engines)")
     class MadeOnRead {
 
         @Test
         @DisplayName("makes an explanation the first time it is read, and keeps it")
         void makesOnce() {
             AtomicInteger made = new AtomicInteger();
-            List<Explanation> list = Explanation.madeOnRead(3, i -> {
+            List<Explanation> list = ResultParts.explanationsOnRead(3, i -> {
                 made.incrementAndGet();
                 return explanation(i);
             });
@@ -60,12 +61,12 @@ class ExplanationsOnReadTests {
         @Test
         @DisplayName("is immutable and checks its indexes")
         void immutable() {
-            List<Explanation> list = Explanation.madeOnRead(2, ExplanationsOnReadTests::explanation);
+            List<Explanation> list = ResultParts.explanationsOnRead(2, ExplanationsOnReadTests::explanation);
 
             assertThatThrownBy(() -> list.add(explanation(2))).isInstanceOf(UnsupportedOperationException.class);
             assertThatThrownBy(() -> list.set(0, explanation(2))).isInstanceOf(UnsupportedOperationException.class);
             assertThatThrownBy(() -> list.get(2)).isInstanceOf(IndexOutOfBoundsException.class);
-            assertThatThrownBy(() -> Explanation.madeOnRead(-1, ExplanationsOnReadTests::explanation))
+            assertThatThrownBy(() -> ResultParts.explanationsOnRead(-1, ExplanationsOnReadTests::explanation))
                     .isInstanceOf(IllegalArgumentException.class);
         }
 
@@ -73,7 +74,7 @@ class ExplanationsOnReadTests {
         @DisplayName("an AssessmentResult keeps it as it is, and copies any other list")
         void keptByTheResult() {
             AtomicInteger made = new AtomicInteger();
-            List<Explanation> onRead = Explanation.madeOnRead(1, i -> {
+            List<Explanation> onRead = ResultParts.explanationsOnRead(1, i -> {
                 made.incrementAndGet();
                 return explanation(i);
             });

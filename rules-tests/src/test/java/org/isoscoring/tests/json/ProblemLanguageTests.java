@@ -261,13 +261,13 @@ class ProblemLanguageTests {
     }
 
     @Test
-    @DisplayName("given a problem built with two arguments, then both languages say the same and it equals the "
-            + "library's problem with the same English")
-    void compatibility() {
-        Problem old = new Problem("year", "missing");
-        assertThat(old.messageVi()).isEqualTo("missing");
-        assertThat(old).isEqualTo(new Problem("year", "missing", "thiếu")).hasToString("year: missing");
-        assertThat(old.hashCode()).isEqualTo(new Problem("year", "missing", "thiếu").hashCode());
+    @DisplayName("given two problems with the same place and English, then they are equal whatever their Vietnamese, "
+            + "and a place in a text reads in Vietnamese")
+    void equality() {
+        Problem expected = new Problem("year", "missing", "");
+        assertThat(expected).isEqualTo(new Problem("year", "missing", "thiếu")).hasToString("year: missing");
+        assertThat(expected.hashCode()).isEqualTo(new Problem("year", "missing", "thiếu").hashCode());
+        assertThat(expected).isNotEqualTo(new Problem("year", "not a number", "thiếu"));
         assertThat(new Problem("line 3, column 7", "not valid JSON: x", "JSON không hợp lệ: x").toString(false))
                 .isEqualTo("dòng 3, cột 7: JSON không hợp lệ: x");
     }

@@ -1,4 +1,6 @@
-package org.isoscoring.api;
+package org.isoscoring.api.spi;
+
+import org.isoscoring.api.Explanation;
 
 import java.util.AbstractList;
 import java.util.Objects;
@@ -9,9 +11,9 @@ import java.util.function.IntFunction;
 
 /**
  * An immutable list of explanations, each made the first time it is read and kept: see
- * {@link Explanation#madeOnRead}. Safe to read from several threads: two threads reading one element for the first
- * time at once may each make it, and both get the one that was kept. Once every element is made, the list lets go
- * of {@code make} (and of what it holds, such as the engine's awards).
+ * {@link ResultParts#explanationsOnRead}. Safe to read from several threads: two threads reading one element for the
+ * first time at once may each make it, and both get the one that was kept. Once every element is made, the list lets
+ * go of {@code make} (and of what it holds, such as the engine's awards).
  */
 final class ExplanationsOnRead extends AbstractList<Explanation> implements RandomAccess {
 

@@ -1,4 +1,4 @@
-package org.isoscoring.api;
+package org.isoscoring.api.spi;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -12,10 +12,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A map of points by sub-criterion, in the order given: see {@link AssessmentResult#pointsInOrder}. It shares the
+ * A map of points by sub-criterion, in the order given: see {@link ResultParts#pointsInOrder}. It shares the
  * (immutable) list of sub-criteria with every other map made from that list, and keeps its points in an array,
- * instead of a hash map per assessment. It is never changed; {@link AssessmentResult} shows it through
- * {@link java.util.Collections#unmodifiableMap}, as any other points map, so every change is refused the same way.
+ * instead of a hash map per assessment. It is never changed; {@link org.isoscoring.api.AssessmentResult} shows it
+ * through {@link java.util.Collections#unmodifiableMap}, as any other points map, so every change is refused the
+ * same way.
  */
 final class PointsInOrder extends AbstractMap<String, BigDecimal> implements Serializable {
 

@@ -1,0 +1,18 @@
+/**
+ * The scoring API of iso-scoring: the request and the result of scoring (records), reading and writing them as JSON
+ * ({@link org.isoscoring.api.ScoringJson}), and the engine that scores them
+ * ({@link org.isoscoring.api.ScoringEngine#create()}, found through {@link java.util.ServiceLoader}: add
+ * {@code org.isoscoring:rules-drools} at run time). Nothing here depends on the rule engine.
+ *
+ * <p>On the module path: {@code requires org.isoscoring.api;}, with {@code rules-drools} (an automatic module,
+ * {@code org.isoscoring.drools}) on the module path or the class path. The package
+ * {@link org.isoscoring.api.spi} is for engines.
+ */
+module org.isoscoring.api {
+    requires com.fasterxml.jackson.databind;
+
+    exports org.isoscoring.api;
+    exports org.isoscoring.api.spi;
+
+    uses org.isoscoring.api.ScoringEngine;
+}
