@@ -15,22 +15,44 @@ import java.util.Objects;
  */
 public record Agency(String id, String name, String kind, String parent, Facts record) {
 
+    /**
+     * Checks the agency.
+     *
+     * @throws NullPointerException when {@code id} or {@code kind} is {@code null}
+     */
     public Agency {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
     }
 
-    /** An agency that belongs to no other and has no record, such as a department. */
+    /**
+     * An agency that belongs to no other and has no record, such as a department.
+     *
+     * @param id   its id
+     * @param name its name
+     * @param kind its kind
+     * @return the agency
+     */
     public static Agency of(String id, String name, String kind) {
         return new Agency(id, name, kind, null, null);
     }
 
-    /** This agency, belonging to {@code parent}. */
+    /**
+     * This agency, belonging to another.
+     *
+     * @param parent the id of the agency it belongs to
+     * @return a copy of this agency with that parent
+     */
     public Agency within(String parent) {
         return new Agency(id, name, kind, parent, record);
     }
 
-    /** This agency, with this record. */
+    /**
+     * This agency, with a record.
+     *
+     * @param record what it records besides its assessments
+     * @return a copy of this agency with that record
+     */
     public Agency withRecord(Facts record) {
         return new Agency(id, name, kind, parent, record);
     }

@@ -14,6 +14,11 @@ import java.util.Objects;
  */
 public record AgencyResult(String agency, String finalAssessor, BigDecimal total, String rating) {
 
+    /**
+     * Checks the components.
+     *
+     * @throws NullPointerException when a required component is {@code null}
+     */
     public AgencyResult {
         Objects.requireNonNull(agency, "agency");
         Objects.requireNonNull(finalAssessor, "finalAssessor");

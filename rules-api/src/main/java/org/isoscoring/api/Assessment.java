@@ -12,6 +12,11 @@ import java.util.Objects;
  */
 public record Assessment(String agency, String assessor, Facts facts) {
 
+    /**
+     * Checks the components.
+     *
+     * @throws NullPointerException when a required component is {@code null}
+     */
     public Assessment {
         Objects.requireNonNull(agency, "agency");
         Objects.requireNonNull(assessor, "assessor");

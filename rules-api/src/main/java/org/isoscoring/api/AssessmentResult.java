@@ -26,6 +26,11 @@ public record AssessmentResult(String agency, String assessor, Map<String, BigDe
                                BigDecimal subtotal, BigDecimal penalty, BigDecimal total, String rating,
                                List<Explanation> explanations) {
 
+    /**
+     * Checks the components and keeps immutable copies of its lists, sets and maps.
+     *
+     * @throws NullPointerException when a required component is {@code null}
+     */
     public AssessmentResult {
         Objects.requireNonNull(agency, "agency");
         Objects.requireNonNull(assessor, "assessor");

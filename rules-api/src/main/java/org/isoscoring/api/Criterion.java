@@ -19,6 +19,11 @@ import java.util.Objects;
 public record Criterion(String id, BigDecimal max, Label title, Map<String, Label> titleByKind,
                         List<Criterion> subCriteria) {
 
+    /**
+     * Checks the components and keeps immutable copies of its lists, sets and maps.
+     *
+     * @throws NullPointerException when a required component is {@code null}
+     */
     public Criterion {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(max, "max");

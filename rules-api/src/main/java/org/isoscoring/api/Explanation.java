@@ -19,6 +19,11 @@ import java.util.Objects;
 public record Explanation(String criterion, BigDecimal points, BigDecimal max, String rule, String reason,
                           String reasonEn, Map<String, String> facts) {
 
+    /**
+     * Checks the components and keeps immutable copies of its lists, sets and maps.
+     *
+     * @throws NullPointerException when a required component is {@code null}
+     */
     public Explanation {
         Objects.requireNonNull(criterion, "criterion");
         Objects.requireNonNull(points, "points");

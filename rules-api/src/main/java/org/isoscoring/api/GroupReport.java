@@ -19,6 +19,11 @@ import java.util.Objects;
  */
 public record GroupReport(String group, String agency, Map<String, Object> figures) {
 
+    /**
+     * Checks the components and keeps immutable copies of its lists, sets and maps.
+     *
+     * @throws NullPointerException when a required component is {@code null}
+     */
     public GroupReport {
         Objects.requireNonNull(group, "group");
         figures = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(figures, "figures")));

@@ -19,6 +19,11 @@ import java.util.Objects;
 public record GuidanceInfo(String id, String title, List<Integer> years, List<String> sources,
                            List<Criterion> criteria, Vocabulary vocabulary, Label notice) {
 
+    /**
+     * Checks the components and keeps immutable copies of its lists, sets and maps.
+     *
+     * @throws NullPointerException when a required component is {@code null}
+     */
     public GuidanceInfo {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");

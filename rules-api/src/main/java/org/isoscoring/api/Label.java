@@ -10,6 +10,11 @@ import java.util.Objects;
  */
 public record Label(String vi, String en) {
 
+    /**
+     * Checks the components.
+     *
+     * @throws NullPointerException when a required component is {@code null}
+     */
     public Label {
         Objects.requireNonNull(vi, "vi");
         en = en == null ? vi : en;

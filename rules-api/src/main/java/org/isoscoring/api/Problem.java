@@ -18,6 +18,11 @@ import java.util.regex.Pattern;
  */
 public record Problem(String place, String message, String messageVi) {
 
+    /**
+     * Checks the components.
+     *
+     * @throws NullPointerException when a required component is {@code null}
+     */
     public Problem {
         Objects.requireNonNull(place, "place");
         Objects.requireNonNull(message, "message");

@@ -24,6 +24,11 @@ import java.util.stream.Collectors;
 public record Sample(String seed, Agency district, Vocabulary.Group group, String guidance, String rulesHash,
                      List<Draw> draws, Map<String, String> names) {
 
+    /**
+     * Checks the components and keeps immutable copies of its lists, sets and maps.
+     *
+     * @throws NullPointerException when a required component is {@code null}
+     */
     public Sample {
         Objects.requireNonNull(seed, "seed");
         Objects.requireNonNull(group, "group");
@@ -42,6 +47,11 @@ public record Sample(String seed, Agency district, Vocabulary.Group group, Strin
      */
     public record Draw(Sampling.Purpose purpose, int communes, int size, List<Sampling.Ranked> ranking) {
 
+        /**
+         * Checks the components and keeps immutable copies of its lists, sets and maps.
+         *
+         * @throws NullPointerException when a required component is {@code null}
+         */
         public Draw {
             Objects.requireNonNull(purpose, "purpose");
             ranking = List.copyOf(ranking);

@@ -33,7 +33,7 @@ import java.util.Objects;
  * purpose, seed and id in only one way.
  *
  * <p>How many communes are taken ({@code k}) is not decided here: it is a rule of the guidance
- * ({@code onSiteRequired} and {@code provinceSampleSize} of {@link DistrictReport}).
+ * ({@code onSiteRequired} and {@code provinceSampleSize} of the guidance's {@code districts} group).
  */
 public final class Sampling {
 
@@ -62,6 +62,11 @@ public final class Sampling {
      */
     public record Ranked(int rank, String commune, String key) {
 
+        /**
+         * Checks the components.
+         *
+         * @throws NullPointerException when a required component is {@code null}
+         */
         public Ranked {
             Objects.requireNonNull(commune, "commune");
             Objects.requireNonNull(key, "key");

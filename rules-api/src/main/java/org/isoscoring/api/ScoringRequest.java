@@ -14,6 +14,11 @@ import java.util.Objects;
  */
 public record ScoringRequest(String guidance, int year, List<Agency> agencies, List<Assessment> assessments) {
 
+    /**
+     * Checks the components and keeps immutable copies of its lists, sets and maps.
+     *
+     * @throws NullPointerException when a required component is {@code null}
+     */
     public ScoringRequest {
         agencies = List.copyOf(Objects.requireNonNull(agencies, "agencies"));
         assessments = List.copyOf(Objects.requireNonNull(assessments, "assessments"));

@@ -23,6 +23,11 @@ import java.util.Optional;
 public record ScoringResult(String guidance, int year, String rulesHash, List<AssessmentResult> assessments,
                             List<AgencyResult> agencies, Map<String, List<GroupReport>> groups) {
 
+    /**
+     * Checks the components and keeps immutable copies of its lists, sets and maps.
+     *
+     * @throws NullPointerException when a required component is {@code null}
+     */
     public ScoringResult {
         Objects.requireNonNull(guidance, "guidance");
         Objects.requireNonNull(rulesHash, "rulesHash");
@@ -77,6 +82,12 @@ public record ScoringResult(String guidance, int year, String rulesHash, List<As
      * @param result its final result
      */
     public record Ranked(int rank, AgencyResult result) {
+        /**
+         * Checks the components.
+         *
+         * @throws NullPointerException     when a required component is {@code null}
+         * @throws IllegalArgumentException when a component is not valid
+         */
         public Ranked {
             if (rank < 1) {
                 throw new IllegalArgumentException("a rank is 1 or more: " + rank);

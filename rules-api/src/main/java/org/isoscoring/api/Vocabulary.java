@@ -34,6 +34,9 @@ public record Vocabulary(List<Choice> choices, List<Fact> facts, List<Measure> m
             new Value("PARTIAL", new Label("Đạt một phần", "Partly met")),
             new Value("NONE", new Label("Không đạt", "Not met"))));
 
+    /**
+     * Checks the components and keeps immutable copies of its lists, sets and maps.
+     */
     public Vocabulary {
         choices = List.copyOf(choices);
         facts = List.copyOf(facts);
@@ -119,6 +122,11 @@ public record Vocabulary(List<Choice> choices, List<Fact> facts, List<Measure> m
      * @param values its values, in order
      */
     public record Choice(String name, List<Value> values) {
+        /**
+         * Checks the components and keeps immutable copies of its lists, sets and maps.
+         *
+         * @throws NullPointerException when a required component is {@code null}
+         */
         public Choice {
             Objects.requireNonNull(name, "name");
             values = List.copyOf(values);
@@ -142,6 +150,11 @@ public record Vocabulary(List<Choice> choices, List<Fact> facts, List<Measure> m
      * @param title what it means
      */
     public record Value(String id, Label title) {
+        /**
+         * Checks the components.
+         *
+         * @throws NullPointerException when a required component is {@code null}
+         */
         public Value {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(title, "title");
@@ -164,6 +177,12 @@ public record Vocabulary(List<Choice> choices, List<Fact> facts, List<Measure> m
      */
     public record Fact(String name, Type type, Choice choice, boolean nullable, Set<String> kinds, BigDecimal min,
                        String partOf, String countAs, Label title, Label help) {
+        /**
+         * Checks the components and keeps immutable copies of its lists, sets and maps.
+         *
+         * @throws NullPointerException     when a required component is {@code null}
+         * @throws IllegalArgumentException when a component is not valid
+         */
         public Fact {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
@@ -199,6 +218,11 @@ public record Vocabulary(List<Choice> choices, List<Fact> facts, List<Measure> m
      * @param title       what it is
      */
     public record Measure(String name, Computation computation, List<String> of, Label title) {
+        /**
+         * Checks the components and keeps immutable copies of its lists, sets and maps.
+         *
+         * @throws NullPointerException when a required component is {@code null}
+         */
         public Measure {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(computation, "computation");
@@ -222,6 +246,11 @@ public record Vocabulary(List<Choice> choices, List<Fact> facts, List<Measure> m
      */
     public record Kind(String id, Label title, Label noun, String fact, BelongsTo belongsTo, Members members,
                        AgencyRecord record, boolean assessedAtLeastOnce) {
+        /**
+         * Checks the components.
+         *
+         * @throws NullPointerException when a required component is {@code null}
+         */
         public Kind {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(title, "title");
@@ -236,6 +265,11 @@ public record Vocabulary(List<Choice> choices, List<Fact> facts, List<Measure> m
      * @param field the JSON field of the member that names it ({@code district})
      */
     public record BelongsTo(String kind, String field) {
+        /**
+         * Checks the components.
+         *
+         * @throws NullPointerException when a required component is {@code null}
+         */
         public BelongsTo {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(field, "field");
@@ -249,6 +283,11 @@ public record Vocabulary(List<Choice> choices, List<Fact> facts, List<Measure> m
      * @param atLeast the fewest an agency of the kind has
      */
     public record Members(String count, int atLeast) {
+        /**
+         * Checks the components.
+         *
+         * @throws NullPointerException when a required component is {@code null}
+         */
         public Members {
             Objects.requireNonNull(count, "count");
         }
@@ -261,6 +300,11 @@ public record Vocabulary(List<Choice> choices, List<Fact> facts, List<Measure> m
      * @param fields its fields, each declared as a fact
      */
     public record AgencyRecord(String name, List<Fact> fields) {
+        /**
+         * Checks the components and keeps immutable copies of its lists, sets and maps.
+         *
+         * @throws NullPointerException when a required component is {@code null}
+         */
         public AgencyRecord {
             Objects.requireNonNull(name, "name");
             fields = List.copyOf(fields);
@@ -275,6 +319,11 @@ public record Vocabulary(List<Choice> choices, List<Fact> facts, List<Measure> m
      * @param assesses the kinds of agency it may assess; empty for every kind
      */
     public record Assessor(String id, Label title, Set<String> assesses) {
+        /**
+         * Checks the components and keeps immutable copies of its lists, sets and maps.
+         *
+         * @throws NullPointerException when a required component is {@code null}
+         */
         public Assessor {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(title, "title");
@@ -296,6 +345,11 @@ public record Vocabulary(List<Choice> choices, List<Fact> facts, List<Measure> m
      *              {@code {year+1}-01-01} (relative to the assessed year) or as a plain date
      */
     public record Example(String name, Label title, Map<String, Object> facts) {
+        /**
+         * Checks the components and keeps immutable copies of its lists, sets and maps.
+         *
+         * @throws NullPointerException when a required component is {@code null}
+         */
         public Example {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(title, "title");
@@ -329,6 +383,11 @@ public record Vocabulary(List<Choice> choices, List<Fact> facts, List<Measure> m
      * @param title its name ({@code Xuất sắc})
      */
     public record Rating(String id, Label title) {
+        /**
+         * Checks the components.
+         *
+         * @throws NullPointerException when a required component is {@code null}
+         */
         public Rating {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(title, "title");
@@ -349,6 +408,11 @@ public record Vocabulary(List<Choice> choices, List<Fact> facts, List<Measure> m
      *                 a group without a sample
      */
     public record Group(String id, String of, Label title, List<Figure> figures, String sampleOf) {
+        /**
+         * Checks the components and keeps immutable copies of its lists, sets and maps.
+         *
+         * @throws NullPointerException when a required component is {@code null}
+         */
         public Group {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(title, "title");
@@ -365,6 +429,11 @@ public record Vocabulary(List<Choice> choices, List<Fact> facts, List<Measure> m
      * @param atLeast a figure it should not be below, shown as a finding when it is; else {@code null}
      */
     public record Figure(String name, Type type, Label title, String atLeast) {
+        /**
+         * Checks the components.
+         *
+         * @throws NullPointerException when a required component is {@code null}
+         */
         public Figure {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
