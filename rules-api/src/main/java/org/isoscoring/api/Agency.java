@@ -8,8 +8,9 @@ import java.util.Objects;
  * @param id     unique in the request, for example {@code XA-YD-01}
  * @param name   optional display name
  * @param kind   its kind, one of its guidance's kinds ({@link Vocabulary#kinds()}), for example {@code COMMUNE}
- * @param parent the id of the agency it belongs to, for a kind that belongs to another ({@link Vocabulary.Kind#belongsTo()},
- *               a commune's district, written in JSON under that kind's field, {@code district}); otherwise {@code null}
+ * @param parent the id of the agency it belongs to, for a kind that belongs to another
+ *               ({@link Vocabulary.Kind#belongsTo()}, a commune's district, written in JSON under that kind's field,
+ *               {@code district}); otherwise {@code null}
  * @param record what it records besides its assessments, for a kind that has a record
  *               ({@link Vocabulary.Kind#record()}, a district's {@code communeScoring}); otherwise {@code null}
  */
@@ -18,6 +19,14 @@ public record Agency(String id, String name, String kind, String parent, Facts r
     /**
      * Checks the agency.
      *
+     * @param id     unique in the request, for example {@code XA-YD-01}
+     * @param name   optional display name
+     * @param kind   its kind, one of its guidance's kinds ({@link Vocabulary#kinds()}), for example {@code COMMUNE}
+     * @param parent the id of the agency it belongs to, for a kind that belongs to another
+     *               ({@link Vocabulary.Kind#belongsTo()}, a commune's district, written in JSON under that kind's
+     *               field, {@code district}); otherwise {@code null}
+     * @param record what it records besides its assessments, for a kind that has a record
+     *               ({@link Vocabulary.Kind#record()}, a district's {@code communeScoring}); otherwise {@code null}
      * @throws NullPointerException when {@code id} or {@code kind} is {@code null}
      */
     public Agency {

@@ -17,6 +17,10 @@ public record AgencyResult(String agency, String finalAssessor, BigDecimal total
     /**
      * Checks the components.
      *
+     * @param agency        the agency
+     * @param finalAssessor the assessor whose assessment is final
+     * @param total         that assessment's total
+     * @param rating        that assessment's rating, one of the guidance's ratings
      * @throws NullPointerException when a required component is {@code null}
      */
     public AgencyResult {

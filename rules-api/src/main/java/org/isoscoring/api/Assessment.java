@@ -15,6 +15,10 @@ public record Assessment(String agency, String assessor, Facts facts) {
     /**
      * Checks the components.
      *
+     * @param agency   the id of the agency assessed
+     * @param assessor who scored it, one of its guidance's assessors ({@link Vocabulary#assessors()}), for example
+     *                 {@code PROVINCE}
+     * @param facts    what the assessor found
      * @throws NullPointerException when a required component is {@code null}
      */
     public Assessment {

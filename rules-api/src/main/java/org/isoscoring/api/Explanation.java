@@ -22,6 +22,14 @@ public record Explanation(String criterion, BigDecimal points, BigDecimal max, S
     /**
      * Checks the components and keeps immutable copies of its lists, sets and maps.
      *
+     * @param criterion the sub-criterion id, for example {@code 7.1}
+     * @param points    the points awarded
+     * @param max       the sub-criterion's maximum
+     * @param rule      the name of the rule that fired, as written in its rule file
+     * @param reason    the reason in Vietnamese, quoting the facts used
+     * @param reasonEn  the same reason in English (numbers and dates written the English way); the Vietnamese reason
+     *                  when the rule gives no English one
+     * @param facts     the facts the rule used, by name, as written in the request
      * @throws NullPointerException when a required component is {@code null}
      */
     public Explanation {
@@ -34,7 +42,12 @@ public record Explanation(String criterion, BigDecimal points, BigDecimal max, S
         facts = Map.copyOf(Objects.requireNonNull(facts, "facts"));
     }
 
-    /** The reason in English when {@code english}, else in Vietnamese. */
+    /**
+     * The reason in English when {@code english}, else in Vietnamese.
+     *
+     * @param english {@code true} for English, {@code false} for Vietnamese
+     * @return {@code reasonEn} or {@code reason}
+     */
     public String reason(boolean english) {
         return english ? reasonEn : reason;
     }

@@ -36,7 +36,11 @@ public final class Facts {
         this.values = values;
     }
 
-    /** No fact at all. */
+    /**
+     * No fact at all.
+     *
+     * @return the empty facts, always the same instance
+     */
     public static Facts none() {
         return NONE;
     }
@@ -44,6 +48,9 @@ public final class Facts {
     /**
      * The facts of a map, in its order.
      *
+     * @param values the facts' values by name, each of a type {@link Builder#set} takes ({@code null} for a fact
+     *               given as null)
+     * @return the facts, in the order of the map
      * @throws IllegalArgumentException for a value of a type no fact has (see the class comment)
      */
     public static Facts of(Map<String, ?> values) {
@@ -52,57 +59,113 @@ public final class Facts {
         return b.build();
     }
 
-    /** A builder with no fact set. */
+    /**
+     * A builder with no fact set.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder(new LinkedHashMap<>());
     }
 
-    /** A builder that starts from these facts, to change a few. */
+    /**
+     * A builder that starts from these facts, to change a few.
+     *
+     * @return a new builder holding these facts, in their order; these facts do not change
+     */
     public Builder toBuilder() {
         return new Builder(new LinkedHashMap<>(values));
     }
 
-    /** Whether the fact was given, as a value or as null. */
+    /**
+     * Whether the fact was given, as a value or as null.
+     *
+     * @param name the fact's name, for example {@code staffTrained}
+     * @return {@code true} when it was given, even as {@code null}
+     */
     public boolean has(String name) {
         return values.containsKey(name);
     }
 
-    /** The fact's value, {@code null} when it was given as null or not given at all. */
+    /**
+     * The fact's value, {@code null} when it was given as null or not given at all.
+     *
+     * @param name the fact's name
+     * @return its value, of a type the class comment lists, or {@code null}
+     */
     public Object get(String name) {
         return values.get(name);
     }
 
-    /** A count, {@code null} when not given or given as null. @throws ClassCastException for another type */
+    /**
+     * A count, {@code null} when not given or given as null.
+     *
+     * @param name the fact's name, for example {@code staffTotal}
+     * @return the count, or {@code null}
+     * @throws ClassCastException for another type
+     */
     public Integer count(String name) {
         return (Integer) values.get(name);
     }
 
-    /** A date. @throws ClassCastException for another type */
+    /**
+     * A date.
+     *
+     * @param name the fact's name, for example {@code annualPlanIssuedOn}
+     * @return the date, or {@code null} when not given or given as null
+     * @throws ClassCastException for another type
+     */
     public LocalDate date(String name) {
         return (LocalDate) values.get(name);
     }
 
-    /** A boolean. @throws ClassCastException for another type */
+    /**
+     * A boolean.
+     *
+     * @param name the fact's name
+     * @return the boolean, or {@code null} when not given or given as null
+     * @throws ClassCastException for another type
+     */
     public Boolean bool(String name) {
         return (Boolean) values.get(name);
     }
 
-    /** A choice's value id ({@code "FULL"}). @throws ClassCastException for another type */
+    /**
+     * A choice's value id ({@code "FULL"}).
+     *
+     * @param name the fact's name, for example {@code isoTeam}
+     * @return the value's id, or {@code null} when not given or given as null
+     * @throws ClassCastException for another type
+     */
     public String choice(String name) {
         return (String) values.get(name);
     }
 
-    /** A decimal. @throws ClassCastException for another type */
+    /**
+     * A decimal.
+     *
+     * @param name the fact's name
+     * @return the decimal, or {@code null} when not given or given as null
+     * @throws ClassCastException for another type
+     */
     public BigDecimal decimal(String name) {
         return (BigDecimal) values.get(name);
     }
 
-    /** The names of the facts given, in order. */
+    /**
+     * The names of the facts given, in order.
+     *
+     * @return the names, those given as null included; an unmodifiable set
+     */
     public Set<String> names() {
         return Collections.unmodifiableSet(values.keySet());
     }
 
-    /** Every fact given, by name, in order (unmodifiable; a null value for a fact given as null). */
+    /**
+     * Every fact given, by name, in order (unmodifiable; a null value for a fact given as null).
+     *
+     * @return an unmodifiable view of the facts
+     */
     public Map<String, Object> asMap() {
         return Collections.unmodifiableMap(values);
     }
@@ -110,6 +173,9 @@ public final class Facts {
     /**
      * The values of the named facts, in that order ({@code null} for a fact not given): one walk, without a look-up,
      * when the facts were given in that order (as a request read from JSON gives them).
+     *
+     * @param names the names of the facts wanted, in the order wanted
+     * @return a new array of their values, one per name, in the order of {@code names}
      */
     public Object[] values(List<String> names) {
         Object[] out = new Object[names.size()];
@@ -130,7 +196,11 @@ public final class Facts {
         return out;
     }
 
-    /** The number of facts given. */
+    /**
+     * The number of facts given.
+     *
+     * @return how many facts were given, those given as null included
+     */
     public int size() {
         return values.size();
     }
@@ -164,6 +234,9 @@ public final class Facts {
          * a {@link LocalDate}, a {@link Boolean}, a {@link String} (a choice's value id), a {@link List} of agency
          * ids, an {@link Enum} (its name is kept), or {@code null}.
          *
+         * @param name  the fact's name, for example {@code staffTotal}
+         * @param value its value, or {@code null} for a fact given as null
+         * @return this builder
          * @throws IllegalArgumentException for a value of another type
          */
         public Builder set(String name, Object value) {
@@ -172,12 +245,22 @@ public final class Facts {
             return this;
         }
 
-        /** Removes a fact, as if it had not been given. */
+        /**
+         * Removes a fact, as if it had not been given.
+         *
+         * @param name the fact's name
+         * @return this builder
+         */
         public Builder remove(String name) {
             values.remove(name);
             return this;
         }
 
+        /**
+         * The facts set so far, in the order they were first set.
+         *
+         * @return the facts; the builder may go on to change and build more without changing them
+         */
         public Facts build() {
             return values.isEmpty() ? NONE : new Facts(new LinkedHashMap<>(values));
         }

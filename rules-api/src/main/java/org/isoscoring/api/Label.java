@@ -13,6 +13,8 @@ public record Label(String vi, String en) {
     /**
      * Checks the components.
      *
+     * @param vi the Vietnamese text
+     * @param en the English text; the Vietnamese text when the guidance gives none
      * @throws NullPointerException when a required component is {@code null}
      */
     public Label {
@@ -20,7 +22,12 @@ public record Label(String vi, String en) {
         en = en == null ? vi : en;
     }
 
-    /** The text in English when {@code english}, else in Vietnamese. */
+    /**
+     * The text in English when {@code english}, else in Vietnamese.
+     *
+     * @param english {@code true} for English, {@code false} for Vietnamese
+     * @return {@code en} or {@code vi}
+     */
     public String text(boolean english) {
         return english ? en : vi;
     }

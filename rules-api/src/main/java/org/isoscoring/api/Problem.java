@@ -21,6 +21,11 @@ public record Problem(String place, String message, String messageVi) {
     /**
      * Checks the components.
      *
+     * @param place     the place in the request, as a JSON path without the leading {@code $.}, for example
+     *                  {@code assessments[3].facts.staffTrained}; empty for the document as a whole. It is never
+     *                  translated
+     * @param message   what is wrong, in plain English
+     * @param messageVi what is wrong, in plain Vietnamese (JSON field names and values stay as they are written)
      * @throws NullPointerException when a required component is {@code null}
      */
     public Problem {
@@ -29,7 +34,12 @@ public record Problem(String place, String message, String messageVi) {
         Objects.requireNonNull(messageVi, "messageVi");
     }
 
-    /** What is wrong, in English or in Vietnamese. */
+    /**
+     * What is wrong, in English or in Vietnamese.
+     *
+     * @param english {@code true} for English, {@code false} for Vietnamese
+     * @return {@code message} or {@code messageVi}
+     */
     public String message(boolean english) {
         return english ? message : messageVi;
     }
@@ -37,6 +47,9 @@ public record Problem(String place, String message, String messageVi) {
     /**
      * The problem as one line in English or in Vietnamese: {@code place: message}. A JSON path is the same in both;
      * a place in the text of a document that is not JSON, {@code line 3, column 7}, reads {@code dòng 3, cột 7}.
+     *
+     * @param english {@code true} for English, {@code false} for Vietnamese
+     * @return the line; the message alone when the place is empty
      */
     public String toString(boolean english) {
         if (!english) {

@@ -28,7 +28,13 @@ public final class RequestChecks {
     private RequestChecks() {
     }
 
-    /** Every problem of the request under the guidance, in the order of the request; empty when it can be scored. */
+    /**
+     * Every problem of the request under the guidance, in the order of the request; empty when it can be scored.
+     *
+     * @param request  the request
+     * @param guidance the guidance that scores it, whose vocabulary the request is checked against
+     * @return the problems, each with its place, in English and Vietnamese
+     */
     public static List<Problem> problems(ScoringRequest request, GuidanceInfo guidance) {
         return new Run(guidance.vocabulary()).problems(request);
     }
@@ -36,6 +42,8 @@ public final class RequestChecks {
     /**
      * Throws the one rejection with every problem of the request, if it has any.
      *
+     * @param request  the request
+     * @param guidance the guidance that scores it, whose vocabulary the request is checked against
      * @throws RequestRejectedException when the request has problems
      */
     public static void requireValid(ScoringRequest request, GuidanceInfo guidance) {

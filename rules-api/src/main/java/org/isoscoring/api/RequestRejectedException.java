@@ -13,6 +13,12 @@ public final class RequestRejectedException extends RuntimeException {
 
     private final transient List<Problem> problems;
 
+    /**
+     * The rejection of a request, with every problem found.
+     *
+     * @param problems every problem found, in the order of the request; at least one
+     * @throws IllegalArgumentException when {@code problems} is empty
+     */
     public RequestRejectedException(List<Problem> problems) {
         super(describe(problems), null, false, false);
         if (problems.isEmpty()) {
@@ -21,7 +27,11 @@ public final class RequestRejectedException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
-    /** Every problem found, in the order of the request. */
+    /**
+     * Every problem found, in the order of the request.
+     *
+     * @return the problems, at least one; an immutable list
+     */
     public List<Problem> problems() {
         return problems;
     }

@@ -48,6 +48,9 @@ public final class RequestSchema {
     /**
      * The schema of a request for this guidance, as pretty JSON text (two spaces of indent, a final newline). The
      * same guidance always gives the same text.
+     *
+     * @param guidance the guidance whose requests the schema describes
+     * @return the schema, as JSON text
      */
     public static String of(GuidanceInfo guidance) {
         return write(new Maker(guidance).root());

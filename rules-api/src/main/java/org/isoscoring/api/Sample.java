@@ -27,6 +27,13 @@ public record Sample(String seed, Agency district, Vocabulary.Group group, Strin
     /**
      * Checks the components and keeps immutable copies of its lists, sets and maps.
      *
+     * @param seed      the seed as hashed ({@link Sampling#seed})
+     * @param district  the agency whose members are drawn, or {@code null} for a draw of the whole request
+     * @param group     the group whose report sizes the draws
+     * @param guidance  the guidance that scored the request
+     * @param rulesHash the hash of its rules
+     * @param draws     one draw per purpose asked, province first
+     * @param names     every agency's name by id ({@code ""} when it has none)
      * @throws NullPointerException when a required component is {@code null}
      */
     public Sample {
@@ -50,6 +57,10 @@ public record Sample(String seed, Agency district, Vocabulary.Group group, Strin
         /**
          * Checks the components and keeps immutable copies of its lists, sets and maps.
          *
+         * @param purpose  which draw
+         * @param communes how many it draws from
+         * @param size     how many are taken: the guidance's size, or all of them when it asks for more
+         * @param ranking  every commune in ranked order
          * @throws NullPointerException when a required component is {@code null}
          */
         public Draw {
@@ -57,18 +68,31 @@ public record Sample(String seed, Agency district, Vocabulary.Group group, Strin
             ranking = List.copyOf(ranking);
         }
 
-        /** The communes taken, in ranked order. */
+        /**
+         * The communes taken, in ranked order.
+         *
+         * @return the ids of the first {@code size} communes of {@code ranking}
+         */
         public List<String> chosen() {
             return ranking.subList(0, size).stream().map(Sampling.Ranked::commune).toList();
         }
     }
 
-    /** The seed's UTF-8 bytes in hexadecimal, separated by spaces: what is hashed, to check by hand. */
+    /**
+     * The seed's UTF-8 bytes in hexadecimal, separated by spaces: what is hashed, to check by hand.
+     *
+     * @return two lowercase hexadecimal digits per byte, for example {@code 48 c3 a0} for {@code Hà}
+     */
     public String seedUtf8() {
         return java.util.HexFormat.ofDelimiter(" ").formatHex(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** The figure of a group's report that sizes each draw (docs/sampling.md). */
+    /**
+     * The figure of a group's report that sizes each draw (docs/sampling.md).
+     *
+     * @param purpose which draw
+     * @return {@code provinceSampleSize} for the province's draw, {@code onSiteRequired} for the district's
+     */
     public static String sizeFigure(Sampling.Purpose purpose) {
         return purpose == Sampling.Purpose.PROVINCE ? "provinceSampleSize" : "onSiteRequired";
     }
@@ -83,6 +107,7 @@ public record Sample(String seed, Agency district, Vocabulary.Group group, Strin
      * @param seed     the public seed, as given (it is normalized by {@link Sampling#seed})
      * @param purpose  {@code province}, {@code district} or {@code both} ({@code null} is {@code both}; a draw of
      *                 the whole request then draws only what its report has a size for)
+     * @return the draws, with the seed as hashed, the group whose report sized them and every agency's name
      * @throws RequestRejectedException when the draw cannot be made, its problems placed at {@code district},
      *                                  {@code seed} or {@code purpose} (the names of the parameters), in English and
      *                                  Vietnamese

@@ -47,7 +47,11 @@ public final class Sampling {
         /** The district's on-site scoring (chấm tại chỗ): at least a third of its communes. */
         DISTRICT;
 
-        /** The label hashed before the seed: {@code province} or {@code district}. */
+        /**
+         * The label hashed before the seed: {@code province} or {@code district}.
+         *
+         * @return the purpose's name in lowercase
+         */
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -65,6 +69,9 @@ public final class Sampling {
         /**
          * Checks the components.
          *
+         * @param rank    its place, from 1
+         * @param commune its id
+         * @param key     the SHA-256 of its hashed text, 64 lowercase hexadecimal digits
          * @throws NullPointerException when a required component is {@code null}
          */
         public Ranked {
@@ -79,6 +86,8 @@ public final class Sampling {
     /**
      * The seed as it is hashed (NFC).
      *
+     * @param seed the public seed, as given (the date and number of a decision, say)
+     * @return the seed in Unicode normalization form NFC
      * @throws IllegalArgumentException when the seed is blank, has a control character or U+FFFD, with a message
      *                                  in Vietnamese and English
      */
@@ -104,12 +113,28 @@ public final class Sampling {
         return nfc;
     }
 
-    /** The exact text whose SHA-256 is a commune's key: {@code purpose + "\n" + seed + "\n" + communeId}. */
+    /**
+     * The exact text whose SHA-256 is a commune's key: {@code purpose + "\n" + seed + "\n" + communeId}.
+     *
+     * @param purpose which draw
+     * @param seed    the public seed, as given (it is normalized by {@link #seed})
+     * @param commune the commune's id
+     * @return the text, with the purpose's label and the seed in NFC
+     * @throws IllegalArgumentException when the seed is not valid ({@link #seed})
+     */
     public static String hashedText(Purpose purpose, String seed, String commune) {
         return purpose.label() + "\n" + seed(seed) + "\n" + Objects.requireNonNull(commune, "commune");
     }
 
-    /** A commune's key in a draw: the SHA-256 of the UTF-8 bytes of {@link #hashedText}, lowercase hex. */
+    /**
+     * A commune's key in a draw: the SHA-256 of the UTF-8 bytes of {@link #hashedText}, lowercase hex.
+     *
+     * @param purpose which draw
+     * @param seed    the public seed, as given (it is normalized by {@link #seed})
+     * @param commune the commune's id
+     * @return 64 lowercase hexadecimal digits
+     * @throws IllegalArgumentException when the seed is not valid ({@link #seed})
+     */
     public static String key(Purpose purpose, String seed, String commune) {
         return sha256(hashedText(purpose, seed, commune));
     }
@@ -117,6 +142,12 @@ public final class Sampling {
     /**
      * The communes in the order of a draw: by key ascending, then by id. A repeated id counts once; the order of
      * the input does not matter.
+     *
+     * @param purpose  which draw
+     * @param seed     the public seed, as given (it is normalized by {@link #seed})
+     * @param communes the communes' ids
+     * @return every commune once, with its rank and key, in the order of the draw; an immutable list
+     * @throws IllegalArgumentException when the seed is not valid ({@link #seed})
      */
     public static List<Ranked> rank(Purpose purpose, String seed, Collection<String> communes) {
         Objects.requireNonNull(purpose, "purpose");
@@ -138,7 +169,13 @@ public final class Sampling {
     /**
      * The first {@code k} communes of a draw.
      *
-     * @throws IllegalArgumentException when {@code k} is negative or larger than the number of communes
+     * @param purpose  which draw
+     * @param seed     the public seed, as given (it is normalized by {@link #seed})
+     * @param communes the communes' ids
+     * @param k        how many communes to take
+     * @return the ids of the communes taken, in the order of the draw
+     * @throws IllegalArgumentException when {@code k} is negative or larger than the number of communes, or the
+     *                                  seed is not valid ({@link #seed})
      */
     public static List<String> draw(Purpose purpose, String seed, Collection<String> communes, int k) {
         List<Ranked> ranked = rank(purpose, seed, communes);
@@ -151,6 +188,10 @@ public final class Sampling {
     /**
      * The ids of the agencies that belong to an agency in the request (a district's communes: the agencies whose
      * {@link Agency#parent()} is the given id), in the order of the request, each once.
+     *
+     * @param request the request
+     * @param parent  the id of the agency they belong to, for example a district's
+     * @return their ids; empty when none belongs to {@code parent}
      */
     public static List<String> membersOf(ScoringRequest request, String parent) {
         Objects.requireNonNull(parent, "parent");
@@ -161,6 +202,10 @@ public final class Sampling {
     /**
      * The ids of the agencies of a kind in the request (every {@code COMMUNE}, for a province that draws from all its
      * communes), in the order of the request, each once.
+     *
+     * @param request the request
+     * @param kind    the kind's id, for example {@code COMMUNE}
+     * @return their ids; empty when the request has no agency of {@code kind}
      */
     public static List<String> ofKind(ScoringRequest request, String kind) {
         Objects.requireNonNull(kind, "kind");

@@ -74,6 +74,9 @@ public final class ScoringJson {
      * Reads a request from its JSON text, by the vocabulary of the guidance of {@code engine} that scores it (the one
      * it names, or the one that covers its year: {@link ScoringEngine#guidanceFor}).
      *
+     * @param json   the request's JSON text (FORMAT.md)
+     * @param engine the engine that scores it, whose guidance's vocabulary reads it
+     * @return the request, read and checked ({@link RequestChecks}): ready to score
      * @throws RequestRejectedException with every problem found
      */
     public static ScoringRequest readRequest(String json, ScoringEngine engine) {
@@ -92,7 +95,11 @@ public final class ScoringJson {
     /**
      * Reads a request from a stream of UTF-8 JSON; the stream is read to its end but not closed.
      *
+     * @param json   the request's JSON (FORMAT.md) in UTF-8, with or without a byte order mark
+     * @param engine the engine that scores it, whose guidance's vocabulary reads it
+     * @return the request, read and checked ({@link RequestChecks}): ready to score
      * @throws RequestRejectedException with every problem found
+     * @throws UncheckedIOException     if the stream fails
      */
     public static ScoringRequest readRequest(InputStream json, ScoringEngine engine) {
         byte[] bytes;
@@ -145,6 +152,9 @@ public final class ScoringJson {
     /**
      * Reads a request from a UTF-8 JSON file.
      *
+     * @param file   the request's JSON file (FORMAT.md), in UTF-8
+     * @param engine the engine that scores it, whose guidance's vocabulary reads it
+     * @return the request, read and checked ({@link RequestChecks}): ready to score
      * @throws RequestRejectedException with every problem found, including a file that cannot be read
      */
     public static ScoringRequest readRequest(Path file, ScoringEngine engine) {
@@ -171,7 +181,12 @@ public final class ScoringJson {
         }
     }
 
-    /** The result as FORMAT.md JSON, pretty-printed, with a final newline. */
+    /**
+     * The result as FORMAT.md JSON, pretty-printed, with a final newline.
+     *
+     * @param result the result of scoring a request
+     * @return the JSON text
+     */
     public static String writeResult(ScoringResult result) {
         StringWriter text = new StringWriter();
         writeResult(result, text);
@@ -182,6 +197,8 @@ public final class ScoringJson {
      * Writes the result as FORMAT.md JSON, pretty-printed, with a final newline, as it goes: a national result
      * is hundreds of megabytes of text, which need not be held in memory. The writer is flushed, not closed.
      *
+     * @param result the result of scoring a request
+     * @param out    where the JSON text is written
      * @throws UncheckedIOException if the writer fails
      */
     public static void writeResult(ScoringResult result, Writer out) {
@@ -202,6 +219,8 @@ public final class ScoringJson {
      * Writes the result as FORMAT.md JSON in UTF-8, the same bytes as {@link #writeResult(ScoringResult, Writer)}
      * writes as text, as it goes; faster, as the characters are encoded once. The stream is flushed, not closed.
      *
+     * @param result the result of scoring a request
+     * @param out    where the JSON is written, in UTF-8
      * @throws UncheckedIOException if the stream fails
      */
     public static void writeResult(ScoringResult result, java.io.OutputStream out) {
@@ -320,6 +339,10 @@ public final class ScoringJson {
     /**
      * The request as FORMAT.md JSON, pretty-printed, with a final newline: each agency's parent and record under the
      * names its guidance gives them.
+     *
+     * @param request  the request
+     * @param guidance the guidance whose vocabulary names its agencies' parents and records
+     * @return the JSON text
      */
     public static String writeRequest(ScoringRequest request, GuidanceInfo guidance) {
         return write(requestNode(request, guidance.vocabulary()));
@@ -328,6 +351,10 @@ public final class ScoringJson {
     /**
      * The draws of a sample as JSON, pretty-printed, with a final newline (what {@code sample --json} prints and
      * {@code POST /v1/sample} answers; docs/sampling.md).
+     *
+     * @param sample the draws, from {@link Sample#of}
+     * @return the JSON text: the seed and its UTF-8 bytes, the algorithm, and each draw's size, communes chosen and
+     *         ranking
      */
     public static String writeSample(Sample sample) {
         var root = MAPPER.createObjectNode();

@@ -17,6 +17,11 @@ public record ScoringRequest(String guidance, int year, List<Agency> agencies, L
     /**
      * Checks the components and keeps immutable copies of its lists, sets and maps.
      *
+     * @param guidance    the id of the guidance to score with, or {@code null} for the bundled guidance that
+     *                    covers {@code year}
+     * @param year        the assessed year
+     * @param agencies    every agency referred to by an assessment, and every commune of every district
+     * @param assessments the assessments, in the order the result repeats them
      * @throws NullPointerException when a required component is {@code null}
      */
     public ScoringRequest {

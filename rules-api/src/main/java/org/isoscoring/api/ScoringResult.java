@@ -26,6 +26,15 @@ public record ScoringResult(String guidance, int year, String rulesHash, List<As
     /**
      * Checks the components and keeps immutable copies of its lists, sets and maps.
      *
+     * @param guidance    the id of the guidance that scored it
+     * @param year        the assessed year
+     * @param rulesHash   {@code sha256:} and the hash of the guidance's files, to replay the result with exactly
+     *                    the rules that made it
+     * @param assessments one result per assessment, in the order of the request
+     * @param agencies    the final result of every agency that has an assessment, sorted by id
+     * @param groups      the reports of each group the guidance declares ({@link Vocabulary#groups()}), by group id in
+     *                    the guidance's order: for a group of a kind one report per agency of that kind, sorted by id;
+     *                    for the whole request one report
      * @throws NullPointerException when a required component is {@code null}
      */
     public ScoringResult {
@@ -38,18 +47,34 @@ public record ScoringResult(String guidance, int year, String rulesHash, List<As
         groups = Collections.unmodifiableMap(copy);
     }
 
-    /** The final result of one agency, if it has an assessment. */
+    /**
+     * The final result of one agency, if it has an assessment.
+     *
+     * @param id the agency's id
+     * @return its final result, or empty when it has no assessment
+     */
     public Optional<AgencyResult> agency(String id) {
         return agencies.stream().filter(a -> a.agency().equals(id)).findFirst();
     }
 
-    /** The result of one assessment, if the request has it. */
+    /**
+     * The result of one assessment, if the request has it.
+     *
+     * @param agency   the id of the agency assessed
+     * @param assessor who scored it, for example {@code PROVINCE}
+     * @return the assessment's result, or empty when the request has no such assessment
+     */
     public Optional<AssessmentResult> assessment(String agency, String assessor) {
         return assessments.stream().filter(a -> a.agency().equals(agency) && a.assessor().equals(assessor))
                 .findFirst();
     }
 
-    /** The reports of a group, empty for a group the guidance does not declare. */
+    /**
+     * The reports of a group, empty for a group the guidance does not declare.
+     *
+     * @param id the group's id, for example {@code districts}
+     * @return its reports: one per agency of its kind, sorted by id, or the one report of the whole request
+     */
     public List<GroupReport> group(String id) {
         return groups.getOrDefault(id, List.of());
     }
@@ -57,6 +82,8 @@ public record ScoringResult(String guidance, int year, String rulesHash, List<As
     /**
      * Every agency's final result, ranked: highest total first, then by id; equal totals share a rank (1, 1, 3). The
      * ranking every report of the result shows (the summary, the dashboard, the results workbook).
+     *
+     * @return every agency that has an assessment, with its rank, in ranked order; an immutable list
      */
     public List<Ranked> ranking() {
         List<AgencyResult> sorted = new java.util.ArrayList<>(agencies);
@@ -85,6 +112,8 @@ public record ScoringResult(String guidance, int year, String rulesHash, List<As
         /**
          * Checks the components.
          *
+         * @param rank   from 1; agencies with equal totals share it
+         * @param result its final result
          * @throws NullPointerException     when a required component is {@code null}
          * @throws IllegalArgumentException when a component is not valid
          */
@@ -96,7 +125,13 @@ public record ScoringResult(String guidance, int year, String rulesHash, List<As
         }
     }
 
-    /** The report of one agency in a group ({@code report("districts", "HUYEN-YD")}), if the result has it. */
+    /**
+     * The report of one agency in a group ({@code report("districts", "HUYEN-YD")}), if the result has it.
+     *
+     * @param group  the group's id, for example {@code districts}
+     * @param agency the id of the agency the report is of
+     * @return its report, or empty when the result has none
+     */
     public Optional<GroupReport> report(String group, String agency) {
         return group(group).stream().filter(r -> agency.equals(r.agency())).findFirst();
     }
