@@ -105,8 +105,8 @@ public abstract class BaseSheet implements Quotable {
     }
 
     /**
-     * The facts as the request gave them; a rule file reads them through the guidance's getters instead
-     * ({@code onTimeRate}, {@code staffTrained}).
+     * The facts as the request gave them; a rule file reads them through the getters of the guidance's
+     * {@code Sheet} instead ({@code staffTrained}, or a measure such as {@code onTimeRate}).
      *
      * @return the facts
      */

@@ -41,8 +41,8 @@ public abstract class Derived {
     }
 
     /**
-     * Whether the other fact of this class says the same: two such facts are equal, so that a fact inserted
-     * logically twice is one. A subclass with values of its own compares them too.
+     * Whether the other fact of this class says the same: two such facts are equal, so that truth maintenance keeps
+     * one fact for two insertions that say the same. A subclass with values of its own compares them too.
      *
      * @param other a fact of the same class
      * @return whether it is about the very same assessment (and, in a subclass, has the same values)
