@@ -21,7 +21,19 @@ public final class Awarding {
     private Awarding() {
     }
 
-    /** Gives points to the sub-criterion of the firing rule ({@link org.isoscoring.rules.Awards#award}). */
+    /**
+     * Gives points to the sub-criterion of the firing rule ({@link org.isoscoring.rules.Awards#award}): the award is
+     * kept on the assessment when its rule matches assessments only ({@link Settled}), else inserted logically.
+     *
+     * @param context  the rule's {@code kcontext}
+     * @param sheet    the assessment
+     * @param points   the points, as an exact decimal
+     * @param reason   the reason in Vietnamese, quoting facts as {@code {name}}
+     * @param reasonEn the same reason in English, or {@code null} for none
+     * @param others   other facts the reasons may quote (a district's record, a tally); may be empty
+     * @throws IllegalArgumentException when a reason quotes a name that is no fact of {@code sheet} or
+     *                                  {@code others}
+     */
     public static void give(RuleContext context, BaseSheet sheet, String points, String reason, String reasonEn,
                             Object[] others) {
         Settled.Mark mark;

@@ -77,7 +77,12 @@ public abstract class BaseSheet implements Quotable {
         return settledElsewhere;
     }
 
-    /** Every settled award of this assessment (for the engine and its probes, not for rule files). */
+    /**
+     * Every settled award of this assessment (for the engine and its probes, not for rule files).
+     *
+     * @return a new list of the settled awards, in the order of the catalog, then those without a position of their
+     *         own; empty when none
+     */
     public final List<Award> given() {
         List<Award> all = new ArrayList<>(settled == null ? 0 : settled.length);
         if (settled != null) {
@@ -99,37 +104,67 @@ public abstract class BaseSheet implements Quotable {
         this.slot = slot;
     }
 
-    /** The facts as the request gave them. */
+    /**
+     * The facts as the request gave them; a rule file reads them through the getters of the guidance's
+     * {@code Sheet} instead ({@code staffTrained}, or a measure such as {@code onTimeRate}).
+     *
+     * @return the facts
+     */
     public final Facts getFacts() {
         return facts;
     }
 
-    /** The position of the assessment in the request. */
+    /**
+     * The position of the assessment in the request.
+     *
+     * @return its index in the request's assessments, from 0 ({@code -1} for a probe's)
+     */
     public final int index() {
         return index;
     }
 
-    /** The id of the agency assessed. */
+    /**
+     * The id of the agency assessed, matched in a rule file as {@code agency}.
+     *
+     * @return the agency's id
+     */
     public final String getAgency() {
         return agency;
     }
 
-    /** The id of the agency's kind. */
+    /**
+     * The id of the agency's kind; a rule file matches the guidance's enum instead, as
+     * {@code kind == AgencyKind.DISTRICT}.
+     *
+     * @return the kind's id, for example {@code COMMUNE}
+     */
     public final String kindId() {
         return kind;
     }
 
-    /** The id of the assessor. */
+    /**
+     * The id of the assessor; a rule file matches the guidance's enum instead, as {@code assessor}.
+     *
+     * @return the assessor's id
+     */
     public final String assessorId() {
         return assessor;
     }
 
-    /** The id of the agency the assessed one belongs to (a commune's district); otherwise {@code null}. */
+    /**
+     * The agency the assessed one belongs to, matched in a rule file as {@code parent}.
+     *
+     * @return the id of that agency (a commune's district); otherwise {@code null}
+     */
     public final String getParent() {
         return parent;
     }
 
-    /** The assessed year. */
+    /**
+     * The assessed year, matched in a rule file as {@code year}.
+     *
+     * @return the year of the request
+     */
     public final int getYear() {
         return year;
     }
@@ -137,17 +172,33 @@ public abstract class BaseSheet implements Quotable {
     /**
      * Its assessor's place in the guidance's order of final assessors ({@code finalAssessor} of guidance.json): the
      * assessment of an agency with the highest rank is its final one.
+     *
+     * @return the rank, higher for a more final assessor
      */
     public final int getRank() {
         return rank;
     }
 
-    /** A day of the assessed year, for example {@code dateInYear(3, 31)} for 31 March. */
+    /**
+     * A day of the assessed year, for a rule to compare a date fact with:
+     * {@code Sheet( annualPlanIssuedOn <= dateInYear(3, 31) )} for 31 March.
+     *
+     * @param month the month, 1 to 12
+     * @param day   the day of the month
+     * @return the date in the assessed year
+     * @throws java.time.DateTimeException when there is no such day
+     */
     public final LocalDate dateInYear(int month, int day) {
         return LocalDate.of(year, month, day);
     }
 
-    /** Whether a date falls from 1 January to 31 December of the assessed year, both included. */
+    /**
+     * Whether a date falls from 1 January to 31 December of the assessed year, both included:
+     * {@code Sheet( inYear(managementReviewDate) )}.
+     *
+     * @param date a date fact, or {@code null} when not given
+     * @return whether it is in the assessed year; {@code false} for {@code null}
+     */
     public final boolean inYear(LocalDate date) {
         return date != null && date.getYear() == year;
     }
@@ -162,12 +213,24 @@ public abstract class BaseSheet implements Quotable {
         };
     }
 
-    /** For the generated sheets: a count's value, 0 when not given. */
+    /**
+     * For the generated sheets: a count's value, 0 when not given.
+     *
+     * @param value the count as the request gave it, or {@code null}
+     * @return the count, or 0
+     */
     protected static int intOf(Object value) {
         return value == null ? 0 : (Integer) value;
     }
 
-    /** For the generated sheets: the days from one date to another, {@code null} when either is. */
+    /**
+     * For the generated sheets: the days from one date to another, {@code null} when either is (a measure of the
+     * days between two date facts).
+     *
+     * @param from the first date, or {@code null}
+     * @param to   the second date, or {@code null}
+     * @return the days from {@code from} to {@code to}, negative when {@code to} is earlier; or {@code null}
+     */
     protected static Integer daysBetween(LocalDate from, LocalDate to) {
         return from == null || to == null ? null : (int) java.time.temporal.ChronoUnit.DAYS.between(from, to);
     }

@@ -15,23 +15,43 @@ public abstract class BaseUnit implements Quotable {
     private final String kind;
     private final String parent;
 
+    /**
+     * An agency, made by the engine from the request ({@link Types#unit}).
+     *
+     * @param agency the agency's id
+     * @param kind   the id of its kind, for example {@code DISTRICT}
+     * @param parent the id of the agency it belongs to, or {@code null}
+     * @throws NullPointerException when {@code agency} or {@code kind} is {@code null}
+     */
     protected BaseUnit(String agency, String kind, String parent) {
         this.agency = Objects.requireNonNull(agency);
         this.kind = Objects.requireNonNull(kind);
         this.parent = parent;
     }
 
-    /** The agency's id. */
+    /**
+     * The agency's id, matched in a rule file as {@code agency}.
+     *
+     * @return the id
+     */
     public final String getAgency() {
         return agency;
     }
 
-    /** The id of its kind. */
+    /**
+     * The id of its kind; a rule file matches the guidance's enum instead, as {@code kind}.
+     *
+     * @return the kind's id, for example {@code DISTRICT}
+     */
     public final String kindId() {
         return kind;
     }
 
-    /** The agency it belongs to, or {@code null}. */
+    /**
+     * The agency it belongs to, matched in a rule file as {@code parent}.
+     *
+     * @return the id of that agency, or {@code null} when it belongs to none
+     */
     public final String getParent() {
         return parent;
     }
@@ -41,13 +61,23 @@ public abstract class BaseUnit implements Quotable {
         return "agency".equals(name) ? agency : Quotable.UNKNOWN;
     }
 
-    /** For the generated classes: a list of ids, empty when not given. */
+    /**
+     * For the generated classes: a list of ids, empty when not given.
+     *
+     * @param value a record field's value as the request gave it: a list of ids, or {@code null}
+     * @return the list, or an empty one
+     */
     @SuppressWarnings("unchecked")
     protected static List<String> listOf(Object value) {
         return value == null ? List.of() : (List<String>) value;
     }
 
-    /** For the generated classes: the number of distinct ids of a list (a repeated id counts once). */
+    /**
+     * For the generated classes: the number of distinct ids of a list (a repeated id counts once).
+     *
+     * @param value a record field's value as the request gave it: a list of ids, or {@code null}
+     * @return the number of distinct ids, 0 when not given
+     */
     protected static int distinct(Object value) {
         return new HashSet<>(listOf(value)).size();
     }

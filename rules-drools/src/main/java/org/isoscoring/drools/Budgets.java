@@ -37,6 +37,12 @@ public final class Budgets extends DefaultAgendaEventListener {
     private boolean watching;
     private boolean outOfTime;
 
+    /**
+     * Budgets for a session on its own, as the officers' probes run one: its time runs out
+     * {@link #maxTime()} from now, and every firing is named.
+     *
+     * @param session the session whose rules are fired
+     */
     public Budgets(KieSession session) {
         this(session, System.nanoTime() + maxTime().toNanos(), 0);
     }
@@ -44,6 +50,10 @@ public final class Budgets extends DefaultAgendaEventListener {
     /**
      * Budgets for one session of a call whose time runs out at {@code deadline} ({@link System#nanoTime()}), naming
      * the rules that fire from the {@code watchFrom}th firing on.
+     *
+     * @param session   the session whose rules are fired
+     * @param deadline  when the call's time runs out, in the nanoseconds of {@link System#nanoTime()}
+     * @param watchFrom the first firing whose rule is named (counted from 1; 0 or 1 names every firing)
      */
     public Budgets(KieSession session, long deadline, long watchFrom) {
         this.session = session;
@@ -51,17 +61,31 @@ public final class Budgets extends DefaultAgendaEventListener {
         this.watchFrom = watchFrom;
     }
 
+    /**
+     * The firings allowed for each assessment (and each agency fact) of a session, from the system property
+     * {@code isoscoring.maxFiringsPerAssessment}.
+     *
+     * @return the firings, {@value #DEFAULT_FIRINGS} by default, at least 1
+     */
     public static int maxFiringsPerAssessment() {
         return Math.max(1, Integer.getInteger("isoscoring.maxFiringsPerAssessment", DEFAULT_FIRINGS));
     }
 
+    /**
+     * The time one call may take to fire its rules, from the system property {@code isoscoring.maxSeconds}.
+     *
+     * @return the time, {@value #DEFAULT_SECONDS} s by default, at least 1 s
+     */
     public static Duration maxTime() {
         return Duration.ofSeconds(Math.max(1, Long.getLong("isoscoring.maxSeconds", DEFAULT_SECONDS)));
     }
 
     /**
      * Fires at most {@code limit} rules, fewer if the agenda empties or the time runs out ({@link #outOfTime()}).
+     * When the time runs out before any firing was named, it fires up to {@value #STEP} more, named, to find the
+     * loop (so it may fire more than {@code limit}).
      *
+     * @param limit the most rules to fire
      * @return the rules fired
      */
     public long fire(long limit) {
@@ -102,11 +126,21 @@ public final class Budgets extends DefaultAgendaEventListener {
         }
     }
 
+    /**
+     * Whether the time ran out while the rules fired: firing then stopped, whatever was left on the agenda.
+     *
+     * @return {@code true} once the deadline has passed during {@link #fire(long)}
+     */
     public boolean outOfTime() {
         return outOfTime;
     }
 
-    /** The rules that fired most, with their counts: the likely loop. */
+    /**
+     * The rules that fired most, with their counts: the likely loop.
+     *
+     * @return up to three rules' names, quoted, each with its named firings, the most first
+     *         ({@code "Rule A" (120), "Rule B" (60)}); empty when no firing was named
+     */
     public String busiest() {
         return firings.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))

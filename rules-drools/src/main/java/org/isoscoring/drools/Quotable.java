@@ -13,13 +13,23 @@ public interface Quotable {
     /** Returned for a name the fact does not have. */
     Object UNKNOWN = new Object();
 
-    /** The value named, {@code null} for a fact given as null, or {@link #UNKNOWN}. */
+    /**
+     * The value this fact has under {@code name}, as a reason quotes it.
+     *
+     * @param name the name a reason writes as {@code {name}}, for example {@code staffTrained}
+     * @return the value, {@code null} for a fact given as null, or {@link #UNKNOWN} when the fact has no such name
+     */
     Object quote(String name);
 
     /**
      * The value named of any fact a reason quotes: through {@link #quote} for the engine's and the guidance's
      * generated facts, else through the fact's public getter ({@code getAtLeast80()}), as for a type a rule file
      * declares ({@code declare CommuneTally … end}); {@link #UNKNOWN} when it has none.
+     *
+     * @param fact a fact given to an award after its reason, or {@code null}
+     * @param name the name a reason writes as {@code {name}}, for example {@code atLeast80}
+     * @return the value, {@code null} for a value that is null, or {@link #UNKNOWN} when the fact has no such name
+     *         (or is {@code null}, or is not of a public class)
      */
     static Object of(Object fact, String name) {
         if (fact instanceof Quotable q) {

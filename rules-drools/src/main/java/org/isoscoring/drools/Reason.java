@@ -82,17 +82,31 @@ public final class Reason {
         return new Reason(null, null, null, null, new Filled(reason, reason, Map.copyOf(facts)));
     }
 
-    /** The reason in Vietnamese. */
+    /**
+     * The reason in Vietnamese, filled in when first read.
+     *
+     * @return the reason with every {@code {name}} replaced by the fact, written the Vietnamese way
+     *         ({@code 99,33%}, {@code 15/03/2022}, có/không)
+     */
     public String vietnamese() {
         return filled().vietnamese();
     }
 
-    /** The reason in English: the Vietnamese one when the rule gave none. */
+    /**
+     * The reason in English, filled in when first read.
+     *
+     * @return the reason with every {@code {name}} replaced by the fact, written the English way ({@code 99.33%},
+     *         {@code 2022-03-15}, yes/no); the Vietnamese one when the rule gave none
+     */
     public String english() {
         return filled().english();
     }
 
-    /** The facts the reasons quoted, by name, as given in the request. */
+    /**
+     * The facts the reasons quoted, by name, as given in the request.
+     *
+     * @return each fact's value by name, as text (a ratio as {@code part/whole}); an unmodifiable map
+     */
     public Map<String, String> facts() {
         return filled().facts();
     }

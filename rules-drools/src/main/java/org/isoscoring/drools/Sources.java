@@ -36,7 +36,13 @@ public final class Sources {
         return new Sources(vocabulary, pkg).all();
     }
 
-    /** The names the generated classes take in the rules' package: a rule file may not declare one of them. */
+    /**
+     * The names the generated classes take in the rules' package: a rule file may not declare one of them.
+     *
+     * @param vocabulary the guidance's vocabulary
+     * @return the names, the engine's own first ({@code Sheet}, {@code AgencyKind}, …), then those of the choices
+     *         and of the kinds' facts ({@code District})
+     */
     public static Set<String> classNames(Vocabulary vocabulary) {
         Set<String> names = new LinkedHashSet<>(List.of("Sheet", "AgencyKind", "Assessor", "Rating", "Total",
                 "FinalAssessment", "FinalResult", TYPES));

@@ -46,12 +46,28 @@ public final class Awards {
         Awarding.give(context, sheet, points, reason, null, others);
     }
 
-    /** {@link #award(RuleContext, BaseSheet, String, String, Object...)} quoting the assessment's facts only. */
+    /**
+     * {@link #award(RuleContext, BaseSheet, String, String, Object...)} quoting the assessment's facts only:
+     * {@code award(kcontext, $s, "4", "{staffTrained}/{staffTotal} CBCC được đào tạo")}.
+     *
+     * @param context the rule's {@code kcontext}
+     * @param sheet   the assessment
+     * @param points  the points, as an exact decimal
+     * @param reason  the reason, quoting the assessment's facts as {@code {name}}
+     */
     public static void award(RuleContext context, BaseSheet sheet, String points, String reason) {
         Awarding.give(context, sheet, points, reason, null, NO_OTHERS);
     }
 
-    /** {@link #award(RuleContext, BaseSheet, String, String, String, Object...)} quoting the assessment's facts only. */
+    /**
+     * {@link #award(RuleContext, BaseSheet, String, String, String, Object...)} quoting the assessment's facts only.
+     *
+     * @param context  the rule's {@code kcontext}
+     * @param sheet    the assessment
+     * @param points   the points, as an exact decimal
+     * @param reason   the reason in Vietnamese, quoting the assessment's facts as {@code {name}}
+     * @param reasonEn the same reason in English, quoting facts the same way
+     */
     public static void award(RuleContext context, BaseSheet sheet, String points, String reason, String reasonEn) {
         Awarding.give(context, sheet, points, reason, reasonEn, NO_OTHERS);
     }

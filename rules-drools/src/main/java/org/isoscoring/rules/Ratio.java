@@ -9,28 +9,51 @@ package org.isoscoring.rules;
  */
 public record Ratio(long part, long whole) {
 
-    /** Whether {@code part / whole} is at least {@code percent}%. */
+    /**
+     * Whether {@code part / whole} is at least {@code percent}%: {@code Sheet( onTimeRate.atLeast(98) )}.
+     *
+     * @param percent the threshold, in whole percent
+     * @return whether {@code 100 · part ≥ percent · whole}; always {@code true} when the whole is 0
+     */
     public boolean atLeast(int percent) {
         return 100L * part >= (long) percent * whole;
     }
 
-    /** Whether {@code part / whole} is below {@code percent}%. */
+    /**
+     * Whether {@code part / whole} is below {@code percent}%: {@code Sheet( onTimeRate.below(80) )}.
+     *
+     * @param percent the threshold, in whole percent
+     * @return whether {@code 100 · part < percent · whole}; always {@code false} when the whole is 0
+     */
     public boolean below(int percent) {
         return !atLeast(percent);
     }
 
-    /** Whether the part is the whole (100%). */
+    /**
+     * Whether the part is the whole (100%).
+     *
+     * @return whether {@code part == whole}; {@code true} for 0/0
+     */
     public boolean complete() {
         return part == whole;
     }
 
-    /** The percentage, for example {@code 99,33%}, rounded for reading only; {@code —} when the whole is 0. */
+    /**
+     * The percentage written the Vietnamese way, as a reason quotes it: for example {@code 99,33%}, rounded for
+     * reading only.
+     *
+     * @return the percentage rounded half up to hundredths, without trailing zeros; {@code —} when the whole is 0
+     */
     @Override
     public String toString() {
         return percent(',');
     }
 
-    /** The percentage written the English way, for example {@code 99.33%}; {@code —} when the whole is 0. */
+    /**
+     * The percentage written the English way, as an English reason quotes it: for example {@code 99.33%}.
+     *
+     * @return the percentage rounded half up to hundredths, without trailing zeros; {@code —} when the whole is 0
+     */
     public String english() {
         return percent('.');
     }
