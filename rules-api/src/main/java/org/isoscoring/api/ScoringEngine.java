@@ -2,7 +2,6 @@ package org.isoscoring.api;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
@@ -54,23 +53,11 @@ public interface ScoringEngine {
      * An engine that scores every request with the guidance in a folder ({@code guidance.json} and its
      * {@code .drl} files), read and compiled now, without rebuilding anything. The request's {@code guidance}
      * is ignored (the folder's guidance scores it); its {@code year} must be one the folder covers. The folder
-     * is checked as by {@link #check(Path)}.
+     * is checked as by {@link GuidanceTools#check(Path)}.
      *
-     * @throws RulesException listing every problem of the folder, one {@code file:line:column: message} each
+     * @throws RulesException with every problem of the folder, each a {@link Finding} at its file, line and column
      */
     ScoringEngine withRules(Path folder);
-
-    /**
-     * Checks a guidance folder: its descriptor, the syntax and compilation of every rule file, and what the
-     * compiler cannot see (a rule for every sub-criterion, no award above its maximum, maxima adding up to 100,
-     * unique rule names, rating bands covering 0–100 without gaps or overlaps, rule files that only score).
-     *
-     * @return one {@code file:line:column: message} per problem; empty when the folder can score
-     */
-    List<String> check(Path folder);
-
-    /** The files of a bundled guidance by name, to copy and edit ({@code guidance.json} and its rule files). */
-    Map<String, String> guidanceFiles(String id);
 
     /**
      * The engine found on the class path through {@link ServiceLoader} (add {@code rules-drools} to it).

@@ -3,7 +3,9 @@ package org.isoscoring.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.isoscoring.api.Finding;
 import org.isoscoring.api.GuidanceInfo;
+import org.isoscoring.api.GuidanceTools;
 import org.isoscoring.api.ScoringEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -24,7 +26,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> problems = ScoringEngine.create().check(dir);
+        List<Finding> problems = GuidanceTools.create().check(dir);
         if (problems.isEmpty()) {
             GuidanceInfo info = ScoringEngine.create().withRules(dir).guidances().get(0);
             spec.commandLine().getOut().println("OK: " + dir + " — " + info.id() + ", " + info.subCriteria().size()
@@ -32,7 +34,7 @@ final class CheckCommand implements Callable<Integer> {
             return 0;
         }
         var err = spec.commandLine().getErr();
-        problems.forEach(err::println);
+        problems.forEach(err::println); // both languages, as officers and their scripts read it: file:line:column: vi / en
         err.println(problems.size() + " lỗi / problem" + (problems.size() == 1 ? "" : "s"));
         return Main.FAILED;
     }

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.isoscoring.api.ScoringEngine;
+import org.isoscoring.api.GuidanceTools;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,7 +43,7 @@ final class NewGuidanceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Map<String, String> files;
         try {
-            files = ScoringEngine.create().guidanceFiles(from);
+            files = GuidanceTools.create().files(from);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

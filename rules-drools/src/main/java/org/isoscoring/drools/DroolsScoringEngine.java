@@ -1,7 +1,5 @@
 package org.isoscoring.drools;
 
-import org.isoscoring.drools.check.Finding;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.isoscoring.api.Finding;
 import org.isoscoring.api.GuidanceInfo;
 import org.isoscoring.api.Problem;
 import org.isoscoring.api.RequestChecks;
@@ -80,31 +79,15 @@ public final class DroolsScoringEngine implements ScoringEngine {
         return new DroolsScoringEngine(load(dir));
     }
 
-    @Override
-    public List<String> check(Path dir) {
-        try {
-            return load(dir).probeBands().stream().map(Finding::toString).toList();
-        } catch (RulesException e) {
-            return e.messages();
-        }
-    }
-
-    @Override
-    public Map<String, String> guidanceFiles(String id) {
-        if (!BUNDLED.contains(id)) {
-            throw new IllegalArgumentException("unknown guidance \"" + id + "\" (bundled: " + String.join(", ", BUNDLED)
-                    + ")");
-        }
-        return Guidance.bundledFiles(id);
-    }
-
-    private static Guidance load(Path dir) {
+    /** Reads, checks and compiles a guidance folder; its defects are a {@link RulesException}. */
+    static Guidance load(Path dir) {
         if (!Files.isDirectory(dir)) {
-            String bundled = BUNDLED.contains(dir.toString()) ? " — \"" + dir + "\" là bộ tiêu chí có sẵn: không cần "
-                    + "--rules (yêu cầu ghi \"guidance\"), hoặc chép nó bằng new-guidance để sửa / is a bundled guidance: "
-                    + "it needs no --rules (name it in the request's \"guidance\"), or copy it with new-guidance to edit it"
-                    : "";
-            throw new RulesException(dir.toString(), List.of(dir + ":0:0: không phải thư mục / not a folder" + bundled));
+            boolean bundled = BUNDLED.contains(dir.toString());
+            throw new RulesException(dir.toString(), List.of(new Finding(dir.toString(), 0, 0, "không phải thư mục"
+                    + (bundled ? " — \"" + dir + "\" là bộ tiêu chí có sẵn: không cần --rules (yêu cầu ghi \"guidance\"), "
+                    + "hoặc chép nó bằng new-guidance để sửa" : ""), "not a folder" + (bundled ? " — \"" + dir + "\" is a "
+                    + "bundled guidance: it needs no --rules (name it in the request's \"guidance\"), or copy it with "
+                    + "new-guidance to edit it" : ""))));
         }
         return Guidance.fromFolder(dir, dir.toString());
     }

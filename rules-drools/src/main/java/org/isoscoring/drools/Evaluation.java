@@ -73,7 +73,7 @@ final class Evaluation {
             if (defects.size() > MAX_DEFECTS_SHOWN) {
                 shown.add("... and " + (defects.size() - MAX_DEFECTS_SHOWN) + " more");
             }
-            throw new RulesException(guidance.info().id(), shown);
+            throw RulesException.whileScoring(guidance.info().id(), shown);
         }
         Map<String, List<GroupReport>> groups = new LinkedHashMap<>();
         reports.forEach((group, byAgency) -> groups.put(group, List.copyOf(byAgency.values())));
@@ -198,7 +198,7 @@ final class Evaluation {
                 fired += budgets.fire(budget - fired);
             }
             if (fired >= budget || budgets.outOfTime()) {
-                return new Outcome(null, new RulesException(guidance.info().id(), List.of((budgets.outOfTime()
+                return new Outcome(null, RulesException.whileScoring(guidance.info().id(), List.of((budgets.outOfTime()
                         ? "the rules ran longer than " + Budgets.maxTime().toSeconds() + " s"
                         : "the rules fired " + fired + " times, more than the budget of "
                         + Budgets.maxFiringsPerAssessment() + " per assessment")
@@ -212,7 +212,7 @@ final class Evaluation {
         } catch (RulesException e) {
             return new Outcome(null, e);
         } catch (RuntimeException | LinkageError e) {
-            return new Outcome(null, new RulesException(guidance.info().id(), List.of("a rule failed while scoring / "
+            return new Outcome(null, RulesException.whileScoring(guidance.info().id(), List.of("a rule failed while scoring / "
                     + "một quy tắc bị lỗi khi chấm: " + failure(e))));
         } finally {
             session.dispose();

@@ -5,7 +5,6 @@ import org.isoscoring.drools.check.Descriptor;
 import org.isoscoring.drools.check.CompileErrors;
 import org.isoscoring.drools.check.Bisect;
 import org.isoscoring.drools.check.DrlText;
-import org.isoscoring.drools.check.Finding;
 import org.isoscoring.drools.check.BandProbe;
 import org.isoscoring.drools.check.RatingProbe;
 
@@ -34,6 +33,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.isoscoring.api.Criterion;
+import org.isoscoring.api.Finding;
 import org.isoscoring.api.GuidanceInfo;
 import org.isoscoring.api.RulesException;
 import org.kie.api.KieBase;
@@ -224,8 +224,8 @@ public final class Guidance {
         try {
             return build(read(folder), origin);
         } catch (IOException e) {
-            throw new RulesException(origin, List.of(folder + ":0:0: không đọc được (tệp phải là văn bản UTF-8) / cannot be "
-                    + "read (files must be UTF-8 text): " + e));
+            throw new RulesException(origin, List.of(new Finding(folder.toString(), 0, 0, "không đọc được (tệp phải là văn "
+                    + "bản UTF-8): " + e, "cannot be read (files must be UTF-8 text): " + e)));
         }
     }
 
@@ -249,7 +249,7 @@ public final class Guidance {
         List<Finding> findings = new ArrayList<>();
         Descriptor descriptor = descriptor(files, findings);
         if (files.keySet().stream().noneMatch(n -> n.endsWith(".drl"))) {
-            findings.add(new Finding(origin, 0, 0, "không có tệp quy tắc .drl nào / no .drl rule file"));
+            findings.add(new Finding(origin, 0, 0, "không có tệp quy tắc .drl nào", "no .drl rule file"));
         }
         GuidanceCheck check = GuidanceCheck.run(files, descriptor);
         findings.addAll(check.findings());
@@ -272,7 +272,7 @@ public final class Guidance {
     }
 
     static RulesException defects(String origin, List<Finding> findings) {
-        return new RulesException(origin, findings.stream().map(Finding::toString).toList());
+        return new RulesException(origin, findings);
     }
 
     static Compiled compile(SortedMap<String, String> files, Map<String, DrlText> texts, String origin,
@@ -289,8 +289,8 @@ public final class Guidance {
             org.kie.api.runtime.KieContainer container = ks.newKieContainer(releaseId, GUARD);
             return new Compiled(container.getKieBase(), types(container.getClassLoader(), pkg));
         } catch (RuntimeException | LinkageError | ReflectiveOperationException e) {
-            throw defects(origin, List.of(new Finding("", 0, 0, "không nạp được quy tắc đã biên dịch / the compiled rules "
-                    + "cannot be loaded: " + e)));
+            throw defects(origin, List.of(new Finding("", 0, 0, "không nạp được quy tắc đã biên dịch: " + e,
+                    "the compiled rules cannot be loaded: " + e)));
         } finally {
             ks.getRepository().removeKieModule(releaseId);
         }
@@ -338,7 +338,8 @@ public final class Guidance {
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
             throw defects(origin, new CompileErrors(texts).map(errors).stream().map(f -> new Finding(f.file(),
-                    f.line(), f.column(), f.message().replace(pkg + ".", ""))).toList());
+                    f.line(), f.column(), f.messageVi().replace(pkg + ".", ""), f.messageEn().replace(pkg + ".", "")))
+                    .toList());
         }
         return builder.getKieModule();
     }

@@ -38,6 +38,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.isoscoring.api.Finding;
 import org.isoscoring.api.GuidanceInfo;
 import org.isoscoring.api.Problem;
 import org.isoscoring.api.RequestRejectedException;
@@ -92,8 +93,8 @@ final class Endpoints extends Handler.Abstract {
             answer(unavailable(e.folder()), request, response, callback, deadline);
         } catch (RulesException broken) {
             LOG.error("the rules of {} are defective: {}", broken.getMessage(), broken.messages());
-            answer(new Refusal(500, "rules-defective", broken.messages().stream()
-                    .map(m -> new Problem("", m, m)).toList()), request, response, callback, deadline);
+            answer(new Refusal(500, "rules-defective", broken.findings().stream().map(Endpoints::problem).toList()),
+                    request, response, callback, deadline);
         } catch (org.eclipse.jetty.http.HttpException.IllegalArgumentException
                  | org.eclipse.jetty.http.HttpException.IllegalStateException malformed) { // e.g. ?%zz=1
             answer(Refusal.of(400, "bad-request", "the query string cannot be read: " + malformed.getMessage(),
@@ -210,8 +211,17 @@ final class Endpoints extends Handler.Abstract {
                 + "its problems follow: correct them (iso-scoring check) and restart the service",
                 "bộ tiêu chí " + folder.id() + " không tải được từ thư mục của nó; các lỗi ở dưới: hãy sửa (iso-scoring"
                         + " check) rồi khởi động lại dịch vụ"));
-        folder.problems().forEach(m -> problems.add(new Problem("", m, m)));
+        folder.problems().forEach(f -> problems.add(problem(f)));
         return new Refusal(503, "guidance-unavailable", problems);
+    }
+
+    /**
+     * A defect of a guidance as a problem of the answer: placed at its {@code file:line:column}, or nowhere when it
+     * has no file (a defect found while scoring, whose one text is both messages).
+     */
+    private static Problem problem(Finding defect) {
+        boolean placed = !defect.file().isEmpty() || defect.line() > 0 || defect.column() > 0;
+        return new Problem(placed ? defect.place() : "", defect.messageEn(), defect.messageVi());
     }
 
     // ---- scoring
@@ -484,7 +494,7 @@ final class Endpoints extends Handler.Abstract {
             ObjectNode n = failed.addObject();
             n.put("id", u.id());
             n.put("folder", u.folder().toString());
-            u.problems().forEach(n.putArray("problems")::add);
+            u.problems().stream().map(Finding::toString).forEach(n.putArray("problems")::add);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.isoscoring.api.Finding;
 import org.isoscoring.api.GuidanceInfo;
 import org.isoscoring.api.Problem;
 import org.isoscoring.api.RequestRejectedException;
@@ -25,8 +26,11 @@ import org.isoscoring.api.ScoringResult;
  */
 final class Guidances implements ScoringEngine {
 
-    /** A folder that failed to load: where it is, the id its descriptor gives (if it could be read), why. */
-    record Unavailable(Path folder, String id, List<String> problems) {
+    /**
+     * A folder that failed to load: where it is, the id its descriptor gives (if it could be read), why: each problem
+     * at its file, line and column, in both languages.
+     */
+    record Unavailable(Path folder, String id, List<Finding> problems) {
     }
 
     /** Thrown when a request names (or its year falls to) a guidance whose folder failed to load. */
@@ -90,7 +94,7 @@ final class Guidances implements ScoringEngine {
                 loaded.put(id, engine);
                 from.put(id, folder);
             } catch (RulesException e) {
-                failed.add(new Unavailable(folder, declaredId(folder), e.messages()));
+                failed.add(new Unavailable(folder, declaredId(folder), e.findings()));
             }
         }
         return new Guidances(null, loaded, failed);
@@ -201,13 +205,4 @@ final class Guidances implements ScoringEngine {
         return ScoringEngine.create().withRules(folder);
     }
 
-    @Override
-    public List<String> check(Path folder) {
-        return ScoringEngine.create().check(folder);
-    }
-
-    @Override
-    public Map<String, String> guidanceFiles(String id) {
-        return ScoringEngine.create().guidanceFiles(id);
-    }
 }

@@ -61,7 +61,7 @@ public final class ScoringService implements AutoCloseable {
         Guidances guidances = Guidances.load(settings.rules());
         guidances.unavailable().forEach(u -> LOG.error("guidance {} from {} could not be loaded; requests for it get"
                 + " 503 until the folder is corrected and the service restarted: {}", u.id(), u.folder(),
-                String.join(" | ", u.problems())));
+                u.problems().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(" | "))));
 
         QueuedThreadPool threads = new QueuedThreadPool(Math.max(32, settings.maxConcurrent() * 2 + 8), 4);
         threads.setName("iso-scoring-http");

@@ -1,6 +1,7 @@
 package org.isoscoring.drools.check;
 
 import org.isoscoring.drools.*;
+import org.isoscoring.api.Finding;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public final class BandProbe {
         Facts worst = vocabulary.example("worst").map(e -> e.facts(year)).orElse(base);
         if (base == null) {
             return List.of(new Finding(Descriptor.FACTS, 0, 0, "facts.json không có ví dụ \"perfect\" để chạy thử các "
-                    + "mức điểm / facts.json has no example \"perfect\" to probe the bands with"));
+                    + "mức điểm", "facts.json has no example \"perfect\" to probe the bands with"));
         }
         List<Probe> probes = probes(vocabulary, base, worst, year);
         Map<BaseSheet, Probe> sheets = new LinkedHashMap<>();
@@ -72,8 +73,9 @@ public final class BandProbe {
                         .computeIfAbsent(a.criterion(), k -> new ArrayList<>()).add(a);
             }
         } catch (RuntimeException | LinkageError e) {
-            return List.of(new Finding("", 0, 0, "một quy tắc bị lỗi khi chạy thử / a rule failed on probe facts: "
-                    + Guidance.withoutBuild(String.valueOf(e))));
+            String detail = Guidance.withoutBuild(String.valueOf(e));
+            return List.of(new Finding("", 0, 0, "một quy tắc bị lỗi khi chạy thử: " + detail,
+                    "a rule failed on probe facts: " + detail));
         } finally {
             session.dispose();
         }
@@ -93,25 +95,27 @@ public final class BandProbe {
         }
         List<Finding> findings = new ArrayList<>();
         gaps.forEach((id, values) -> findings.add(at(check, id, "tiêu chí " + id + ": không quy tắc nào cho điểm, các mức "
-                + "bị hở / sub-criterion " + id + ": no rule gives points, a gap between bands, when " + list(values))));
+                + "bị hở, khi " + list(values, false), "sub-criterion " + id + ": no rule gives points, a gap between "
+                + "bands, when " + list(values, true))));
         overlaps.forEach((key, values) -> {
             String id = key.substring(0, key.indexOf(':'));
-            findings.add(at(check, id, "tiêu chí " + id + ": nhiều quy tắc cùng cho điểm, các mức chồng nhau / "
-                    + "sub-criterion " + id + ": several rules give points, overlapping bands, when " + list(values)
-                    + " — rules" + key.substring(key.indexOf(':') + 1)));
+            String rules = key.substring(key.indexOf(':') + 1);
+            findings.add(at(check, id, "tiêu chí " + id + ": nhiều quy tắc cùng cho điểm, các mức chồng nhau, khi "
+                    + list(values, false) + " — các quy tắc" + rules, "sub-criterion " + id + ": several rules give "
+                    + "points, overlapping bands, when " + list(values, true) + " — rules" + rules));
         });
         return findings;
     }
 
-    private static String list(List<String> values) {
-        return values.size() <= 3 ? String.join("; ", values)
-                : values.get(0) + " … " + values.get(values.size() - 1) + " (" + values.size() + " giá trị / values)";
+    private static String list(List<String> values, boolean english) {
+        return values.size() <= 3 ? String.join("; ", values) : values.get(0) + " … " + values.get(values.size() - 1)
+                + " (" + values.size() + (english ? " values)" : " giá trị)");
     }
 
-    private static Finding at(GuidanceCheck check, String criterion, String message) {
+    private static Finding at(GuidanceCheck check, String criterion, String vi, String en) {
         return check.rules().stream().filter(r -> criterion.equals(r.criterion())).findFirst()
-                .map(r -> new Finding(r.file(), r.descr().getLine(), r.descr().getColumn() + 1, message))
-                .orElse(new Finding(Descriptor.FILE, 0, 0, message));
+                .map(r -> new Finding(r.file(), r.descr().getLine(), r.descr().getColumn() + 1, vi, en))
+                .orElse(new Finding(Descriptor.FILE, 0, 0, vi, en));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.isoscoring.drools.check;
 
 import org.isoscoring.drools.*;
+import org.isoscoring.api.Finding;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,8 @@ public final class Bisect {
             findings.addAll(rules(e.getKey(), e.getValue()));
         }
         if (findings.isEmpty()) {
-            findings.add(new Finding("", 0, 0, "trình biên dịch quy tắc bị lỗi / the rule compiler failed: " + describe(whole)));
+            findings.add(new Finding("", 0, 0, "trình biên dịch quy tắc bị lỗi: " + describe(whole, false),
+                    "the rule compiler failed: " + describe(whole, true)));
         }
         return findings;
     }
@@ -44,7 +46,7 @@ public final class Bisect {
         try {
             descr = new DrlParser().parse(false, text);
         } catch (DroolsParserException e) {
-            return List.of(new Finding(file, 0, 0, "trình biên dịch quy tắc bị lỗi / the rule compiler failed"));
+            return List.of(new Finding(file, 0, 0, "trình biên dịch quy tắc bị lỗi", "the rule compiler failed"));
         }
         List<RuleDescr> rules = descr == null ? List.of() : descr.getRules();
         int firstRule = rules.isEmpty() ? text.length() : rules.get(0).getStartCharacter();
@@ -54,11 +56,12 @@ public final class Bisect {
             Throwable crash = crashes(file, alone);
             if (crash != null) {
                 findings.add(new Finding(file, rule.getLine(), rule.getColumn() + 1, "trình biên dịch không dịch được "
-                        + "quy tắc \"" + rule.getName() + "\" / the rule compiler fails on this rule: " + describe(crash)));
+                        + "quy tắc \"" + rule.getName() + "\": " + describe(crash, false), "the rule compiler fails on this rule: "
+                        + describe(crash, true)));
             }
         }
         if (findings.isEmpty()) {
-            findings.add(new Finding(file, 0, 0, "trình biên dịch quy tắc bị lỗi / the rule compiler failed on this file"));
+            findings.add(new Finding(file, 0, 0, "trình biên dịch quy tắc bị lỗi", "the rule compiler failed on this file"));
         }
         return findings;
     }
@@ -82,9 +85,10 @@ public final class Bisect {
         }
     }
 
-    private static String describe(Throwable e) {
+    private static String describe(Throwable e, boolean english) {
         if (e instanceof NumberFormatException) {
-            return "một số được so sánh với một chuỗi? / is a number compared with a text? (" + e.getMessage() + ")";
+            return (english ? "is a number compared with a text? (" : "một số được so sánh với một chuỗi? (")
+                    + e.getMessage() + ")";
         }
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst()
                 .orElse(""));

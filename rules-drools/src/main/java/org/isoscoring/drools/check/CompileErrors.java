@@ -1,6 +1,7 @@
 package org.isoscoring.drools.check;
 
 import org.isoscoring.drools.*;
+import org.isoscoring.api.Finding;
 
 import org.isoscoring.rules.Ratio;
 
@@ -52,7 +53,7 @@ public final class CompileErrors {
             } else if (path.endsWith(".java")) {
                 out.add(consequence(first, m.getLine(), generatedSources.get(path)));
             } else {
-                out.add(new Finding("", 0, 0, reword(first)));
+                out.add(reword(first).at("", 0, 0));
             }
         }
         return new ArrayList<>(out);
@@ -75,10 +76,10 @@ public final class CompileErrors {
         if (text != null && needle != null) {
             int at = text.code().indexOf(needle);
             if (at >= 0) {
-                return new Finding(file, text.line(at), text.column(at), reword(message));
+                return reword(message).at(file, text.line(at), text.column(at));
             }
         }
-        return new Finding(file, Math.max(line, 0), 0, reword(message));
+        return reword(message).at(file, Math.max(line, 0), 0);
     }
 
     /** An error in a consequence: the compiler points into generated Java; find the statement in the rule files. */
@@ -95,38 +96,42 @@ public final class CompileErrors {
                     for (int i = 0; i < drlLines.size(); i++) {
                         if (!statement.isEmpty() && normalise(drlLines.get(i)).equals(statement)) {
                             int column = drlLines.get(i).length() - drlLines.get(i).stripLeading().length() + 1;
-                            return new Finding(e.getKey(), i + 1, column, reword(message));
+                            return reword(message).at(e.getKey(), i + 1, column);
                         }
                     }
                 }
             }
         }
-        return new Finding("", 0, 0, reword(message));
+        return reword(message).at("", 0, 0);
     }
 
     private static String normalise(String s) {
         return s.replaceAll("\\s+", "");
     }
 
-    private static String reword(String message) {
+    private static Text reword(String message) {
         Matcher left = LEFT_PART.matcher(message);
         if (left.find()) {
             Matcher id = IDENTIFIER.matcher(left.group(1));
             String name = id.find() ? id.group() : left.group(1);
-            return "không hiểu điều kiện '" + left.group(1).trim() + "': có thể '" + name + "' không phải là tên một "
-                    + "dữ kiện hay số đo khai báo trong facts.json (ví dụ dossiersOnTime) / cannot read the condition: '" + name
-                    + "' may not be the name of a fact or measure declared in facts.json (for example dossiersOnTime)";
+            return new Text("không hiểu điều kiện '" + left.group(1).trim() + "': có thể '" + name + "' không phải là tên "
+                    + "một dữ kiện hay số đo khai báo trong facts.json (ví dụ dossiersOnTime)", "cannot read the "
+                    + "condition: '" + name + "' may not be the name of a fact or measure declared in facts.json (for "
+                    + "example dossiersOnTime)");
         }
         Matcher method = MISSING_METHOD.matcher(message);
         if (method.find()) {
             String type = method.group(2).substring(method.group(2).lastIndexOf('.') + 1);
-            return "'" + method.group(1) + "' không có ở " + type + " với tham số này / " + type + " has no '"
-                    + method.group(1) + "' with these arguments" + (type.equals("Ratio")
-                    ? " (a ratio has atLeast(p), below(p), complete(), with p a whole percentage such as 85)" : "");
+            boolean ratio = type.equals("Ratio");
+            return new Text("'" + method.group(1) + "' không có ở " + type + " với tham số này" + (ratio ? " (một tỷ lệ "
+                    + "có atLeast(p), below(p), complete(), với p là một phần trăm nguyên như 85)" : ""), type
+                    + " has no '" + method.group(1) + "' with these arguments" + (ratio ? " (a ratio has atLeast(p), "
+                    + "below(p), complete(), with p a whole percentage such as 85)" : ""));
         }
         if (message.contains("is not applicable for the arguments")) {
-            return "lời gọi sai tham số: " + message + " / wrong arguments (points are written in quotes, e.g. \"8\")";
+            return new Text("lời gọi sai tham số (điểm viết trong ngoặc kép, ví dụ \"8\"): " + message,
+                    "wrong arguments (points are written in quotes, e.g. \"8\"): " + message);
         }
-        return "lỗi biên dịch / compile error: " + message;
+        return new Text("lỗi biên dịch: " + message, "compile error: " + message);
     }
 }

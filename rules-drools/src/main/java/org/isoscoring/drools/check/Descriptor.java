@@ -1,6 +1,7 @@
 package org.isoscoring.drools.check;
 
 import org.isoscoring.drools.*;
+import org.isoscoring.api.Finding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -38,13 +39,13 @@ public record Descriptor(GuidanceInfo info) {
     public static Descriptor parse(SortedMap<String, String> files, List<Finding> findings) {
         String guidance = files.get(FILE);
         if (guidance == null) {
-            findings.add(new Finding(FILE, 0, 0, "thiếu tệp mô tả / missing: a guidance folder has a descriptor "
+            findings.add(new Finding(FILE, 0, 0, "thiếu tệp mô tả", "missing: a guidance folder has a descriptor "
                     + "guidance.json"));
             return null;
         }
         String facts = files.get(FACTS);
         if (facts == null) {
-            findings.add(new Finding(FACTS, 0, 0, "thiếu tệp dữ kiện / missing: a guidance folder declares its facts "
+            findings.add(new Finding(FACTS, 0, 0, "thiếu tệp dữ kiện", "missing: a guidance folder declares its facts "
                     + "in facts.json (docs/officers-guide.md)"));
             return null;
         }
@@ -80,7 +81,7 @@ public record Descriptor(GuidanceInfo info) {
             List<Integer> years = new ArrayList<>();
             JsonNode yearNodes = root.get("years");
             if (yearNodes == null || !yearNodes.isArray() || yearNodes.isEmpty()) {
-                problem(yearNodes == null ? "" : "/years", "\"years\" thiếu hoặc không có năm nào / is missing or "
+                problem(yearNodes == null ? "" : "/years", "\"years\" thiếu hoặc không có năm nào", "\"years\" is missing or "
                         + "lists no year, such as [2022]");
             } else {
                 for (int i = 0; i < yearNodes.size(); i++) {
@@ -88,7 +89,7 @@ public record Descriptor(GuidanceInfo info) {
                     if (y.isIntegralNumber() && y.canConvertToInt()) {
                         years.add(y.intValue());
                     } else {
-                        problem("/years/" + i, "một năm là số nguyên như 2022 / a year is a whole number such as 2022");
+                        problem("/years/" + i, "một năm là số nguyên như 2022", "a year is a whole number such as 2022");
                     }
                 }
             }
@@ -96,7 +97,7 @@ public record Descriptor(GuidanceInfo info) {
             List<Criterion> criteria = new ArrayList<>();
             each(root, "", "criteria", true, (c, at) -> criteria.add(criterion(c, at, true)));
             if (criteria.isEmpty() && root.has("criteria")) {
-                problem("/criteria", "\"criteria\" không có tiêu chí nào / lists no criterion");
+                problem("/criteria", "\"criteria\" không có tiêu chí nào", "\"criteria\" lists no criterion");
             }
             List<Vocabulary.Kind> kinds = new ArrayList<>();
             each(root, "", "kinds", true, (k, at) -> kinds.add(kind(k, at)));
@@ -107,7 +108,7 @@ public record Descriptor(GuidanceInfo info) {
             List<String> finalAssessor = texts(root, "", "finalAssessor");
             if (!root.has("finalAssessor")) {
                 problem("", "thiếu \"finalAssessor\": các cấp chấm theo thứ tự ưu tiên khi lấy kết quả cuối cùng, "
-                        + "cao nhất trước / missing \"finalAssessor\": the assessors whose assessment is final, "
+                        + "cao nhất trước", "missing \"finalAssessor\": the assessors whose assessment is final, "
                         + "highest first");
             }
             List<Vocabulary.Rating> ratings = new ArrayList<>();
@@ -152,7 +153,8 @@ public record Descriptor(GuidanceInfo info) {
             if (c.path("max").isNumber()) {
                 max = c.get("max").decimalValue();
             } else {
-                problem(at + "/max", "\"max\" thiếu hoặc không phải số / is missing or not a number" + in(c));
+                problem(at + "/max", "\"max\" thiếu hoặc không phải số" + in(c, false), "\"max\" is missing or not a number"
+                        + in(c, true));
             }
             Map<String, Label> byKind = new java.util.LinkedHashMap<>();
             JsonNode titles = c.get("titleByKind");
@@ -219,7 +221,7 @@ public record Descriptor(GuidanceInfo info) {
                     case "agencies" -> Vocabulary.Type.AGENCIES;
                     default -> {
                         problem(fat + "/type", "kiểu \"" + type + "\" không dùng được cho một số liệu; dùng count, "
-                                + "points hoặc agencies / a figure's type is count, points or agencies, not \"" + type
+                                + "points hoặc agencies", "a figure's type is count, points or agencies, not \"" + type
                                 + "\"");
                         yield Vocabulary.Type.COUNT;
                     }
@@ -264,8 +266,8 @@ public record Descriptor(GuidanceInfo info) {
                     }
                     choices.stream().skip(1).map(Vocabulary.Choice::name).forEach(known::add);
                     problem(at + "/type", "kiểu \"" + type + "\" không có; dùng một trong " + known + " (hoặc khai báo "
-                            + "trong \"choices\") / unknown type \"" + type + "\": one of " + known + " (or declare it "
-                            + "in \"choices\")" + suggestion(type, known));
+                            + "trong \"choices\")" + suggestion(type, known, false), "unknown type \"" + type + "\": one of " + known + " (or declare it "
+                            + "in \"choices\")" + suggestion(type, known, true));
                 }
                 if (choice == null) {
                     t = Vocabulary.Type.COUNT;
@@ -276,7 +278,7 @@ public record Descriptor(GuidanceInfo info) {
                 if (x.get("min").isNumber()) {
                     min = x.get("min").decimalValue();
                 } else {
-                    problem(at + "/min", "\"min\" phải là một số / must be a number");
+                    problem(at + "/min", "\"min\" phải là một số", "\"min\" must be a number");
                 }
             }
             return new Vocabulary.Fact(name, t, choice, bool(x, at, "nullable"), new LinkedHashSet<>(texts(x, at,
@@ -290,7 +292,7 @@ public record Descriptor(GuidanceInfo info) {
             java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
             JsonNode given = e.get("facts");
             if (given == null || !given.isObject()) {
-                problem(at, "một ví dụ có \"facts\": { … } với mọi dữ kiện / an example has \"facts\": { … } with "
+                problem(at, "một ví dụ có \"facts\": { … } với mọi dữ kiện", "an example has \"facts\": { … } with "
                         + "every fact");
             } else {
                 Set<String> names = new java.util.HashSet<>();
@@ -300,7 +302,7 @@ public record Descriptor(GuidanceInfo info) {
                     String fat = at + "/facts/" + f.name();
                     JsonNode v = given.get(f.name());
                     if (v == null) {
-                        problem(at + "/facts", "thiếu dữ kiện \"" + f.name() + "\" / missing the fact \"" + f.name()
+                        problem(at + "/facts", "thiếu dữ kiện \"" + f.name() + "\"", "missing the fact \"" + f.name()
                                 + "\"");
                         continue;
                     }
@@ -352,15 +354,17 @@ public record Descriptor(GuidanceInfo info) {
                 }
             }
             if (!ok) {
+                String choices = f.type() == Vocabulary.Type.CHOICE ? String.join(", ", f.choice().ids()) : "";
                 String form = switch (f.type()) {
-                    case CHOICE -> "một trong / one of " + String.join(", ", f.choice().ids());
+                    case CHOICE -> choices;
                     case DATE -> "{year}-03-15";
                     case COUNT -> "0, 1, 2 …";
                     case BOOLEAN -> "true, false";
                     default -> "3.5";
                 };
-                problem(at, "giá trị không hợp với kiểu của \"" + f.name() + "\" / the value does not fit the type of \""
-                        + f.name() + "\": " + form);
+                boolean choice = f.type() == Vocabulary.Type.CHOICE;
+                problem(at, "giá trị không hợp với kiểu của \"" + f.name() + "\": " + (choice ? "một trong " : "") + form,
+                        "the value does not fit the type of \"" + f.name() + "\": " + (choice ? "one of " : "") + form);
                 return Quotable.UNKNOWN;
             }
             return value;
@@ -375,17 +379,18 @@ public record Descriptor(GuidanceInfo info) {
                 case "daysBetween" -> Vocabulary.Computation.DAYS_BETWEEN;
                 default -> {
                     if (!"?".equals(type)) {
+                        List<String> types = List.of("ratio", "difference", "daysBetween");
                         problem(at + "/type", "cách tính \"" + type + "\" không có; dùng ratio, difference hoặc "
-                                + "daysBetween / unknown measure type \"" + type + "\": ratio, difference or "
-                                + "daysBetween" + suggestion(type, List.of("ratio", "difference", "daysBetween")));
+                                + "daysBetween" + suggestion(type, types, false), "unknown measure type \"" + type
+                                + "\": ratio, difference or daysBetween" + suggestion(type, types, true));
                     }
                     yield Vocabulary.Computation.RATIO;
                 }
             };
             List<String> of = texts(m, at, "of");
             if (of.size() != 2) {
-                problem(at + "/of", "\"of\" ghi đúng hai dữ kiện, như [\"dossiersOnTime\", \"dossiersResolved\"] / "
-                        + "names exactly two facts, such as [\"dossiersOnTime\", \"dossiersResolved\"]");
+                problem(at + "/of", "\"of\" ghi đúng hai dữ kiện, như [\"dossiersOnTime\", \"dossiersResolved\"]",
+                        "names exactly two facts, such as [\"dossiersOnTime\", \"dossiersResolved\"]");
             }
             return new Vocabulary.Measure(text(m, at, "name", true), computation, of, label(m, at, "title", true));
         }
@@ -400,12 +405,12 @@ public record Descriptor(GuidanceInfo info) {
             JsonNode list = parent.get(field);
             if (list == null) {
                 if (required) {
-                    problem(at, "thiếu \"" + field + "\" / missing \"" + field + "\"" + in(parent));
+                    problem(at, "thiếu \"" + field + "\"" + in(parent, false), "missing \"" + field + "\"" + in(parent, true));
                 }
                 return;
             }
             if (!list.isArray()) {
-                problem(at + "/" + field, "\"" + field + "\" phải là một danh sách [ … ] / must be a list [ … ]");
+                problem(at + "/" + field, "\"" + field + "\" phải là một danh sách [ … ]", "\"" + field + "\" must be a list [ … ]");
                 return;
             }
             for (int i = 0; i < list.size(); i++) {
@@ -414,14 +419,14 @@ public record Descriptor(GuidanceInfo info) {
                 if (item.isObject()) {
                     each.accept(item, iat);
                 } else {
-                    problem(iat, "cần một đối tượng { … } / expected an object { … }");
+                    problem(iat, "cần một đối tượng { … }", "expected an object { … }");
                 }
             }
         }
 
         private boolean isObject(JsonNode node, String at) {
             if (!node.isObject()) {
-                problem(at, "cần một đối tượng { … } / expected an object { … }");
+                problem(at, "cần một đối tượng { … }", "expected an object { … }");
                 return false;
             }
             return true;
@@ -434,7 +439,7 @@ public record Descriptor(GuidanceInfo info) {
                 return texts;
             }
             if (!list.isArray()) {
-                problem(at + "/" + field, "\"" + field + "\" phải là một danh sách chuỗi [\"…\"] / must be a list of "
+                problem(at + "/" + field, "\"" + field + "\" phải là một danh sách chuỗi [\"…\"]", "must be a list of "
                         + "texts [\"…\"]");
                 return texts;
             }
@@ -442,7 +447,7 @@ public record Descriptor(GuidanceInfo info) {
                 if (list.get(i).isTextual()) {
                     texts.add(list.get(i).asText());
                 } else {
-                    problem(at + "/" + field + "/" + i, "cần một chuỗi / expected a text");
+                    problem(at + "/" + field + "/" + i, "cần một chuỗi", "expected a text");
                 }
             }
             return texts;
@@ -452,8 +457,8 @@ public record Descriptor(GuidanceInfo info) {
             JsonNode value = node.get(field);
             if (value == null || !value.isTextual() || value.asText().isBlank()) {
                 if (required || value != null) {
-                    problem(value == null ? at : at + "/" + field, "\"" + field + "\" thiếu hoặc không phải chuỗi / is "
-                            + "missing or not a text" + in(node));
+                    problem(value == null ? at : at + "/" + field, "\"" + field + "\" thiếu hoặc không phải chuỗi"
+                            + in(node, false), "\"" + field + "\" is missing or not a text" + in(node, true));
                 }
                 return "?";
             }
@@ -464,7 +469,7 @@ public record Descriptor(GuidanceInfo info) {
             String vi = text(node, at, field, required);
             JsonNode en = node.get(field + "En");
             if (en != null && !en.isTextual()) {
-                problem(at + "/" + field + "En", "\"" + field + "En\" phải là chuỗi / must be a text");
+                problem(at + "/" + field + "En", "\"" + field + "En\" phải là chuỗi", "\"" + field + "En\" must be a text");
             }
             return new Label(vi, en != null && en.isTextual() && !en.asText().isBlank() ? en.asText() : null);
         }
@@ -475,7 +480,7 @@ public record Descriptor(GuidanceInfo info) {
                 return false;
             }
             if (!value.isBoolean()) {
-                problem(at + "/" + field, "\"" + field + "\" là true hoặc false / is true or false");
+                problem(at + "/" + field, "\"" + field + "\" là true hoặc false", "\"" + field + "\" is true or false");
                 return false;
             }
             return value.booleanValue();
@@ -487,7 +492,7 @@ public record Descriptor(GuidanceInfo info) {
                 return otherwise;
             }
             if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0) {
-                problem(at + "/" + field, "\"" + field + "\" là một số nguyên từ 0 / is a whole number from 0");
+                problem(at + "/" + field, "\"" + field + "\" là một số nguyên từ 0", "\"" + field + "\" is a whole number from 0");
                 return otherwise;
             }
             return value.intValue();
@@ -498,28 +503,29 @@ public record Descriptor(GuidanceInfo info) {
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!fields.contains(name)) {
-                    problem(at + "/" + name, "trường \"" + name + "\" không có ở đây / unknown field \"" + name + "\""
-                            + suggestion(name, fields));
+                    problem(at + "/" + name, "trường \"" + name + "\" không có ở đây" + suggestion(name, fields, false),
+                            "unknown field \"" + name + "\"" + suggestion(name, fields, true));
                 }
             }
             return true;
         }
 
-        private void problem(String pointer, String message) {
-            findings.add(file.at(pointer, message));
+        private void problem(String pointer, String vi, String en) {
+            findings.add(file.at(pointer, vi, en));
         }
 
-        private static String in(JsonNode node) {
+        /** {@code (ở X)} or {@code (in X)}: the object a problem is in, by its id or name, else "". */
+        private static String in(JsonNode node, boolean english) {
             JsonNode id = node.has("id") ? node.get("id") : node.get("name");
-            return id != null && id.isTextual() ? " (ở / in " + id.asText() + ")" : "";
+            return id != null && id.isTextual() ? (english ? " (in " : " (ở ") + id.asText() + ")" : "";
         }
     }
 
-    /** {@code (có phải là "x"? / did you mean "x"?)} for a name close to a known one, else "". */
-    public static String suggestion(String name, java.util.Collection<String> known) {
+    /** {@code (có phải là "x"?)} or {@code (did you mean "x"?)} for a name close to a known one, else "". */
+    public static String suggestion(String name, java.util.Collection<String> known, boolean english) {
         return known.stream().filter(k -> k.equalsIgnoreCase(name) || distance(k.toLowerCase(Locale.ROOT),
                         name.toLowerCase(Locale.ROOT)) <= 2).sorted().findFirst()
-                .map(k -> " (có phải là \"" + k + "\"? / did you mean \"" + k + "\"?)").orElse("");
+                .map(k -> english ? " (did you mean \"" + k + "\"?)" : " (có phải là \"" + k + "\"?)").orElse("");
     }
 
     private static int distance(String a, String b) {

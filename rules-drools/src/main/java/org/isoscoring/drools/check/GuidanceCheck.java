@@ -1,6 +1,7 @@
 package org.isoscoring.drools.check;
 
 import org.isoscoring.drools.*;
+import org.isoscoring.api.Finding;
 
 import org.isoscoring.rules.Counting;
 
@@ -162,27 +163,27 @@ public final class GuidanceCheck {
             sum = sum.add(c.max());
             BigDecimal subs = c.subCriteria().stream().map(Criterion::max).reduce(BigDecimal.ZERO, BigDecimal::add);
             if (c.subCriteria().isEmpty()) {
-                findings.add(at(json, c.id(), "tiêu chí " + c.id() + " không có tiêu chí thành phần / criterion "
+                findings.add(at(json, c.id(), "tiêu chí " + c.id() + " không có tiêu chí thành phần", "criterion "
                         + c.id() + " has no sub-criterion"));
             } else if (subs.compareTo(c.max()) != 0) {
                 findings.add(at(json, c.id(), "điểm tối đa của các tiêu chí thành phần của tiêu chí " + c.id()
-                        + " cộng lại là " + plain(subs) + ", không phải " + plain(c.max()) + " / the sub-criteria of "
+                        + " cộng lại là " + plain(subs) + ", không phải " + plain(c.max()), "the sub-criteria of "
                         + c.id() + " add up to " + plain(subs) + ", not " + plain(c.max())));
             }
             for (Criterion s : c.subCriteria()) {
                 if (!ids.add(s.id())) {
-                    findings.add(at(json, s.id(), "mã tiêu chí " + s.id() + " bị trùng / sub-criterion id " + s.id()
+                    findings.add(at(json, s.id(), "mã tiêu chí " + s.id() + " bị trùng", "sub-criterion id " + s.id()
                             + " is used twice"));
                 }
                 if (s.max().signum() <= 0 || s.max().remainder(new BigDecimal("0.5")).signum() != 0) {
-                    findings.add(at(json, s.id(), "điểm tối đa của " + s.id() + " phải là bội số dương của 0,5 / the "
+                    findings.add(at(json, s.id(), "điểm tối đa của " + s.id() + " phải là bội số dương của 0,5", "the "
                             + "maximum of " + s.id() + " must be a positive multiple of 0.5"));
                 }
             }
         }
         if (sum.compareTo(new BigDecimal(100)) != 0) {
             findings.add(new Finding(Descriptor.FILE, 0, 0, "điểm tối đa của các tiêu chí cộng lại là " + plain(sum)
-                    + ", không phải 100 / the criteria add up to " + plain(sum) + " points, not 100"));
+                    + ", không phải 100", "the criteria add up to " + plain(sum) + " points, not 100"));
         }
     }
 
@@ -193,7 +194,8 @@ public final class GuidanceCheck {
         try {
             descr = parser.parse(false, text);
         } catch (DroolsParserException | RuntimeException e) {
-            findings.add(new Finding(name, 0, 0, "không đọc được tệp / cannot read the file: " + e.getMessage()));
+            findings.add(new Finding(name, 0, 0, "không đọc được tệp: " + e.getMessage(), "cannot read the file: "
+                    + e.getMessage()));
             return;
         }
         boolean syntax = false;
@@ -210,7 +212,7 @@ public final class GuidanceCheck {
             } else if (error.getLines() != null && error.getLines().length > 0) {
                 line = error.getLines()[0];
             }
-            findings.add(new Finding(name, Math.max(line, 0), column, Messages.syntax(message)));
+            findings.add(Messages.syntax(message).at(name, Math.max(line, 0), column));
             syntax = true;
         }
         if (syntax || descr == null) {
@@ -221,13 +223,13 @@ public final class GuidanceCheck {
             String target = i.getTarget();
             if (!ALLOWED_IMPORTS.contains(target) && ALLOWED_PACKAGES.stream().noneMatch(target::startsWith)) {
                 findings.add(new Finding(name, i.getLine(), i.getColumn() + 1, "chỉ được import các kiểu dữ kiện của "
-                        + "thư viện / only the library's fact types may be imported, not " + target));
+                        + "thư viện", "only the library's fact types may be imported, not " + target));
             }
         }
         for (FunctionImportDescr f : descr.getFunctionImports()) {
             if (!ALLOWED_FUNCTIONS.contains(f.getTarget())) {
                 findings.add(new Finding(name, f.getLine(), f.getColumn() + 1, "chỉ được dùng các hàm chấm điểm của thư "
-                        + "viện (award, penalize, rate, ceilDiv) / only the library's scoring functions may be "
+                        + "viện (award, penalize, rate, ceilDiv)", "only the library's scoring functions may be "
                         + "imported, not " + f.getTarget()));
             }
         }
@@ -235,7 +237,8 @@ public final class GuidanceCheck {
         for (org.drools.drl.ast.descr.TypeDeclarationDescr t : descr.getTypeDeclarations()) {
             if (generated.contains(t.getTypeName())) {
                 findings.add(new Finding(name, t.getLine(), t.getColumn() + 1, "\"" + t.getTypeName() + "\" đã là một "
-                        + "kiểu của bộ tiêu chí (từ guidance.json và facts.json) / is a type the guidance's declarations "
+                        + "kiểu của bộ tiêu chí (từ guidance.json và facts.json)", "\"" + t.getTypeName() + "\" is a type the "
+                        + "guidance's declarations "
                         + "make already; declare a fact of another name"));
             }
             t.getFields().keySet().forEach(quotable::add);
@@ -260,7 +263,7 @@ public final class GuidanceCheck {
         Matcher m = FORBIDDEN.matcher(scan);
         while (m.find()) {
             String word = m.group(1) != null ? m.group(1) : m.group(2) + ".";
-            findings.add(new Finding(name, drl.line(m.start()), drl.column(m.start()), Messages.forbidden(word)));
+            findings.add(Messages.forbidden(word).at(name, drl.line(m.start()), drl.column(m.start())));
         }
     }
 
@@ -271,7 +274,7 @@ public final class GuidanceCheck {
             if (first != null) {
                 findings.add(new Finding(r.file(), r.descr().getLine(), r.descr().getColumn() + 1, "tên quy tắc \""
                         + r.descr().getName() + "\" bị trùng (đã có ở " + first.file() + ":" + first.descr().getLine()
-                        + ") / the rule name is used twice"));
+                        + ")", "the rule name is used twice"));
             }
         }
     }
@@ -300,7 +303,7 @@ public final class GuidanceCheck {
                         String name = p.group(1);
                         if (!quotable.contains(name)) {
                             findings.add(new Finding(r.file(), at, 1, "lý do" + (reason == 2 ? "" : " tiếng Anh")
-                                    + " trích {" + name + "}, không phải tên một dữ kiện / the reason" + which
+                                    + " trích {" + name + "}, không phải tên một dữ kiện", "the reason" + which
                                     + " quotes {" + name + "}, which is not a fact"
                                     + " declared in facts.json (e.g. {dossiersOnTime})"));
                         }
@@ -308,28 +311,29 @@ public final class GuidanceCheck {
                 }
                 if (r.criterion() == null) {
                     findings.add(new Finding(r.file(), r.descr().getLine(), 1, "quy tắc \"" + r.descr().getName()
-                            + "\" cho điểm nhưng không có @criterion(\"…\") / the rule gives points but has no "
+                            + "\" cho điểm nhưng không có @criterion(\"…\")", "the rule gives points but has no "
                             + "@criterion"));
                     continue;
                 }
                 Criterion sub = byId.get(r.criterion());
                 if (sub == null) {
                     findings.add(new Finding(r.file(), r.descr().getLine(), 1, "@criterion(\"" + r.criterion()
-                            + "\") không có trong danh mục của guidance.json / is not a sub-criterion of the catalog"));
+                            + "\") không có trong danh mục của guidance.json", "@criterion(\"" + r.criterion()
+                            + "\") is not a sub-criterion of the catalog"));
                     continue;
                 }
                 BigDecimal points;
                 try {
                     points = new BigDecimal(m.group(1));
                 } catch (NumberFormatException e) {
-                    findings.add(new Finding(r.file(), line, 1, "\"" + m.group(1) + "\" không phải số điểm / is not a "
+                    findings.add(new Finding(r.file(), line, 1, "\"" + m.group(1) + "\" không phải số điểm", "\"" + m.group(1) + "\" is not a "
                             + "number of points (write \"2\" or \"1.5\")"));
                     continue;
                 }
                 if (points.signum() < 0 || points.compareTo(sub.max()) > 0
                         || points.remainder(new BigDecimal("0.5")).signum() != 0) {
                     findings.add(new Finding(r.file(), line, 1, "cho " + plain(points) + " điểm ở tiêu chí " + sub.id()
-                            + ", tối đa là " + plain(sub.max()) + " (điểm là bội số của 0,5, từ 0 đến tối đa) / gives "
+                            + ", tối đa là " + plain(sub.max()) + " (điểm là bội số của 0,5, từ 0 đến tối đa)", "gives "
                             + plain(points) + " points to " + sub.id() + ", whose maximum is " + plain(sub.max())
                             + " (points are multiples of 0.5 from 0 to the maximum)"));
                 }
@@ -342,26 +346,26 @@ public final class GuidanceCheck {
             Pattern reports = Pattern.compile("report\\s*\\(\\s*kcontext\\s*,\\s*\"" + Pattern.quote(g.id()) + "\"");
             if (rules.stream().noneMatch(r -> reports.matcher(String.valueOf(r.descr().getConsequence())).find())) {
                 findings.add(at(files.getOrDefault(Descriptor.FILE, ""), g.id(), "không quy tắc nào báo cáo nhóm \""
-                        + g.id() + "\" (report(kcontext, \"" + g.id() + "\", …)) / no rule reports the group \"" + g.id()
+                        + g.id() + "\" (report(kcontext, \"" + g.id() + "\", …))", "no rule reports the group \"" + g.id()
                         + "\" (report(kcontext, \"" + g.id() + "\", …))"));
             }
         }
         for (Criterion s : info.subCriteria()) {
             if (!covered.contains(s.id())) {
                 findings.add(at(files.getOrDefault(Descriptor.FILE, ""), s.id(), "tiêu chí thành phần " + s.id()
-                        + " không có quy tắc nào cho điểm / no rule gives points to sub-criterion " + s.id()
+                        + " không có quy tắc nào cho điểm", "no rule gives points to sub-criterion " + s.id()
                         + " (no rule with @criterion(\"" + s.id() + "\") calls award)"));
             }
         }
     }
 
-    private static Finding at(String json, String id, String message) {
+    private static Finding at(String json, String id, String vi, String en) {
         int offset = json.indexOf("\"id\": \"" + id + "\"");
         if (offset < 0) {
-            return new Finding(Descriptor.FILE, 0, 0, message);
+            return new Finding(Descriptor.FILE, 0, 0, vi, en);
         }
         DrlText text = new DrlText(json);
-        return new Finding(Descriptor.FILE, text.line(offset), text.column(offset), message);
+        return new Finding(Descriptor.FILE, text.line(offset), text.column(offset), vi, en);
     }
 
     public static String unquote(String s) {

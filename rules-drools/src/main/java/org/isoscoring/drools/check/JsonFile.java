@@ -1,6 +1,7 @@
 package org.isoscoring.drools.check;
 
 import org.isoscoring.drools.*;
+import org.isoscoring.api.Finding;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -42,7 +43,7 @@ public final class JsonFile {
         try {
             JsonNode root = MAPPER.readTree(text);
             if (root == null || !root.isObject()) {
-                findings.add(new Finding(name, 1, 1, "tệp phải là một đối tượng JSON { … } / the file must be a JSON "
+                findings.add(new Finding(name, 1, 1, "tệp phải là một đối tượng JSON { … }", "the file must be a JSON "
                         + "object { … }"));
                 return null;
             }
@@ -50,10 +51,11 @@ public final class JsonFile {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             findings.add(new Finding(name, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                    "không phải JSON hợp lệ / not valid JSON: " + firstLine(e.getOriginalMessage())));
+                    "không phải JSON hợp lệ: " + firstLine(e.getOriginalMessage()),
+                    "not valid JSON: " + firstLine(e.getOriginalMessage())));
             return null;
         } catch (IOException e) {
-            findings.add(new Finding(name, 0, 0, "không đọc được / cannot be read: " + e.getMessage()));
+            findings.add(new Finding(name, 0, 0, "không đọc được: " + e.getMessage(), "cannot be read: " + e.getMessage()));
             return null;
         }
     }
@@ -91,14 +93,14 @@ public final class JsonFile {
     }
 
     /** A finding at the value of this JSON pointer ({@code /facts/3/type}), or at the nearest value that holds it. */
-    public Finding at(String pointer, String message) {
+    public Finding at(String pointer, String vi, String en) {
         for (String p = pointer; ; p = p.substring(0, p.lastIndexOf('/'))) {
             int[] place = places.get(p);
             if (place != null) {
-                return new Finding(name, place[0], place[1], message);
+                return new Finding(name, place[0], place[1], vi, en);
             }
             if (p.isEmpty()) {
-                return new Finding(name, 1, 1, message);
+                return new Finding(name, 1, 1, vi, en);
             }
         }
     }

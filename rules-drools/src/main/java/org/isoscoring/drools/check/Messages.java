@@ -1,7 +1,5 @@
 package org.isoscoring.drools.check;
 
-import org.isoscoring.drools.*;
-
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,53 +10,61 @@ public final class Messages {
     private static final Pattern MISMATCHED = Pattern.compile("mismatched input '([^']*)'(?: expecting (\\S+))?");
     private static final Pattern IN_RULE = Pattern.compile("in rule \"([^\"]*)\"");
 
-    private static final Map<String, String> WHY = Map.ofEntries(
-            Map.entry("System", "truy cập hệ thống / reaches the system"),
-            Map.entry("Runtime", "truy cập hệ thống / reaches the system"),
-            Map.entry("exit", "dừng chương trình / stops the program"),
-            Map.entry("halt", "dừng chương trình / stops the program"),
-            Map.entry("exec", "chạy chương trình khác / starts a program"),
-            Map.entry("while", "vòng lặp / a loop"),
-            Map.entry("for", "vòng lặp / a loop"),
-            Map.entry("do", "vòng lặp / a loop"),
-            Map.entry("modify", "sửa dữ kiện đầu vào / changes an input fact"),
-            Map.entry("update", "sửa dữ kiện đầu vào / changes an input fact"),
-            Map.entry("delete", "xoá dữ kiện / removes a fact"),
-            Map.entry("retract", "xoá dữ kiện / removes a fact"),
-            Map.entry("salience", "thứ tự ưu tiên: mỗi mức điểm phải ghi đủ cận dưới và cận trên / priorities: "
-                    + "write both bounds of each band instead"),
-            Map.entry("eval", "biểu thức tuỳ ý / an arbitrary expression"),
-            Map.entry("dialect", "đổi ngôn ngữ của quy tắc / changes the rule language"),
-            Map.entry("global", "biến dùng chung giữa các lần chấm / state shared between calls"),
-            Map.entry("function", "hàm tự viết / a hand-written function"));
+    private static final Map<String, Text> WHY = Map.ofEntries(
+            Map.entry("System", new Text("truy cập hệ thống", "reaches the system")),
+            Map.entry("Runtime", new Text("truy cập hệ thống", "reaches the system")),
+            Map.entry("exit", new Text("dừng chương trình", "stops the program")),
+            Map.entry("halt", new Text("dừng chương trình", "stops the program")),
+            Map.entry("exec", new Text("chạy chương trình khác", "starts a program")),
+            Map.entry("while", new Text("vòng lặp", "a loop")),
+            Map.entry("for", new Text("vòng lặp", "a loop")),
+            Map.entry("do", new Text("vòng lặp", "a loop")),
+            Map.entry("modify", new Text("sửa dữ kiện đầu vào", "changes an input fact")),
+            Map.entry("update", new Text("sửa dữ kiện đầu vào", "changes an input fact")),
+            Map.entry("delete", new Text("xoá dữ kiện", "removes a fact")),
+            Map.entry("retract", new Text("xoá dữ kiện", "removes a fact")),
+            Map.entry("salience", new Text("thứ tự ưu tiên: mỗi mức điểm phải ghi đủ cận dưới và cận trên",
+                    "priorities: write both bounds of each band instead")),
+            Map.entry("eval", new Text("biểu thức tuỳ ý", "an arbitrary expression")),
+            Map.entry("dialect", new Text("đổi ngôn ngữ của quy tắc", "changes the rule language")),
+            Map.entry("global", new Text("biến dùng chung giữa các lần chấm", "state shared between calls")),
+            Map.entry("function", new Text("hàm tự viết", "a hand-written function")));
+
+    private static final Text OUTSIDE = new Text("ra ngoài việc chấm điểm", "reaches outside scoring");
 
     private Messages() {
     }
 
-    public static String syntax(String parserMessage) {
-        String rule = "";
+    /** A syntax error of the rule parser (English), in plain words: a hint where the mistake is a common one. */
+    public static Text syntax(String parserMessage) {
+        String ruleVi = "";
+        String ruleEn = "";
         Matcher inRule = IN_RULE.matcher(parserMessage);
         if (inRule.find()) {
-            rule = " (quy tắc / rule \"" + inRule.group(1) + "\")";
+            ruleVi = " (quy tắc \"" + inRule.group(1) + "\")";
+            ruleEn = " (rule \"" + inRule.group(1) + "\")";
         }
         Matcher m = MISMATCHED.matcher(parserMessage);
         if (m.find()) {
             String token = m.group(1);
-            String hint = switch (token) {
-                case "end" -> "; thiếu \"then\" hoặc thiếu dấu đóng ngoặc? / is \"then\" or a closing bracket missing?";
-                case "<EOF>" -> "; thiếu \"end\" ở cuối quy tắc? / is the rule's \"end\" missing?";
-                default -> "";
+            Text hint = switch (token) {
+                case "end" -> new Text("; thiếu \"then\" hoặc thiếu dấu đóng ngoặc?",
+                        "; is \"then\" or a closing bracket missing?");
+                case "<EOF>" -> new Text("; thiếu \"end\" ở cuối quy tắc?", "; is the rule's \"end\" missing?");
+                default -> new Text("", "");
             };
-            return "lỗi cú pháp: không hiểu '" + token + "' ở đây / syntax error: unexpected '" + token + "'"
-                    + hint + rule;
+            return new Text("lỗi cú pháp: không hiểu '" + token + "' ở đây" + hint.vi() + ruleVi,
+                    "syntax error: unexpected '" + token + "'" + hint.en() + ruleEn);
         }
         String cleaned = parserMessage.replaceAll("\\[ERR \\d+\\] ", "").replaceAll("Line \\d+:\\d+ ", "");
-        return "lỗi cú pháp / syntax error: " + cleaned.lines().findFirst().orElse("").trim();
+        String detail = cleaned.lines().findFirst().orElse("").trim();
+        return new Text("lỗi cú pháp: " + detail, "syntax error: " + detail);
     }
 
-    public static String forbidden(String word) {
-        String why = WHY.getOrDefault(word.replace(".", ""), "ra ngoài việc chấm điểm / reaches outside scoring");
-        return "'" + word + "' không được dùng trong tệp quy tắc (" + why + "); tệp quy tắc chỉ được chấm điểm / '"
-                + word + "' is not allowed in a rule file: rule files may only score";
+    /** A word a rule file may not use, and why. */
+    public static Text forbidden(String word) {
+        Text why = WHY.getOrDefault(word.replace(".", ""), OUTSIDE);
+        return new Text("'" + word + "' không được dùng trong tệp quy tắc (" + why.vi() + "); tệp quy tắc chỉ được chấm "
+                + "điểm", "'" + word + "' is not allowed in a rule file (" + why.en() + "): rule files may only score");
     }
 }

@@ -1,6 +1,7 @@
 package org.isoscoring.drools.check;
 
 import org.isoscoring.drools.*;
+import org.isoscoring.api.Finding;
 
 import org.isoscoring.rules.Rated;
 
@@ -48,7 +49,9 @@ public final class RatingProbe {
                         .orElse(Descriptor.FILE + ":0:0");
                 String[] at = file.split(":");
                 return List.of(new Finding(at[0], Integer.parseInt(at[1]), Integer.parseInt(at[2]),
-                        "các quy tắc chạy vòng lặp không dừng / the rules loop: " + fired + " firings for 201 totals; "
+                        "các quy tắc chạy vòng lặp không dừng: " + fired + " lần chạy cho 201 tổng điểm; chạy nhiều nhất: "
+                        + budgets.busiest() + " — có quy tắc nào chèn một dữ kiện làm chính nó, hoặc quy tắc khác, chạy "
+                        + "lại?", "the rules loop: " + fired + " firings for 201 totals; "
                         + "most fired: " + budgets.busiest() + " — does a rule insert a fact that makes it, or another "
                         + "rule, fire again?"));
             }
@@ -77,12 +80,12 @@ public final class RatingProbe {
         List<Finding> findings = new ArrayList<>();
         if (!gaps.isEmpty()) {
             findings.add(new Finding(file, 0, 0, "các mức xếp loại bỏ sót tổng điểm " + ranges(gaps)
-                    + " / the rating bands leave totals " + ranges(gaps) + " without a rating"));
+                   , "the rating bands leave totals " + ranges(gaps) + " without a rating"));
         }
         if (!overlaps.isEmpty()) {
             findings.add(new Finding(file, 0, 0, "các mức xếp loại chồng nhau ở tổng điểm "
                     + overlaps.stream().map(o -> o.substring(0, o.indexOf(' '))).limit(5).collect(java.util.stream.Collectors.joining(", "))
-                    + " / the rating bands overlap at " + String.join("; ", overlaps.subList(0, Math.min(5, overlaps.size())))
+                   , "the rating bands overlap at " + String.join("; ", overlaps.subList(0, Math.min(5, overlaps.size())))
                     + (overlaps.size() > 5 ? "; … (" + overlaps.size() + " totals)" : "")));
         }
         return findings;

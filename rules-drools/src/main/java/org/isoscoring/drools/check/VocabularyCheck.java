@@ -1,6 +1,7 @@
 package org.isoscoring.drools.check;
 
 import org.isoscoring.drools.*;
+import org.isoscoring.api.Finding;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,24 +81,24 @@ public final class VocabularyCheck {
         for (int i = 0; i < declared.size(); i++) {
             Vocabulary.Choice c = declared.get(i);
             String at = "/choices/" + i;
-            name(facts, at + "/name", c.name(), TYPE_NAME, "một tên viết hoa chữ đầu như IsoTeam / a capitalised name "
+            name(facts, at + "/name", c.name(), TYPE_NAME, "một tên viết hoa chữ đầu như IsoTeam", "a capitalised name "
                     + "such as IsoTeam");
             if (c.name().equals(Vocabulary.JUDGEMENT.name()) || seen.putIfAbsent(c.name(), i) != null) {
-                facts(at + "/name", "lựa chọn \"" + c.name() + "\" đã có / the choice \"" + c.name() + "\" is declared "
+                facts(at + "/name", "lựa chọn \"" + c.name() + "\" đã có", "the choice \"" + c.name() + "\" is declared "
                         + "already" + (c.name().equals(Vocabulary.JUDGEMENT.name()) ? " (judgement: FULL, PARTIAL, "
                         + "NONE)" : ""));
             }
             if (c.values().isEmpty()) {
-                facts(at + "/values", "lựa chọn \"" + c.name() + "\" không có giá trị nào / the choice \"" + c.name()
+                facts(at + "/values", "lựa chọn \"" + c.name() + "\" không có giá trị nào", "the choice \"" + c.name()
                         + "\" has no value");
             }
             Set<String> ids = new HashSet<>();
             for (int v = 0; v < c.values().size(); v++) {
                 String id = c.values().get(v).id();
-                name(facts, at + "/values/" + v + "/id", id, ID, "chữ hoa, số và _ như CURRENT / capitals, digits and _ "
+                name(facts, at + "/values/" + v + "/id", id, ID, "chữ hoa, số và _ như CURRENT", "capitals, digits and _ "
                         + "such as CURRENT");
                 if (!ids.add(id)) {
-                    facts(at + "/values/" + v + "/id", "giá trị \"" + id + "\" bị lặp / the value \"" + id
+                    facts(at + "/values/" + v + "/id", "giá trị \"" + id + "\" bị lặp", "the value \"" + id
                             + "\" is given twice");
                 }
             }
@@ -108,19 +109,19 @@ public final class VocabularyCheck {
         Map<String, Integer> seen = new HashMap<>();
         List<Vocabulary.Kind> kinds = vocabulary.kinds();
         if (kinds.isEmpty()) {
-            guidance("/kinds", "\"kinds\" không có loại cơ quan nào / declares no kind of agency");
+            guidance("/kinds", "\"kinds\" không có loại cơ quan nào", "\"kinds\" declares no kind of agency");
         }
         for (int i = 0; i < kinds.size(); i++) {
             Vocabulary.Kind k = kinds.get(i);
             String at = "/kinds/" + i;
-            name(guidance, at + "/id", k.id(), ID, "chữ hoa, số và _ như COMMUNE / capitals, digits and _ such as "
+            name(guidance, at + "/id", k.id(), ID, "chữ hoa, số và _ như COMMUNE", "capitals, digits and _ such as "
                     + "COMMUNE");
             if (seen.putIfAbsent(k.id(), i) != null) {
-                guidance(at + "/id", "loại cơ quan \"" + k.id() + "\" đã có / the kind \"" + k.id() + "\" is declared "
+                guidance(at + "/id", "loại cơ quan \"" + k.id() + "\" đã có", "the kind \"" + k.id() + "\" is declared "
                         + "already");
             }
             if (k.fact() != null) {
-                name(guidance, at + "/fact", k.fact(), TYPE_NAME, "một tên viết hoa chữ đầu như District / a "
+                name(guidance, at + "/fact", k.fact(), TYPE_NAME, "một tên viết hoa chữ đầu như District", "a "
                         + "capitalised name such as District");
             }
         }
@@ -132,39 +133,39 @@ public final class VocabularyCheck {
                 if (!ids.contains(k.belongsTo().kind())) {
                     guidance(at + "/belongsTo/kind", unknownKind(k.belongsTo().kind()));
                 } else if (loops(k)) {
-                    guidance(at + "/belongsTo", "vòng lặp: \"" + k.id() + "\" trực thuộc chính nó qua belongsTo / the "
+                    guidance(at + "/belongsTo", "vòng lặp: \"" + k.id() + "\" trực thuộc chính nó qua belongsTo", "the "
                             + "nesting loops: \"" + k.id() + "\" belongs to itself through belongsTo");
                 }
-                name(guidance, at + "/belongsTo/field", k.belongsTo().field(), FACT_NAME, "một tên như district / a "
+                name(guidance, at + "/belongsTo/field", k.belongsTo().field(), FACT_NAME, "một tên như district", "a "
                         + "name such as district");
                 if (AGENCY_FIELDS.contains(k.belongsTo().field())) {
-                    guidance(at + "/belongsTo/field", "\"" + k.belongsTo().field() + "\" đã là một trường của cơ quan / "
-                            + "is a field of every agency already");
+                    guidance(at + "/belongsTo/field", "\"" + k.belongsTo().field() + "\" đã là một trường của cơ quan",
+                            "\"" + k.belongsTo().field() + "\" is a field of every agency already");
                 }
             }
             boolean hasMembers = !vocabulary.membersOf(k.id()).isEmpty();
             if (k.members() != null && !hasMembers) {
-                guidance(at + "/members", "không có loại cơ quan nào trực thuộc \"" + k.id() + "\" (belongsTo) / no "
+                guidance(at + "/members", "không có loại cơ quan nào trực thuộc \"" + k.id() + "\" (belongsTo)", "no "
                         + "kind belongs to \"" + k.id() + "\" (belongsTo)");
             }
             if (k.record() != null) {
                 if (AGENCY_FIELDS.contains(k.record().name())) {
-                    guidance(at + "/record/name", "\"" + k.record().name() + "\" đã là một trường của cơ quan / is a "
+                    guidance(at + "/record/name", "\"" + k.record().name() + "\" đã là một trường của cơ quan", "\"" + k.record().name() + "\" is a "
                             + "field of every agency already");
                 }
                 Set<String> fields = new HashSet<>();
                 for (int f = 0; f < k.record().fields().size(); f++) {
                     Vocabulary.Fact field = k.record().fields().get(f);
                     String fat = at + "/record/fields/" + f;
-                    name(guidance, fat + "/name", field.name(), FACT_NAME, "một tên như resultsSentOn / a name such as "
+                    name(guidance, fat + "/name", field.name(), FACT_NAME, "một tên như resultsSentOn", "a name such as "
                             + "resultsSentOn");
                     if (!fields.add(field.name())) {
-                        guidance(fat + "/name", "trường \"" + field.name() + "\" bị lặp / the field \"" + field.name()
+                        guidance(fat + "/name", "trường \"" + field.name() + "\" bị lặp", "the field \"" + field.name()
                                 + "\" is declared twice");
                     }
                     if (field.type() == Vocabulary.Type.AGENCIES && !hasMembers) {
-                        guidance(fat + "/type", "\"members\" chỉ dùng cho loại cơ quan có cơ quan trực thuộc / "
-                                + "\"members\" lists member agencies, and no kind belongs to \"" + k.id() + "\"");
+                        guidance(fat + "/type", "\"members\" chỉ dùng cho loại cơ quan có cơ quan trực thuộc",
+                                "\"members\" lists member agencies, and no kind belongs to \"" + k.id() + "\"");
                     }
                 }
             }
@@ -189,20 +190,20 @@ public final class VocabularyCheck {
     private void facts() {
         List<Vocabulary.Fact> declared = vocabulary.facts();
         if (declared.isEmpty()) {
-            facts("/facts", "\"facts\" không có dữ kiện nào / declares no fact");
+            facts("/facts", "\"facts\" không có dữ kiện nào", "\"facts\" declares no fact");
         }
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < declared.size(); i++) {
             Vocabulary.Fact f = declared.get(i);
             String at = "/facts/" + i;
-            name(facts, at + "/name", f.name(), FACT_NAME, "chữ thường đầu tiên, chữ và số như staffTrained / a name "
+            name(facts, at + "/name", f.name(), FACT_NAME, "chữ thường đầu tiên, chữ và số như staffTrained", "a name "
                     + "such as staffTrained");
             if (SHEET_NAMES.contains(f.name())) {
-                facts(at + "/name", "\"" + f.name() + "\" là tên dành sẵn của phiếu chấm / is a name every assessment "
+                facts(at + "/name", "\"" + f.name() + "\" là tên dành sẵn của phiếu chấm", "\"" + f.name() + "\" is a name every assessment "
                         + "has already");
             }
             if (seen.putIfAbsent(f.name(), i) != null) {
-                facts(at + "/name", "dữ kiện \"" + f.name() + "\" đã có (facts[" + seen.get(f.name()) + "]) / the fact \""
+                facts(at + "/name", "dữ kiện \"" + f.name() + "\" đã có (facts[" + seen.get(f.name()) + "])", "the fact \""
                         + f.name() + "\" is declared already (facts[" + seen.get(f.name()) + "])");
             }
             for (String kind : f.kinds()) {
@@ -211,10 +212,10 @@ public final class VocabularyCheck {
                 }
             }
             if (f.min() != null && f.type() != Vocabulary.Type.COUNT && f.type() != Vocabulary.Type.DECIMAL) {
-                facts(at + "/min", "\"min\" chỉ dùng cho số / \"min\" is for numbers only");
+                facts(at + "/min", "\"min\" chỉ dùng cho số", "\"min\" is for numbers only");
             }
             if (f.nullable() && f.type() != Vocabulary.Type.DATE) {
-                facts(at + "/nullable", "chỉ ngày mới có thể để trống (null) / only a date may be null (a thing not "
+                facts(at + "/nullable", "chỉ ngày mới có thể để trống (null)", "only a date may be null (a thing not "
                         + "done)");
             }
         }
@@ -226,16 +227,16 @@ public final class VocabularyCheck {
             String at = "/facts/" + i + "/partOf";
             Vocabulary.Type whole = typeOf(f.partOf());
             if (f.type() != Vocabulary.Type.COUNT && f.type() != Vocabulary.Type.DECIMAL) {
-                facts(at, "chỉ một số mới là phần của một số khác / only a number is part of another");
+                facts(at, "chỉ một số mới là phần của một số khác", "only a number is part of another");
             } else if (whole == null) {
                 facts(at, undeclared(f.partOf()));
             } else if (f.partOf().equals(f.name())) {
-                facts(at, "một dữ kiện không là phần của chính nó / a fact is not part of itself");
+                facts(at, "một dữ kiện không là phần của chính nó", "a fact is not part of itself");
             } else if (whole != Vocabulary.Type.COUNT && whole != Vocabulary.Type.DECIMAL) {
-                facts(at, "\"" + f.partOf() + "\" không phải là số / is not a number");
+                facts(at, "\"" + f.partOf() + "\" không phải là số", "\"" + f.partOf() + "\" is not a number");
             } else if (!carriedWherever(f, f.partOf())) {
-                facts(at, "\"" + f.partOf() + "\" không có ở mọi loại cơ quan có \"" + f.name() + "\" / is not carried by "
-                        + "every kind that carries \"" + f.name() + "\"");
+                facts(at, "\"" + f.partOf() + "\" không có ở mọi loại cơ quan có \"" + f.name() + "\"",
+                        "\"" + f.partOf() + "\" is not carried by every kind that carries \"" + f.name() + "\"");
             }
         }
     }
@@ -246,10 +247,10 @@ public final class VocabularyCheck {
         for (int i = 0; i < measures.size(); i++) {
             Vocabulary.Measure m = measures.get(i);
             String at = "/measures/" + i;
-            name(facts, at + "/name", m.name(), FACT_NAME, "một tên như onTimeRate / a name such as onTimeRate");
+            name(facts, at + "/name", m.name(), FACT_NAME, "một tên như onTimeRate", "a name such as onTimeRate");
             if (vocabulary.fact(m.name()).isPresent() || SHEET_NAMES.contains(m.name())
                     || seen.putIfAbsent(m.name(), i) != null) {
-                facts(at + "/name", "tên \"" + m.name() + "\" đã có / the name \"" + m.name() + "\" is taken already");
+                facts(at + "/name", "tên \"" + m.name() + "\" đã có", "the name \"" + m.name() + "\" is taken already");
             }
             for (int k = 0; k < m.of().size(); k++) {
                 String of = m.of().get(k);
@@ -259,12 +260,14 @@ public final class VocabularyCheck {
                 }
                 String oat = at + "/of/" + k;
                 if (type == null) {
-                    facts(oat, undeclared(of) + (vocabulary.measure(of).isPresent() ? " (một số đo chỉ dùng số đo khai "
-                            + "báo trước nó / a measure uses only measures declared before it)" : ""));
+                    boolean measure = vocabulary.measure(of).isPresent();
+                    facts(oat, undeclared(of).plus(measure ? " (một số đo chỉ dùng số đo khai báo trước nó)" : "",
+                            measure ? " (a measure uses only measures declared before it)" : ""));
                 } else if (m.computation() == Vocabulary.Computation.DAYS_BETWEEN
                         ? type != Vocabulary.Type.DATE : type != Vocabulary.Type.COUNT) {
-                    facts(oat, "\"" + of + "\" không phải là " + (m.computation() == Vocabulary.Computation.DAYS_BETWEEN
-                            ? "ngày / is not a date" : "số lượng (count) / is not a count"));
+                    boolean days = m.computation() == Vocabulary.Computation.DAYS_BETWEEN;
+                    facts(oat, "\"" + of + "\" không phải là " + (days ? "ngày" : "số lượng (count)"),
+                            "\"" + of + "\" " + (days ? "is not a date" : "is not a count"));
                 }
             }
         }
@@ -284,16 +287,16 @@ public final class VocabularyCheck {
     private void assessors() {
         List<Vocabulary.Assessor> assessors = vocabulary.assessors();
         if (assessors.isEmpty()) {
-            guidance("/assessors", "\"assessors\" không có cấp chấm nào / declares no assessor");
+            guidance("/assessors", "\"assessors\" không có cấp chấm nào", "\"assessors\" declares no assessor");
         }
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < assessors.size(); i++) {
             Vocabulary.Assessor a = assessors.get(i);
             String at = "/assessors/" + i;
-            name(guidance, at + "/id", a.id(), ID, "chữ hoa, số và _ như PROVINCE / capitals, digits and _ such as "
+            name(guidance, at + "/id", a.id(), ID, "chữ hoa, số và _ như PROVINCE", "capitals, digits and _ such as "
                     + "PROVINCE");
             if (seen.putIfAbsent(a.id(), i) != null) {
-                guidance(at + "/id", "cấp chấm \"" + a.id() + "\" đã có / the assessor \"" + a.id() + "\" is declared "
+                guidance(at + "/id", "cấp chấm \"" + a.id() + "\" đã có", "the assessor \"" + a.id() + "\" is declared "
                         + "already");
             }
             for (String kind : a.assesses()) {
@@ -305,7 +308,7 @@ public final class VocabularyCheck {
         for (int i = 0; i < vocabulary.kinds().size(); i++) {
             String kind = vocabulary.kinds().get(i).id();
             if (assessors.stream().noneMatch(a -> a.mayAssess(kind))) {
-                guidance("/kinds/" + i + "/id", "không cấp chấm nào chấm được \"" + kind + "\" (assessors…assesses) / no "
+                guidance("/kinds/" + i + "/id", "không cấp chấm nào chấm được \"" + kind + "\" (assessors…assesses)", "no "
                         + "assessor may assess a \"" + kind + "\" (assessors…assesses)");
             }
         }
@@ -314,15 +317,16 @@ public final class VocabularyCheck {
         for (int i = 0; i < order.size(); i++) {
             String id = order.get(i);
             if (!seen.containsKey(id)) {
-                guidance("/finalAssessor/" + i, "không có cấp chấm \"" + id + "\" trong \"assessors\" / \"" + id
-                        + "\" is not an assessor" + Descriptor.suggestion(id, seen.keySet()));
+                guidance("/finalAssessor/" + i, "không có cấp chấm \"" + id + "\" trong \"assessors\""
+                        + Descriptor.suggestion(id, seen.keySet(), false), "\"" + id + "\" is not an assessor"
+                        + Descriptor.suggestion(id, seen.keySet(), true));
             } else if (!listed.add(id)) {
-                guidance("/finalAssessor/" + i, "\"" + id + "\" bị lặp / is listed twice");
+                guidance("/finalAssessor/" + i, "\"" + id + "\" bị lặp", "\"" + id + "\" is listed twice");
             }
         }
         for (Vocabulary.Assessor a : assessors) {
             if (!order.isEmpty() && !listed.contains(a.id()) && seen.containsKey(a.id())) {
-                guidance("/finalAssessor", "thiếu cấp chấm \"" + a.id() + "\": mỗi cấp chấm có một thứ tự / \"" + a.id()
+                guidance("/finalAssessor", "thiếu cấp chấm \"" + a.id() + "\": mỗi cấp chấm có một thứ tự", "\"" + a.id()
                         + "\" is missing: every assessor has its place in the order");
             }
         }
@@ -331,15 +335,15 @@ public final class VocabularyCheck {
     private void ratings() {
         List<Vocabulary.Rating> ratings = vocabulary.ratings();
         if (ratings.isEmpty()) {
-            guidance("/ratings", "\"ratings\" không có mức xếp loại nào / declares no rating");
+            guidance("/ratings", "\"ratings\" không có mức xếp loại nào", "\"ratings\" declares no rating");
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < ratings.size(); i++) {
             String id = ratings.get(i).id();
-            name(guidance, "/ratings/" + i + "/id", id, ID, "chữ hoa, số và _ như EXCELLENT / capitals, digits and _ "
+            name(guidance, "/ratings/" + i + "/id", id, ID, "chữ hoa, số và _ như EXCELLENT", "capitals, digits and _ "
                     + "such as EXCELLENT");
             if (!seen.add(id)) {
-                guidance("/ratings/" + i + "/id", "mức xếp loại \"" + id + "\" đã có / the rating \"" + id
+                guidance("/ratings/" + i + "/id", "mức xếp loại \"" + id + "\" đã có", "the rating \"" + id
                         + "\" is declared already");
             }
         }
@@ -351,9 +355,9 @@ public final class VocabularyCheck {
         for (int i = 0; i < groups.size(); i++) {
             Vocabulary.Group g = groups.get(i);
             String at = "/groups/" + i;
-            name(guidance, at + "/id", g.id(), FACT_NAME, "một tên như districts / a name such as districts");
+            name(guidance, at + "/id", g.id(), FACT_NAME, "một tên như districts", "a name such as districts");
             if (RESULT_FIELDS.contains(g.id()) || !seen.add(g.id())) {
-                guidance(at + "/id", "tên \"" + g.id() + "\" đã có trong kết quả / the result has a field \"" + g.id()
+                guidance(at + "/id", "tên \"" + g.id() + "\" đã có trong kết quả", "the result has a field \"" + g.id()
                         + "\" already");
             }
             if (g.of() != null && vocabulary.kind(g.of()).isEmpty()) {
@@ -363,7 +367,7 @@ public final class VocabularyCheck {
                 guidance(at + "/sampleOf", unknownKind(g.sampleOf()));
             } else if (g.sampleOf() != null && g.of() != null) {
                 guidance(at + "/sampleOf", "nhóm theo \"" + g.of() + "\" chọn mẫu trong các cơ quan thuộc mỗi " + g.of()
-                        + "; \"sampleOf\" chỉ dùng cho nhóm của toàn yêu cầu (không có \"of\") / a group of "
+                        + "; \"sampleOf\" chỉ dùng cho nhóm của toàn yêu cầu (không có \"of\")", "a group of "
                         + g.of() + " draws from each one's members; \"sampleOf\" is for a group of the whole request "
                         + "(without \"of\")");
             }
@@ -373,15 +377,15 @@ public final class VocabularyCheck {
             for (int f = 0; f < g.figures().size(); f++) {
                 Vocabulary.Figure figure = g.figures().get(f);
                 String fat = at + "/figures/" + f;
-                name(guidance, fat + "/name", figure.name(), FACT_NAME, "một tên như onSiteRequired / a name such as "
+                name(guidance, fat + "/name", figure.name(), FACT_NAME, "một tên như onSiteRequired", "a name such as "
                         + "onSiteRequired");
                 if (!named.add(figure.name()) || "agency".equals(figure.name())) {
-                    guidance(fat + "/name", "số liệu \"" + figure.name() + "\" đã có / the figure \"" + figure.name()
+                    guidance(fat + "/name", "số liệu \"" + figure.name() + "\" đã có", "the figure \"" + figure.name()
                             + "\" is declared already");
                 }
                 if (figure.atLeast() != null && !figures.contains(figure.atLeast())) {
-                    guidance(fat + "/atLeast", "nhóm \"" + g.id() + "\" không có số liệu \"" + figure.atLeast() + "\" / "
-                            + "the group has no figure \"" + figure.atLeast() + "\"");
+                    guidance(fat + "/atLeast", "nhóm \"" + g.id() + "\" không có số liệu \"" + figure.atLeast() + "\"",
+                            "the group has no figure \"" + figure.atLeast() + "\"");
                 }
             }
         }
@@ -414,32 +418,40 @@ public final class VocabularyCheck {
         return true;
     }
 
-    private String unknownKind(String kind) {
+    private Text unknownKind(String kind) {
         List<String> known = vocabulary.kinds().stream().map(Vocabulary.Kind::id).toList();
-        return "không có loại cơ quan \"" + kind + "\" trong \"kinds\" / \"" + kind + "\" is not a declared kind "
-                + known + Descriptor.suggestion(kind, known);
+        return new Text("không có loại cơ quan \"" + kind + "\" trong \"kinds\"" + Descriptor.suggestion(kind, known,
+                false), "\"" + kind + "\" is not a declared kind " + known + Descriptor.suggestion(kind, known, true));
     }
 
-    private String undeclared(String name) {
+    private Text undeclared(String name) {
         List<String> known = new ArrayList<>();
         vocabulary.facts().forEach(f -> known.add(f.name()));
         vocabulary.measures().forEach(m -> known.add(m.name()));
-        return "không có dữ kiện hay số đo \"" + name + "\" / \"" + name + "\" is not a declared fact or measure"
-                + Descriptor.suggestion(name, known);
+        return new Text("không có dữ kiện hay số đo \"" + name + "\"" + Descriptor.suggestion(name, known, false),
+                "\"" + name + "\" is not a declared fact or measure" + Descriptor.suggestion(name, known, true));
     }
 
-    private void name(JsonFile file, String at, String value, Pattern form, String example) {
+    private void name(JsonFile file, String at, String value, Pattern form, String exampleVi, String exampleEn) {
         if (!"?".equals(value) && !form.matcher(value).matches()) {
-            findings.add(file.at(at, "\"" + value + "\" không phải tên hợp lệ: " + example.replace(" / ", " / \""
-                    + value + "\" is not a valid name: ")));
+            findings.add(file.at(at, "\"" + value + "\" không phải tên hợp lệ: " + exampleVi,
+                    "\"" + value + "\" is not a valid name: " + exampleEn));
         }
     }
 
-    private void guidance(String at, String message) {
-        findings.add(guidance.at(at, message));
+    private void guidance(String at, String vi, String en) {
+        findings.add(guidance.at(at, vi, en));
     }
 
-    private void facts(String at, String message) {
-        findings.add(facts.at(at, message));
+    private void guidance(String at, Text message) {
+        guidance(at, message.vi(), message.en());
+    }
+
+    private void facts(String at, String vi, String en) {
+        findings.add(facts.at(at, vi, en));
+    }
+
+    private void facts(String at, Text message) {
+        facts(at, message.vi(), message.en());
     }
 }

@@ -5,6 +5,6 @@
  * ({@link org.isoscoring.drools.check.CompileErrors}, {@link org.isoscoring.drools.check.Messages}, {@link
  * org.isoscoring.drools.check.Bisect}), and the probes of the bands and ratings that the compiler cannot see
  * ({@link org.isoscoring.drools.check.BandProbe}, {@link org.isoscoring.drools.check.RatingProbe}). Each problem is a
- * {@link org.isoscoring.drools.check.Finding}: {@code file:line:column: message}, in Vietnamese and English.
+ * {@link org.isoscoring.api.Finding}: {@code file:line:column}, and the message in Vietnamese and in English.
  */
 package org.isoscoring.drools.check;

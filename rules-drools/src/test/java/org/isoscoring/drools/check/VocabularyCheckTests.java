@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.isoscoring.api.Finding;
 import org.isoscoring.api.Vocabulary;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -133,14 +134,14 @@ class VocabularyCheckTests {
         // given the bundled declarations with one mistake; when they are read
         List<Finding> findings = findings(file, from, to);
         // then the finding names the file, the line and column of the mistake, and says what is wrong
-        Finding f = findings.stream().filter(x -> x.message().contains(english)).findFirst()
+        Finding f = findings.stream().filter(x -> x.messageEn().contains(english)).findFirst()
                 .orElseThrow(() -> new AssertionError("no finding says \"" + english + "\": " + findings));
         int[] expected = place(file, from, to, at);
         assertEquals(file.replace(".assessors", ""), f.file());
         assertEquals(expected[0], f.line(), f.toString());
         assertEquals(expected[1], f.column(), f.toString());
-        assertTrue(f.message().contains(also), f.toString());
-        assertTrue(f.message().contains(" / "), "Vietnamese / English: " + f);
+        assertTrue(f.messages().contains(also), f.toString());
+        assertTrue(f.messages().contains(" / "), "Vietnamese / English: " + f);
     }
 
     @Nested
@@ -155,7 +156,7 @@ class VocabularyCheckTests {
             assertEquals("facts.json", findings.get(0).file());
             assertEquals(place("facts.json", "\"type\": \"count\", \"min\": 1,", "\"type\": \"count\" \"min\": 1,",
                     "\"min\": 1,")[0], findings.get(0).line());
-            assertTrue(findings.get(0).message().contains("not valid JSON"), findings.toString());
+            assertTrue(findings.get(0).messages().contains("not valid JSON"), findings.toString());
         }
 
         @Test

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 import org.isoscoring.api.AssessmentResult;
+import org.isoscoring.api.Finding;
+import org.isoscoring.api.GuidanceTools;
 import org.isoscoring.api.RulesException;
 import org.isoscoring.api.ScoringEngine;
 import org.isoscoring.api.ScoringJson;
@@ -40,6 +42,11 @@ class DirectFiringTests {
     private static final Path EXAMPLE_2023 = RuleSafetyTests.ROOT.resolve("docs/examples/guidance-2023-example");
 
     /** Builds with {@code -Disoscoring.direct=false} when {@code direct} is false, and restores the property. */
+    /** What {@code check} prints of a folder: one line per finding. */
+    private static List<String> checked(Path folder) {
+        return GuidanceTools.create().check(folder).stream().map(Finding::toString).toList();
+    }
+
     private static <T> T withDirect(boolean direct, Supplier<T> build) {
         String before = System.getProperty(SWITCH);
         try {
@@ -153,9 +160,9 @@ class DirectFiringTests {
             RuleSafetyTests.replaceIn(folder.resolve("07-dossier-handling.drl"),
                     "$s : Sheet( dossiersResolved > 0, onTimeRate.atLeast(98) )",
                     "$s : Sheet( dossiersResolved > 0, onTimeRate.atLeast(97) )");
-            List<String> network = withDirect(false, () -> ScoringEngine.create().check(folder));
+            List<String> network = withDirect(false, () -> checked(folder));
             assertThat(network).anySatisfy(f -> assertThat(f).contains("7.1").contains(BAND));
-            assertThat(withDirect(true, () -> ScoringEngine.create().check(folder))).isEqualTo(network);
+            assertThat(withDirect(true, () -> checked(folder))).isEqualTo(network);
             assertThat(outcome(engine(folder, true), RuleSafetyTests.EXAMPLE))
                     .isEqualTo(outcome(engine(folder, false), RuleSafetyTests.EXAMPLE));
         }
@@ -169,9 +176,9 @@ class DirectFiringTests {
             // given a band whose constraint divides by zero, or whose English reason quotes a name that is no fact
             Path folder = RuleSafetyTests.bundledCopy(dir);
             RuleSafetyTests.replaceIn(folder.resolve("07-dossier-handling.drl"), from, to);
-            List<String> network = withDirect(false, () -> ScoringEngine.create().check(folder));
+            List<String> network = withDirect(false, () -> checked(folder));
             assertThat(network).anySatisfy(f -> assertThat(f).contains("failed"));
-            assertThat(withDirect(true, () -> ScoringEngine.create().check(folder))).isEqualTo(network);
+            assertThat(withDirect(true, () -> checked(folder))).isEqualTo(network);
             String evaluated = outcome(engine(folder, false), RuleSafetyTests.EXAMPLE);
             assertThat(evaluated).startsWith("defects: ");
             assertThat(outcome(engine(folder, true), RuleSafetyTests.EXAMPLE)).isEqualTo(evaluated);

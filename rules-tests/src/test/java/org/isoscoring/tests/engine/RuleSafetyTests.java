@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.isoscoring.api.Finding;
+import org.isoscoring.api.GuidanceTools;
 import org.isoscoring.api.RulesException;
 import org.isoscoring.api.ScoringEngine;
 import org.isoscoring.api.ScoringRequest;
@@ -153,7 +155,7 @@ public class RuleSafetyTests {
             "for (int i = 0; i < 10; i++) { }"})
     void dangerous(String statement, @TempDir Path dir) throws IOException {
         withRule(dir, "14-improvement.drl", "rule \"nguy hiểm\"\nwhen\n    $s : Sheet( )\nthen\n    " + statement + "\nend\n");
-        List<String> problems = ScoringEngine.create().check(dir);
+        List<String> problems = GuidanceTools.create().check(dir).stream().map(Finding::toString).toList();
         assertThat(problems).isNotEmpty().allSatisfy(p -> assertThat(p).matches("14-improvement\\.drl:\\d+:\\d+: .*"));
         assertThat(Path.of("/tmp/isoscoring-x")).doesNotExist();
     }
@@ -163,6 +165,6 @@ public class RuleSafetyTests {
     void imports(String type, @TempDir Path dir) throws IOException {
         Path f = withRule(dir, "14-improvement.drl", "").resolve("14-improvement.drl");
         addImports(f, type);
-        assertThat(ScoringEngine.create().check(dir)).anySatisfy(p -> assertThat(p).contains(type));
+        assertThat(GuidanceTools.create().check(dir)).extracting(Finding::toString).anySatisfy(p -> assertThat(p).contains(type));
     }
 }

@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.isoscoring.api.GuidanceInfo;
+import org.isoscoring.api.GuidanceTools;
 import org.isoscoring.api.Label;
 import org.isoscoring.api.Problem;
 import org.isoscoring.api.RequestRejectedException;
@@ -549,7 +550,7 @@ class RequestSchemaTests {
         @Test
         @DisplayName("given a copy of the bundled guidance's files in a folder, then the same facts")
         void folder(@TempDir Path dir) throws IOException {
-            for (Map.Entry<String, String> file : ENGINE.guidanceFiles("bac-giang-2022").entrySet()) {
+            for (Map.Entry<String, String> file : GuidanceTools.create().files("bac-giang-2022").entrySet()) {
                 Files.writeString(dir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
             }
             assertThat(dir.resolve("facts.json")).exists();
@@ -577,7 +578,7 @@ class RequestSchemaTests {
         @Test
         @DisplayName("given a defective folder, then exit 1 with its problems and nothing on standard output")
         void defective(@TempDir Path dir) throws IOException {
-            for (Map.Entry<String, String> file : ENGINE.guidanceFiles("bac-giang-2022").entrySet()) {
+            for (Map.Entry<String, String> file : GuidanceTools.create().files("bac-giang-2022").entrySet()) {
                 Files.writeString(dir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
             }
             Path facts = dir.resolve("facts.json");
