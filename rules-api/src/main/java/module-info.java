@@ -15,4 +15,5 @@ module org.isoscoring.api {
     exports org.isoscoring.api.spi;
 
     uses org.isoscoring.api.ScoringEngine;
+    uses org.isoscoring.api.GuidanceTools;
 }

@@ -21,6 +21,17 @@ import java.util.Objects;
  */
 public record Finding(String file, int line, int column, String messageVi, String messageEn) {
 
+    /**
+     * Checks the components.
+     *
+     * @param file      the file's name in the guidance folder, the folder itself, or {@code ""}
+     * @param line      the line, from 1; 0 when the problem is the whole file or the line is unknown
+     * @param column    the column, from 1; 0 when unknown
+     * @param messageVi what is wrong, in Vietnamese
+     * @param messageEn what is wrong, in English
+     * @throws NullPointerException     when {@code file} or a message is {@code null}
+     * @throws IllegalArgumentException when {@code line} or {@code column} is negative
+     */
     public Finding {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(messageVi, "messageVi");
@@ -30,17 +41,31 @@ public record Finding(String file, int line, int column, String messageVi, Strin
         }
     }
 
-    /** What is wrong, in English or in Vietnamese. */
+    /**
+     * What is wrong, in English or in Vietnamese.
+     *
+     * @param english {@code true} for English, {@code false} for Vietnamese
+     * @return the message in that language
+     */
     public String message(boolean english) {
         return english ? messageEn : messageVi;
     }
 
-    /** Where it is: {@code file:line:column}, the same in both languages (an editor jumps to it). */
+    /**
+     * Where it is, the same in both languages (an editor jumps to it).
+     *
+     * @return {@code file:line:column}
+     */
     public String place() {
         return file + ":" + line + ":" + column;
     }
 
-    /** The finding as one line in one language: {@code file:line:column: message}. */
+    /**
+     * The finding as one line in one language.
+     *
+     * @param english {@code true} for English, {@code false} for Vietnamese
+     * @return {@code file:line:column: message}
+     */
     public String toString(boolean english) {
         return place() + ": " + message(english);
     }
@@ -54,7 +79,11 @@ public record Finding(String file, int line, int column, String messageVi, Strin
         return place() + ": " + messages();
     }
 
-    /** Both messages as one text: {@code vi / en}, or the one text when they are the same. */
+    /**
+     * Both messages as one text.
+     *
+     * @return {@code vi / en}, or the one text when they are the same
+     */
     public String messages() {
         return messageVi.equals(messageEn) ? messageVi : messageVi + " / " + messageEn;
     }

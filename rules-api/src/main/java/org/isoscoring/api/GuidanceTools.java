@@ -26,18 +26,25 @@ public interface GuidanceTools {
      * unique rule names, rating bands covering 0–100 without gaps or overlaps, rule files that only score, every band
      * of every sub-criterion probed for gaps and overlaps).
      *
+     * @param folder the guidance folder to check
      * @return every problem, each at its file, line and column, in Vietnamese and English; empty when the folder can
      *         score
      */
     List<Finding> check(Path folder);
 
-    /** The ids of the guidances bundled with the engine, whose {@link #files} can be copied. */
+    /**
+     * The ids of the guidances bundled with the engine, whose {@link #files} can be copied.
+     *
+     * @return the ids, in the engine's order
+     */
     List<String> bundled();
 
     /**
      * The files of a bundled guidance by name, to copy and edit: {@code guidance.json}, {@code facts.json} and its
      * rule files.
      *
+     * @param guidanceId the id of a bundled guidance, one of {@link #bundled()}
+     * @return each file's text by its name
      * @throws IllegalArgumentException if no bundled guidance has this id (the message names the bundled ones)
      */
     Map<String, String> files(String guidanceId);
@@ -45,6 +52,7 @@ public interface GuidanceTools {
     /**
      * The tools found on the class path through {@link ServiceLoader} (add {@code rules-drools} to it).
      *
+     * @return the tools
      * @throws IllegalStateException if there are none
      */
     static GuidanceTools create() {

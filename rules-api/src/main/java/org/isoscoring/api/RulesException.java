@@ -39,13 +39,21 @@ public final class RulesException extends RuntimeException {
     /**
      * Defects found while scoring, each one text with no file: a finding {@code ("", 0, 0, text, text)} each, and
      * {@link #messages()} the texts as they are.
+     *
+     * @param guidance the guidance's id or folder
+     * @param defects  what went wrong, one text each
+     * @return the exception to throw
      */
     public static RulesException whileScoring(String guidance, List<String> defects) {
         defects.forEach(d -> Objects.requireNonNull(d, "defect"));
         return new RulesException(guidance, defects.stream().map(d -> new Finding("", 0, 0, d, d)).toList(), defects);
     }
 
-    /** Every defect, in the order found. */
+    /**
+     * Every defect, in the order found.
+     *
+     * @return the findings, an immutable list
+     */
     public List<Finding> findings() {
         return findings;
     }
@@ -53,6 +61,8 @@ public final class RulesException extends RuntimeException {
     /**
      * One line per defect, as the command line prints it: a defect of the files as {@code file:line:column: vi / en}
      * ({@link Finding#toString()}), a defect found while scoring as its text.
+     *
+     * @return the lines, an immutable list
      */
     public List<String> messages() {
         return messages;

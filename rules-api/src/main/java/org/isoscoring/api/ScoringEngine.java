@@ -16,14 +16,20 @@ import java.util.ServiceLoader;
 public interface ScoringEngine {
 
     /**
-     * Scores a request: every assessment, every agency's final result, every district's report.
+     * Scores a request: every assessment, every agency's final result, every group report its guidance declares.
      *
+     * @param request the request, read by {@link ScoringJson} or built in Java
+     * @return the result: every assessment's score and explanations, the agencies ranked, the group reports
      * @throws RequestRejectedException with every problem of the request, if it cannot be scored
      * @throws RulesException           if the guidance's rules are defective
      */
     ScoringResult evaluate(ScoringRequest request);
 
-    /** The guidances this engine can score with. */
+    /**
+     * The guidances this engine can score with.
+     *
+     * @return their declarations: id, title, years, catalog and vocabulary; one for an engine with a folder
+     */
     List<GuidanceInfo> guidances();
 
     /**
@@ -33,6 +39,7 @@ public interface ScoringEngine {
      *
      * @param guidance the id the request names, or {@code null}
      * @param year     the assessed year
+     * @return the guidance that scores the request
      * @throws RequestRejectedException when no guidance of this engine scores it, placed at {@code guidance} or
      *                                  {@code year}
      */
@@ -55,6 +62,8 @@ public interface ScoringEngine {
      * is ignored (the folder's guidance scores it); its {@code year} must be one the folder covers. The folder
      * is checked as by {@link GuidanceTools#check(Path)}.
      *
+     * @param folder the guidance folder
+     * @return an engine that scores with that folder's guidance only
      * @throws RulesException with every problem of the folder, each a {@link Finding} at its file, line and column
      */
     ScoringEngine withRules(Path folder);
@@ -62,6 +71,7 @@ public interface ScoringEngine {
     /**
      * The engine found on the class path through {@link ServiceLoader} (add {@code rules-drools} to it).
      *
+     * @return the engine, to keep and share
      * @throws IllegalStateException if there is none
      */
     static ScoringEngine create() {

@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.isoscoring.api.GuidanceTools;
 import org.isoscoring.api.ScoringEngine;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,6 @@ class PublicApiTests {
         assertThat(descriptor.exports()).allSatisfy(e -> assertThat(e.isQualified()).isFalse());
         assertThat(descriptor.requires()).extracting(ModuleDescriptor.Requires::name)
                 .noneMatch(name -> name.startsWith("org.drools") || name.startsWith("org.kie"));
-        assertThat(descriptor.uses()).contains(ScoringEngine.class.getName());
+        assertThat(descriptor.uses()).contains(ScoringEngine.class.getName(), GuidanceTools.class.getName());
     }
 }
