@@ -52,11 +52,16 @@ rem (no parentheses around a message that names a path: "Program Files (x86)" wo
 echo iso-scoring: khong thay / is missing: %ISO_JAR% - build: mvn -B -q -DskipTests install 1>&2
 exit /b 1
 
-rem Sets ISO_NAME to the rules archive when an argument is --rules or --rules=DIR.
+rem Sets ISO_NAME to the rules archive when an argument is --rules or --rules=DIR, and ISO_QUICK to nothing when
+rem one is a file over 32 MiB.
 :rules
 if "%~1"=="" exit /b 0
 set "ISO_ARG=%~1"
 if /i "%ISO_ARG%"=="--rules" set "ISO_NAME=iso-scoring-rules.jsa"
 if /i "%ISO_ARG:~0,8%"=="--rules=" set "ISO_NAME=iso-scoring-rules.jsa"
+rem a request file over 32 MiB: the optimising compiler pays off over so long a run (as bin/iso-scoring)
+set "ISO_SIZE=%~z1"
+if not defined ISO_SIZE set "ISO_SIZE=0"
+if %ISO_SIZE% GTR 33554432 set "ISO_QUICK="
 shift
 goto rules
