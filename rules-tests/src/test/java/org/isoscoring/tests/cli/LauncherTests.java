@@ -141,7 +141,7 @@ class LauncherTests {
             try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
                 for (ZipEntry e; (e = entries.getNextEntry()) != null; ) {
                     Path target = into.resolve(e.getName()).normalize();
-                    assertThat(target).startsWith(into);
+                    assertThat(target.startsWith(into)).as("an entry inside the folder: %s", e.getName()).isTrue();
                     if (e.isDirectory()) {
                         Files.createDirectories(target);
                         continue;
