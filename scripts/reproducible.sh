@@ -4,8 +4,8 @@
 # publishes byte for byte: each module's jar, sources and javadoc jars and POM, the parent POM, the tool's shaded jar
 # and its release archives. Prints each file that differs with the entries that differ inside it; exit status 1
 # if any does, unless all its differences are listed in scripts/reproducible-known.txt (reported KNOWN). Tests and
-# the class-data-sharing archives (not published) are skipped. Takes two builds: about 4 minutes on two idle cores
-# (8.5 minutes while other builds ran). Maven reads ~/.m2 (nothing is installed there).
+# the class-data-sharing archives (not published) are skipped. Takes two builds: 3 to 8.5 minutes on two cores
+# shared with other builds (2026-12-06). Maven reads ~/.m2 (nothing is installed there).
 #   scripts/reproducible.sh            KEEP=1 keeps the two builds (their folder is printed)
 #   REUSE=DIR scripts/reproducible.sh  compares the builds kept in DIR again, without building
 set -euo pipefail
