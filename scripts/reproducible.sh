@@ -11,8 +11,12 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 modules=(rules-api rules-drools rules-xlsx rules-server rules-cli)
-work="$(mktemp -d "${TMPDIR:-/tmp}/iso-scoring-reproducible.XXXXXX")"
-[ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
+if [ -n "${REUSE:-}" ]; then
+    work="$REUSE"
+else
+    work="$(mktemp -d "${TMPDIR:-/tmp}/iso-scoring-reproducible.XXXXXX")"
+    [ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
+fi
 
 # the published files of one build, copied to $2 under stable names
 collect() {
@@ -30,7 +34,7 @@ collect() {
 }
 
 for n in 1 2; do
-    [ -z "${REUSE:-}" ] || { work="$REUSE"; break; }
+    [ -z "${REUSE:-}" ] || break
     src="$work/build-$n/iso-scoring"
     mkdir -p "$src"
     # the working tree as git sees it (tracked and untracked files, not the ignored ones such as target/)
