@@ -42,18 +42,15 @@ cold() { # label, then the command after "java" (or a command of its own)
 }
 {
     echo "# cold command line, $runs runs each, $(nproc) cores, $(java -version 2>&1 | head -1)"
-    # java -jar runs the tool in a second JVM with the build's class-data-sharing archive (decision 51); the
-    # "one JVM" series switch that off, as for a jar copied without its archives.
-    cold "example province (293 assessments)" -jar "$cli" evaluate "$example"
-    cold "example province, one JVM (no archive)" -Disoscoring.relaunch=false -jar "$cli" evaluate "$example"
-    cold "example province, --rules DIR (a folder, compiled now)" -jar "$cli" evaluate --rules "$out/folder" "$example"
-    cold "example province, --rules DIR, one JVM (no archive)" -Disoscoring.relaunch=false -jar "$cli" evaluate \
+    # java -jar: one JVM, no class-data-sharing archive, the full JIT; bin/iso-scoring below: the archive and the
+    # quick JIT (issue 18: the launchers replaced the second JVM that java -jar started, decision 51)
+    cold "java -jar: example province (293 assessments)" -jar "$cli" evaluate "$example"
+    cold "java -jar: example province, --rules DIR (a folder, compiled now)" -jar "$cli" evaluate \
         --rules "$out/folder" "$example"
-    cold "national (12,600 assessments), summary" -jar "$cli" evaluate "$out/national.json"
-    cold "national, --json, -Xmx512m" -Xmx512m -jar "$cli" evaluate --json "$out/national.json"
-    cold "national, summary, one JVM (no archive)" -Disoscoring.relaunch=false -jar "$cli" evaluate "$out/national.json"
-    cold "national, read from its workbook (form), summary" -jar "$cli" evaluate "$out/national.xlsx"
-    cold "national, --xlsx results workbook, -Xmx512m" -Xmx512m -Disoscoring.relaunch=false -jar "$cli" evaluate \
+    cold "java -jar: national (12,600 assessments), summary" -jar "$cli" evaluate "$out/national.json"
+    cold "java -jar: national, --json, -Xmx512m" -Xmx512m -jar "$cli" evaluate --json "$out/national.json"
+    cold "java -jar: national, read from its workbook (form), summary" -jar "$cli" evaluate "$out/national.xlsx"
+    cold "java -jar: national, --xlsx results workbook, -Xmx512m" -Xmx512m -jar "$cli" evaluate \
         "$out/national.json" --xlsx "$out/national-results.xlsx"
     cold "bin/iso-scoring: example province" bin/iso-scoring evaluate "$example"
     cold "bin/iso-scoring: --rules DIR" bin/iso-scoring evaluate --rules "$out/folder" "$example"

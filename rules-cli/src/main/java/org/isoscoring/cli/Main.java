@@ -35,10 +35,6 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        java.util.OptionalInt relaunched = Relaunch.run(args);
-        if (relaunched.isPresent()) {
-            System.exit(relaunched.getAsInt());
-        }
         PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
         int status;
         try {

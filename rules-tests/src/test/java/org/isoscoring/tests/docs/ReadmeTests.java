@@ -33,9 +33,8 @@ class ReadmeTests {
     @Test
     @DisplayName("given the README's Java program, when compiled and run, then it prints what the README says")
     void javaSnippetRuns(@TempDir Path dir) throws Exception {
-        Matcher block = Pattern.compile( // the block with a class, not a fragment before it
-                "```java\n((?:(?!```).)*?public class (\\w+)(?:(?!```).)*)```", Pattern.DOTALL).matcher(readme());
-        assertThat(block.find()).as("a ```java block with a public class").isTrue();
+        Matcher block = javaClass("ScoreOneDepartment");
+        assertThat(block.find()).as("a ```java block with the public class ScoreOneDepartment").isTrue();
         String className = block.group(2);
         Path source = dir.resolve(className + ".java");
         Files.writeString(source, block.group(1));
@@ -61,11 +60,41 @@ class ReadmeTests {
         assertThat(lines.get(1)).startsWith("7.1 ");
     }
 
+    /** The README's ```java block that holds {@code public class NAME}; group 1 is its text, group 2 the name. */
+    private static Matcher javaClass(String name) throws IOException {
+        return Pattern.compile( // the block with that class, not a fragment before it
+                "```java\n((?:(?!```).)*?public class (" + name + ")\\b(?:(?!```).)*)```", Pattern.DOTALL)
+                .matcher(readme());
+    }
+
+    @Test
+    @DisplayName("given the README's \"Use it from Java\" snippet, when compared with the consumer project that "
+            + "mvn verify builds and runs, then they are the same text, and the project depends on the coordinates "
+            + "the README gives")
+    void useItFromJavaIsTheConsumerProject() throws IOException {
+        Matcher block = javaClass("UseItFromJava");
+        assertThat(block.find()).as("a ```java block with the public class UseItFromJava").isTrue();
+        Path project = ROOT.resolve("rules-tests/src/it/readme-consumer");
+        assertThat(block.group(1))
+                .isEqualTo(Files.readString(project.resolve("src/main/java/UseItFromJava.java")));
+        String pom = Files.readString(project.resolve("pom.xml"));
+        String readme = readme();
+        String section = readme.substring(readme.indexOf("## Use it from Java"));
+        assertThat(section).contains("<artifactId>rules-api</artifactId>\n  <version>0.1.0-SNAPSHOT</version>")
+                .contains("<artifactId>rules-drools</artifactId>\n  <version>0.1.0-SNAPSHOT</version>\n"
+                        + "  <scope>runtime</scope>");
+        assertThat(pom).contains("<artifactId>rules-api</artifactId>\n      <version>@project.version@</version>\n"
+                        + "    </dependency>")
+                .contains("<artifactId>rules-drools</artifactId>\n      <version>@project.version@</version>\n"
+                        + "      <scope>runtime</scope>");
+        assertThat(Files.readString(ROOT.resolve("pom.xml"))).contains("<version>0.1.0-SNAPSHOT</version>");
+    }
+
     @Test
     @DisplayName("it has the two set-up commands, and .ci/run runs the test command")
     void setUpCommands() throws IOException {
         String readme = readme();
-        assertThat(readme).contains("mvn -B -q -DskipTests install && java -jar rules-cli/target/iso-scoring.jar "
+        assertThat(readme).contains("mvn -B -q -DskipTests install && bin/iso-scoring "
                 + "evaluate docs/examples/bac-giang-2022.json").contains("\nmvn -B verify\n");
         assertThat(Files.readString(ROOT.resolve(".ci/run"))).contains("\nmvn -B verify\n");
         assertThat(readme).contains("jqwik").contains("QuickTheories");

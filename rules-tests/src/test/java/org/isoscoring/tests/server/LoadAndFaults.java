@@ -167,7 +167,7 @@ public final class LoadAndFaults {
             return base;
         }
 
-        /** The pid of the JVM that serves (the relaunched one when {@code java -jar} relaunches), or -1. */
+        /** The pid of the JVM that serves, or -1. */
         public long pid() {
             return pid;
         }
