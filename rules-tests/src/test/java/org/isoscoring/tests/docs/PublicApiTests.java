@@ -108,6 +108,8 @@ class PublicApiTests {
         Matcher count = COUNT.matcher(apiPage());
         assertThat(count.find()).as("docs/api.md says \"**N public types**\"").isTrue();
         assertThat(Integer.parseInt(count.group(1))).isEqualTo(compiled.size());
+        assertThat(Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8))
+                .as("the README's count of the API's types").contains("its " + compiled.size() + " public types");
     }
 
     @Test
