@@ -9,10 +9,12 @@ import org.isoscoring.api.ScoringEngine;
 import org.isoscoring.api.ScoringJson;
 import org.isoscoring.api.ScoringRequest;
 import org.isoscoring.cli.Main;
+import org.isoscoring.examples.ExampleProvinces;
 
 /**
- * The requests the benchmarks score, made by the command line's own deterministic generator
- * ({@code iso-scoring generate-example}): the same arguments give the same request on any machine.
+ * The requests the benchmarks score, made by the deterministic generator of the command line's
+ * {@code iso-scoring generate-example} ({@link ExampleProvinces}): the same arguments give the same request on any
+ * machine.
  */
 public final class Requests {
 
@@ -64,7 +66,7 @@ public final class Requests {
      * {@code generate-example --districts N}, made without JSON (100,000 assessments are above the input limit).
      */
     public static ScoringRequest national(int districts) {
-        return org.isoscoring.cli.Generated.national(districts);
+        return ExampleProvinces.national(districts, 15, 2022);
     }
 
     /**

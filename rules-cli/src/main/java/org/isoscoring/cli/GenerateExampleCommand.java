@@ -2,6 +2,7 @@ package org.isoscoring.cli;
 
 import java.util.concurrent.Callable;
 import org.isoscoring.api.ScoringJson;
+import org.isoscoring.examples.ExampleProvinces;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,18 +41,19 @@ final class GenerateExampleCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--districts must be 1 to 10000 and --communes-per-district 1 to 1000");
         }
-        boolean twoTier = ExampleProvince.TWO_TIER_GUIDANCE.equals(guidance);
-        if (!twoTier && !"bac-giang-2022".equals(guidance)) {
+        boolean twoTier = ExampleProvinces.TWO_TIER_GUIDANCE.equals(guidance);
+        if (!twoTier && !ExampleProvinces.BAC_GIANG_GUIDANCE.equals(guidance)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--guidance: \"" + guidance
-                    + "\" không có ví dụ / has no example; there are: bac-giang-2022, " + ExampleProvince.TWO_TIER_GUIDANCE);
+                    + "\" không có ví dụ / has no example; there are: " + ExampleProvinces.BAC_GIANG_GUIDANCE + ", "
+                    + ExampleProvinces.TWO_TIER_GUIDANCE);
         }
         if (twoTier && districts != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--districts: "
-                    + ExampleProvince.TWO_TIER_GUIDANCE + " không có huyện / has no districts");
+                    + ExampleProvinces.TWO_TIER_GUIDANCE + " không có huyện / has no districts");
         }
-        var request = twoTier ? ExampleProvince.twoTier2026()
-                : districts == null ? ExampleProvince.bacGiang2022()
-                : ExampleProvince.national(districts, communesPerDistrict, seed);
+        var request = twoTier ? ExampleProvinces.twoTier2026()
+                : districts == null ? ExampleProvinces.bacGiang2022()
+                : ExampleProvinces.national(districts, communesPerDistrict, seed);
         var engine = org.isoscoring.api.ScoringEngine.create();
         spec.commandLine().getOut().print(ScoringJson.writeRequest(request,
                 engine.guidanceFor(request.guidance(), request.year())));

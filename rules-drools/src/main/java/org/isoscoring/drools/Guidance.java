@@ -91,11 +91,15 @@ public final class Guidance {
         this.subCriteria = descriptor.info().subCriteria();
         this.criterionIds = List.copyOf(subCriteria.stream().map(Criterion::id).toList()); // copied by none
         this.tallies = Settled.mark(kieBase, criterionIds);
-        this.direct = Direct.take(kieBase, awardsOnly); // after the marks: only settled rules are taken
+        // after the marks: only settled rules are taken
+        this.direct = Direct.take(kieBase, compiled.models(), awardsOnly);
     }
 
-    /** Compiled rules, and the classes of the guidance's vocabulary they were compiled with. */
-    record Compiled(KieBase kieBase, Types types) {
+    /**
+     * Compiled rules, the classes of the guidance's vocabulary they were compiled with, and their executable model
+     * ({@code null} if it cannot be had: then {@link Direct} fires none of them).
+     */
+    record Compiled(KieBase kieBase, Types types, List<org.drools.model.Model> models) {
     }
 
     /** How the engine makes this guidance's facts. */
@@ -287,7 +291,8 @@ public final class Guidance {
         module(inPackage(files, pkg), texts, origin, releaseId, pkg, vocabulary);
         try {
             org.kie.api.runtime.KieContainer container = ks.newKieContainer(releaseId, GUARD);
-            return new Compiled(container.getKieBase(), types(container.getClassLoader(), pkg));
+            return new Compiled(container.getKieBase(), types(container.getClassLoader(), pkg),
+                    Models.of(container.getClassLoader(), releaseId));
         } catch (RuntimeException | LinkageError | ReflectiveOperationException e) {
             throw defects(origin, List.of(new Finding("", 0, 0, "không nạp được quy tắc đã biên dịch: " + e,
                     "the compiled rules cannot be loaded: " + e)));

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -55,16 +54,13 @@ record Precompiled(String rulesHash, List<String> models, String pkg, Set<String
         }
     }
 
-    /** A knowledge base of the model classes, and the classes of the guidance's vocabulary. */
+    /** A knowledge base of the model classes, the classes of the guidance's vocabulary, and the models. */
     Guidance.Compiled compiled() {
         try {
-            List<Model> instances = new ArrayList<>();
-            for (String name : models) {
-                instances.add((Model) Class.forName(name.trim(), true, Precompiled.class.getClassLoader())
-                        .getConstructor().newInstance());
-            }
+            List<Model> instances = Models.instances(Precompiled.class.getClassLoader(), models);
+            // the knowledge base is made of these very models: Direct fires their consequences
             return new Guidance.Compiled(KieBaseBuilder.createKieBaseFromModel(instances),
-                    Guidance.types(Precompiled.class.getClassLoader(), pkg));
+                    Guidance.types(Precompiled.class.getClassLoader(), pkg), instances);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             throw new IllegalStateException("the precompiled rules of this jar cannot be loaded: " + e, e);
         }

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -20,12 +25,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.model.Global;
+import org.drools.model.Model;
+import org.drools.model.Query;
+import org.drools.model.TypeMetaData;
 import org.isoscoring.api.RulesException;
 import org.isoscoring.api.ScoringJson;
 import org.isoscoring.api.ScoringRequest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.kie.api.definition.rule.Rule;
@@ -52,6 +62,8 @@ class DirectTests {
     private static final int ENGINE = 1;
     /** The bands of criteria 1 to 15 (all but the district's 15.1 and 15.2): the rules fired directly. */
     private static final int DIRECT = 106;
+    /** The rules the two-tier example fires directly. */
+    private static final int TWO_TIER_DIRECT = 111;
 
     private static final ScoringRequest EXAMPLE = ScoringJson.readRequest(Path.of(System.getProperty("project.root",
             "..")).toAbsolutePath().normalize().resolve("docs/examples/bac-giang-2022.json"),
@@ -262,6 +274,120 @@ class DirectTests {
             assertEquals(network(guidance), network(built));
             assertEquals(ScoringJson.writeResult(Evaluation.run(built, EXAMPLE)),
                     ScoringJson.writeResult(Evaluation.run(guidance, EXAMPLE)));
+        }
+    }
+
+    @Nested
+    @DisplayName("takes the consequences from the executable model's published rules (no reflection)")
+    class PublishedModel {
+
+        /** The rules each bundled guidance fires directly: its bands, all but those of a district's figures. */
+        private static final Map<String, Integer> BUNDLED = Map.of(ID, DIRECT, "two-tier-2026-example", TWO_TIER_DIRECT);
+
+        /** Everything slf4j-simple writes to the standard error while {@code action} runs. */
+        private static String logged(Runnable action) {
+            PrintStream before = System.err;
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+            try {
+                action.run();
+            } finally {
+                System.setErr(before);
+            }
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+
+        private static int count(String text, String part) {
+            return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+        }
+
+        /**
+         * Fails when Drools no longer publishes the consequences where {@link Direct} reads them (another Drools):
+         * then every rule would stay in the network and scoring would be half as fast, with no other test failing.
+         */
+        @ParameterizedTest(name = "{0}: precompiled, compiled from its files and from a folder copy (--rules DIR)")
+        @CsvSource({"bac-giang-2022", "two-tier-2026-example"})
+        void everyBundledGuidance(String id, @TempDir Path dir) throws IOException {
+            // given the bundled guidance, and a copy of its files in a folder
+            for (Map.Entry<String, String> file : Guidance.bundledFiles(id).entrySet()) {
+                Files.writeString(dir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+            }
+            int fallbacks = Direct.FALLBACKS.get();
+            // when it is loaded the three ways
+            Guidance precompiled = Guidance.bundled(id);
+            Guidance built = Guidance.build(Guidance.bundledFiles(id), "test folder");
+            Guidance folder = Guidance.fromFolder(dir, dir.toString());
+            // then each fires its bands directly, found in the models, and none fell back to the network
+            int expected = BUNDLED.get(id);
+            assertTrue(expected > 0);
+            assertEquals(expected, precompiled.direct().size(), "precompiled");
+            assertEquals(expected, built.direct().size(), "compiled from its files");
+            assertEquals(expected, folder.direct().size(), "a folder");
+            assertEquals(direct(precompiled), direct(folder));
+            assertEquals(fallbacks, Direct.FALLBACKS.get(), "no fallback to the network");
+        }
+
+        @Test
+        @DisplayName("without the models, or with models that lack a rule, every rule stays in the network, said once "
+                + "in Vietnamese and English")
+        void fallsBack() {
+            // given knowledge bases with every rule in them, and the awards-only rules of the bundled guidance
+            Set<String> awardsOnly = Precompiled.find(ID).awardsOnly();
+            Model empty = new Model() {
+                @Override
+                public String getName() {
+                    return "empty";
+                }
+
+                @Override
+                public List<Global> getGlobals() {
+                    return List.of();
+                }
+
+                @Override
+                public List<org.drools.model.Rule> getRules() {
+                    return List.of();
+                }
+
+                @Override
+                public List<Query> getQueries() {
+                    return List.of();
+                }
+
+                @Override
+                public List<TypeMetaData> getTypeMetaDatas() {
+                    return List.of();
+                }
+
+                @Override
+                public List<org.drools.model.EntryPoint> getEntryPoints() {
+                    return List.of();
+                }
+            };
+            List<List<Model>> unusable = new java.util.ArrayList<>();
+            unusable.add(null);
+            unusable.add(List.of());
+            unusable.add(List.of(empty));
+            unusable.add(Precompiled.find("two-tier-2026-example").compiled().models()); // another guidance's rules
+            int before = Direct.FALLBACKS.get();
+            String log = logged(() -> {
+                for (List<Model> models : unusable) {
+                    Guidance network = withSwitch("false", () -> Guidance.bundled(ID));
+                    // when the rules to fire directly are taken with these models
+                    Direct direct = Direct.take(network.kieBase(), models, awardsOnly);
+                    // then none is, and the knowledge base keeps every rule
+                    assertEquals(0, direct.size());
+                    assertEquals(RULES + ENGINE, network(network).size());
+                }
+            });
+            assertEquals(before + 4, Direct.FALLBACKS.get());
+            String warning = "every rule stays in the network; the results are the same, but scoring is about half "
+                    + "as fast";
+            assertEquals(before == 0 ? 1 : 0, count(log, warning), log);
+            if (before == 0) {
+                assertTrue(log.contains("WARN"), log);
+                assertTrue(log.contains("mọi quy tắc ở lại trong mạng Rete"), log);
+            }
         }
     }
 

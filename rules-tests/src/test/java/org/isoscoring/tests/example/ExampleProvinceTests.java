@@ -12,9 +12,11 @@ import java.util.stream.Collectors;
 import org.isoscoring.api.Agency;
 import org.isoscoring.api.AgencyResult;
 import org.isoscoring.api.ScoringEngine;
+import org.isoscoring.api.ScoringJson;
 import org.isoscoring.api.ScoringRequest;
 import org.isoscoring.api.ScoringResult;
 import org.isoscoring.cli.Main;
+import org.isoscoring.examples.ExampleProvinces;
 import org.isoscoring.tests.support.DistrictReports;
 import org.isoscoring.tests.support.Requests;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +45,16 @@ class ExampleProvinceTests {
         int status = Main.run(new String[] {"generate-example"}, new PrintWriter(out), new PrintWriter(new StringWriter()));
         assertThat(status).isZero();
         assertThat(out.toString()).isEqualTo(Files.readString(FILE));
+    }
+
+    @Test
+    @DisplayName("is the request ExampleProvinces.bacGiang2022() makes (module rules-examples), written as JSON")
+    void madeByTheExamplesModule() throws IOException {
+        // given the generator's request, when it is written with its guidance, then it is the file byte for byte
+        ScoringRequest made = ExampleProvinces.bacGiang2022();
+        assertThat(made.guidance()).isEqualTo(ExampleProvinces.BAC_GIANG_GUIDANCE);
+        String json = ScoringJson.writeRequest(made, ScoringEngine.create().guidanceFor(made.guidance(), made.year()));
+        assertThat(json).isEqualTo(Files.readString(FILE));
     }
 
     @Test

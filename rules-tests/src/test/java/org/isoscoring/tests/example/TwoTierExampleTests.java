@@ -16,8 +16,10 @@ import org.isoscoring.api.Assessment;
 import org.isoscoring.api.GroupReport;
 import org.isoscoring.api.Sampling;
 import org.isoscoring.api.ScoringEngine;
+import org.isoscoring.api.ScoringJson;
 import org.isoscoring.api.ScoringRequest;
 import org.isoscoring.api.ScoringResult;
+import org.isoscoring.examples.ExampleProvinces;
 import org.isoscoring.tests.support.Cli;
 import org.isoscoring.tests.support.Requests;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +53,18 @@ class TwoTierExampleTests {
         Cli.Run run = Cli.run("generate-example", "--guidance", "two-tier-2026-example");
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo(Files.readString(FILE));
+    }
+
+    @Test
+    @DisplayName("is the request ExampleProvinces.twoTier2026() makes (module rules-examples), with its public seed")
+    void madeByTheExamplesModule() throws IOException {
+        // given the generator's request, when it is written with its guidance, then it is the file byte for byte
+        ScoringRequest made = ExampleProvinces.twoTier2026();
+        assertThat(made.guidance()).isEqualTo(ExampleProvinces.TWO_TIER_GUIDANCE);
+        assertThat(made.year()).isEqualTo(ExampleProvinces.TWO_TIER_YEAR);
+        String json = ScoringJson.writeRequest(made, ScoringEngine.create().guidanceFor(made.guidance(), made.year()));
+        assertThat(json).isEqualTo(Files.readString(FILE));
+        assertThat(ExampleProvinces.TWO_TIER_SAMPLE_SEED).isEqualTo(SEED);
     }
 
     @Test

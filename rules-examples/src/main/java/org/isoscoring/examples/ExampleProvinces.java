@@ -1,4 +1,4 @@
-package org.isoscoring.cli;
+package org.isoscoring.examples;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,10 +29,13 @@ import org.isoscoring.api.ScoringRequest;
  * java -jar rules-cli/target/iso-scoring.jar generate-example &gt; docs/examples/bac-giang-2022.json
  * </pre>
  */
-final class ExampleProvince {
+public final class ExampleProvinces {
+
+    /** The guidance of the example province and of national-size requests. */
+    public static final String BAC_GIANG_GUIDANCE = "bac-giang-2022";
 
     private static final int YEAR = 2022;
-    private static final String GUIDANCE = "bac-giang-2022";
+    private static final String GUIDANCE = BAC_GIANG_GUIDANCE;
     private static final long BAC_GIANG_SEED = 20221102L;
     private static final LocalDate RESULTS_DEADLINE = LocalDate.of(YEAR, 11, 15);
     private static final LocalDate REPORT_DEADLINE = LocalDate.of(YEAR, 12, 1);
@@ -127,7 +130,7 @@ final class ExampleProvince {
             new DistrictPlan("HUYEN-YT", "UBND huyện Yên Thế", "YT", "Yên Thế", "thị trấn", 2,
                     19, 7, 2, 0, 0, 58, 92, 72, false, null));
 
-    private ExampleProvince() {
+    private ExampleProvinces() {
     }
 
     /**
@@ -137,8 +140,10 @@ final class ExampleProvince {
      * 80 points or more; Sơn Động scored fewer than a third of its communes on site; Lục Ngạn and Sơn Động each
      * scored one commune more than 10% above the province's appraisal; Lạng Giang sent its results late and
      * Yên Thế did not send them.
+     *
+     * @return the request of {@code docs/examples/bac-giang-2022.json} (guidance {@value #BAC_GIANG_GUIDANCE}, 2022)
      */
-    static ScoringRequest bacGiang2022() {
+    public static ScoringRequest bacGiang2022() {
         SplittableRandom random = new SplittableRandom(BAC_GIANG_SEED);
         List<Agency> agencies = new ArrayList<>();
         List<Assessment> assessments = new ArrayList<>();
@@ -171,16 +176,18 @@ final class ExampleProvince {
         return new ScoringRequest(GUIDANCE, YEAR, agencies, assessments);
     }
 
-    /** The year, guidance and seed of the two-tier example (SCORING-TWO-TIER-2026.md §7). */
-    static final int TWO_TIER_YEAR = 2026;
-    static final String TWO_TIER_GUIDANCE = "two-tier-2026-example";
+    /** The year of the two-tier example (SCORING-TWO-TIER-2026.md §7). */
+    public static final int TWO_TIER_YEAR = 2026;
+    /** The guidance of the two-tier example: an illustration, not an official guidance. */
+    public static final String TWO_TIER_GUIDANCE = "two-tier-2026-example";
+    /** The seed of the two-tier example's generator. */
     private static final long TWO_TIER_SEED = 20261102L;
 
     /**
      * The public seed of the province's draw of communes in the two-tier example: {@code iso-scoring sample --seed}
      * with this text over {@code docs/examples/two-tier-2026.json} marks exactly the communes it appraises.
      */
-    static final String TWO_TIER_SAMPLE_SEED = "2026-11-02 ví dụ minh hoạ / illustration";
+    public static final String TWO_TIER_SAMPLE_SEED = "2026-11-02 ví dụ minh hoạ / illustration";
 
     /**
      * The departments and provincial agencies of the two-tier example, after the mergers of 2025 (synthetic
@@ -240,8 +247,11 @@ final class ExampleProvince {
      * {@link #TWO_TIER_SAMPLE_SEED}. Two of those communes, one department (Sở Xây dựng) and one unit scored
      * themselves more than 10% above the province's appraisal; a few communes apply the system poorly, so that every
      * rating is reached.
+     *
+     * @return the request of {@code docs/examples/two-tier-2026.json} (guidance {@value #TWO_TIER_GUIDANCE},
+     *         {@value #TWO_TIER_YEAR})
      */
-    static ScoringRequest twoTier2026() {
+    public static ScoringRequest twoTier2026() {
         SplittableRandom random = new SplittableRandom(TWO_TIER_SEED);
         List<Agency> agencies = new ArrayList<>();
         List<Assessment> assessments = new ArrayList<>();
@@ -309,8 +319,11 @@ final class ExampleProvince {
      * @param districts           the number of districts, at least 1
      * @param communesPerDistrict the number of communes of each district, at least 1
      * @param seed                the seed: the same arguments give the same request
+     * @return the request of {@code iso-scoring generate-example --districts DISTRICTS --communes-per-district
+     *         COMMUNES --seed SEED} (guidance {@value #BAC_GIANG_GUIDANCE}, 2022)
+     * @throws IllegalArgumentException when {@code districts} or {@code communesPerDistrict} is below 1
      */
-    static ScoringRequest national(int districts, int communesPerDistrict, long seed) {
+    public static ScoringRequest national(int districts, int communesPerDistrict, long seed) {
         if (districts < 1 || communesPerDistrict < 1) {
             throw new IllegalArgumentException("need at least one district and one commune per district, not "
                     + districts + " and " + communesPerDistrict);
