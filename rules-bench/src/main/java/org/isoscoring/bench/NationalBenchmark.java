@@ -54,7 +54,7 @@ public class NationalBenchmark {
 
     /**
      * The engine on all cores, then every explanation read: the reasons are filled when first read
-     * ({@code Explanation.madeOnRead}), so this is the cost for a caller that shows or writes every reason.
+     * ({@code ResultParts.explanationsOnRead}), so this is the cost for a caller that shows or writes every reason.
      */
     @Benchmark
     @OperationsPerInvocation(ASSESSMENTS)
