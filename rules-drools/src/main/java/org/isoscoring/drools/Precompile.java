@@ -39,9 +39,9 @@ final class Precompile {
         // One class per lambda, in the jar: loaded like any class (and archived by class data sharing), where
         // lambdas kept inline would each be spun at run time (that suits a folder compiled once, not a jar).
         System.setProperty(Guidance.EXTERNALISE_LAMBDAS, "true");
-        // The same classes from every build (reproducible jars): Drools builds a package's rules on several threads
-        // from 10 rules on, and its generated names (GENERATED_$pattern_Subtotal$45$) count in the order the threads
-        // get there; one thread numbers them in the rule files' order.
+        // The same classes from every build (reproducible jars): Drools builds a package's rules on several
+        // threads once it has enough of them, and its generated names (GENERATED_$pattern_Subtotal$45$) count in
+        // the order the threads get there; one thread numbers them in the rule files' order.
         System.setProperty("drools.parallelRulesBuildThreshold", String.valueOf(Integer.MAX_VALUE));
         System.setProperty("drools.parallelLambdaExternalization", "false");
         Path classes = Path.of(args[0]);
