@@ -34,6 +34,11 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Runs the tool on the process's standard output and error, in UTF-8, and exits with its status.
+     *
+     * @param args the command line, for example {@code evaluate request.json}
+     */
     public static void main(String[] args) {
         PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
         int status;
@@ -47,7 +52,14 @@ public final class Main implements Runnable {
         System.exit(status);
     }
 
-    /** Runs the tool with the given output streams and returns its exit status. */
+    /**
+     * Runs the tool with the given output streams and returns its exit status; it does not exit.
+     *
+     * @param args the command line
+     * @param out  where the results, help and version go
+     * @param err  where problems and failures go, one line each
+     * @return the exit status: 0 done, 2 the request is rejected, 1 another failure, 64 the command line is wrong
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);

@@ -76,6 +76,11 @@ public final class Scenarios {
 
     /** What a case found: empty {@code failures} when it passed. */
     public record Outcome(Case scenario, List<String> failures) {
+        /**
+         * Whether the case passed.
+         *
+         * @return {@code true} when it has no failure
+         */
         public boolean passed() {
             return failures.isEmpty();
         }
@@ -104,7 +109,14 @@ public final class Scenarios {
         this.cases = cases;
     }
 
-    /** Reads a scenario file. */
+    /**
+     * Reads a scenario file: a header {@code case,kind,base,facts,expect}, then one case a line; blank lines and lines
+     * starting with {@code #} are skipped.
+     *
+     * @param file the CSV file, in UTF-8
+     * @return its cases, in file order
+     * @throws ScenarioFileException with every problem found, each at its line; or when the file cannot be read
+     */
     public static Scenarios read(Path file) {
         List<String> lines;
         try {
@@ -156,11 +168,21 @@ public final class Scenarios {
         return new Scenarios(file, cases);
     }
 
+    /**
+     * The cases of the file.
+     *
+     * @return the cases, in file order
+     */
     public List<Case> cases() {
         return cases;
     }
 
-    /** Runs every case with the engine; the year is the first the engine's guidance covers. */
+    /**
+     * Runs every case with the engine; the year is the first the engine's guidance covers.
+     *
+     * @param engine the engine to score with; its first guidance is the one the cases are written for
+     * @return one outcome per case, in file order; a case that cannot be scored fails with the reason
+     */
     public List<Outcome> run(ScoringEngine engine) {
         GuidanceInfo guidance = engine.guidances().get(0);
         Setting setting = new Setting(guidance.vocabulary(), guidance.years().get(0));
@@ -195,7 +217,12 @@ public final class Scenarios {
         return outcomes;
     }
 
-    /** The failures as lines {@code file:line: "case": ...}, for people. */
+    /**
+     * The failures as lines {@code file:line: "case": ...}, for people.
+     *
+     * @param outcomes the outcomes of {@link #run}
+     * @return one line per failure, then a last line {@code N passed, M failed}
+     */
     public String report(List<Outcome> outcomes) {
         StringBuilder out = new StringBuilder();
         for (Outcome o : outcomes) {

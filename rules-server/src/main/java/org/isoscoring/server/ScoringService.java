@@ -51,8 +51,11 @@ public final class ScoringService implements AutoCloseable {
     }
 
     /**
-     * Loads the guidances and starts listening.
+     * Loads the guidances and starts listening. A guidance folder that fails to load is logged and its requests get
+     * 503; the other guidances are served.
      *
+     * @param settings where to listen, what to serve and the limits
+     * @return the running service; {@link #close()} stops it
      * @throws IllegalArgumentException when two rule folders declare the same guidance
      * @throws java.io.UncheckedIOException when the port cannot be listened on
      */
@@ -146,29 +149,49 @@ public final class ScoringService implements AutoCloseable {
         return writer;
     }
 
-    /** The port it listens on (the one chosen when the settings asked for 0). */
+    /**
+     * The port it listens on (the one chosen when the settings asked for 0).
+     *
+     * @return the local port
+     */
     public int port() {
         return connector.getLocalPort();
     }
 
-    /** Its base address, for example {@code http://127.0.0.1:8080/}. */
+    /**
+     * Its base address, for example {@code http://127.0.0.1:8080/}.
+     *
+     * @return the base URI, with {@code 127.0.0.1} when it listens on every interface
+     */
     public URI uri() {
         String host = connector.getHost() == null || connector.getHost().equals("0.0.0.0") ? "127.0.0.1"
                 : connector.getHost();
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/");
     }
 
-    /** The ids of the guidances it scores with. */
+    /**
+     * The ids of the guidances it scores with.
+     *
+     * @return the guidance ids, for example {@code bac-giang-2022}
+     */
     public java.util.List<String> guidances() {
         return guidances.guidances().stream().map(GuidanceInfo::id).toList();
     }
 
-    /** The folders that failed to load, by guidance id (empty when every guidance is served). */
+    /**
+     * The folders that failed to load, by guidance id (empty when every guidance is served).
+     *
+     * @return the ids of the guidances whose requests get 503
+     */
     public java.util.List<String> unavailable() {
         return guidances.unavailable().stream().map(Guidances.Unavailable::id).toList();
     }
 
-    /** Waits until the service has stopped (by {@link #close()} or SIGTERM). */
+    /**
+     * Waits until the service has stopped (by {@link #close()} or SIGTERM).
+     *
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
     public void join() throws InterruptedException {
         server.join();
     }

@@ -31,6 +31,24 @@ public record Settings(String host, int port, List<Path> rules, long maxBodyByte
     /** The default largest body: 32 MiB, about seventy example provinces' requests. */
     public static final long DEFAULT_MAX_BODY = 32L * 1024 * 1024;
 
+    /**
+     * Checks every setting and keeps a copy of {@code rules}.
+     *
+     * @param host           the address to listen on
+     * @param port           the port, 1–65535, or 0 for any free one
+     * @param rules          guidance folders to serve; empty for the bundled guidances
+     * @param maxBodyBytes   the largest request body, in bytes
+     * @param requestTimeout the time a request may take from its arrival to its result
+     * @param maxConcurrent  how many requests are handled at once
+     * @param maxWaiting     how many requests may wait for a place
+     * @param maxWait        how long a request waits for a place
+     * @param idleTimeout    how long a connection may stay silent before it is closed
+     * @param stopTimeout    on SIGTERM, how long the requests in flight have to finish
+     * @throws NullPointerException     when {@code host}, {@code rules} or a time is {@code null}
+     * @throws IllegalArgumentException when a setting is out of its range: an empty host, a port outside 0–65535, a
+     *                                  body limit outside 1 KiB–{@link ScoringJson#MAX_BYTES}, a time outside
+     *                                  1 ms–1 day, requests at once outside 1–10,000, waiting ones outside 0–100,000
+     */
     public Settings {
         Objects.requireNonNull(host, "host");
         if (host.isBlank()) {
@@ -62,19 +80,32 @@ public record Settings(String host, int port, List<Path> rules, long maxBodyByte
     /**
      * The defaults: {@code 127.0.0.1:8080}, the bundled guidances, 32 MiB bodies, 60 s a request, 16 requests at
      * once and 256 waiting up to 10 s, connections silent for 30 s closed, 30 s to finish on SIGTERM.
+     *
+     * @return the default settings
      */
     public static Settings defaults() {
         return new Settings("127.0.0.1", 8080, List.of(), DEFAULT_MAX_BODY, Duration.ofSeconds(60), 16, 256,
                 Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30));
     }
 
-    /** These settings on another port. */
+    /**
+     * These settings on another port.
+     *
+     * @param port the port, 1–65535, or 0 for any free one
+     * @return a copy of these settings with {@code port}
+     * @throws IllegalArgumentException when {@code port} is outside 0–65535
+     */
     public Settings withPort(int port) {
         return new Settings(host, port, rules, maxBodyBytes, requestTimeout, maxConcurrent, maxWaiting, maxWait,
                 idleTimeout, stopTimeout);
     }
 
-    /** These settings serving these guidance folders (none: the bundled guidances). */
+    /**
+     * These settings serving these guidance folders (none: the bundled guidances).
+     *
+     * @param rules the guidance folders to serve; empty for the bundled guidances
+     * @return a copy of these settings with {@code rules}
+     */
     public Settings withRules(List<Path> rules) {
         return new Settings(host, port, rules, maxBodyBytes, requestTimeout, maxConcurrent, maxWaiting, maxWait,
                 idleTimeout, stopTimeout);

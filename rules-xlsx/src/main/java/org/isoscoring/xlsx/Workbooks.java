@@ -59,6 +59,9 @@ public final class Workbooks {
      * Whether a file is to be read as a workbook: its name ends in {@code .xlsx} or {@code .xls}, or it starts as a
      * zip archive or an OLE2 compound file (an .xls, a password-protected workbook) does: these are refused with what
      * they are. Anything else is read as JSON.
+     *
+     * @param file the file given to read a request from; it need not exist when its name says what it is
+     * @return {@code true} to read it as a workbook, {@code false} to read it as JSON (also when it cannot be read)
      */
     public static boolean isWorkbook(Path file) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
@@ -83,7 +86,12 @@ public final class Workbooks {
      * the guidance of {@code engine} that scores it, as {@link org.isoscoring.api.ScoringJson#readRequest(Path,
      * ScoringEngine)} reads JSON.
      *
-     * @throws RequestRejectedException with every problem found, each at its sheet and cell; or the one limit passed
+     * @param file   the workbook file
+     * @param engine the engine that scores the request: its guidance for the guidance and year the workbook
+     *               names gives the vocabulary the cells are read by
+     * @return the request, checked as a JSON one is
+     * @throws RequestRejectedException with every problem found, each at its sheet and cell; or the one limit passed;
+     *                                  also when the file is a directory, is missing or cannot be read
      */
     public static ScoringRequest readRequest(Path file, ScoringEngine engine) {
         if (Files.isDirectory(file)) {
@@ -106,6 +114,10 @@ public final class Workbooks {
      * Reads a request from a workbook (an upload); the stream is read to its end (at most {@link #MAX_BYTES}) but not
      * closed.
      *
+     * @param workbook the workbook's bytes
+     * @param engine   the engine that scores the request: its guidance for the guidance and year the workbook
+     *                 names gives the vocabulary the cells are read by
+     * @return the request, checked as a JSON one is
      * @throws RequestRejectedException with every problem found, each at its sheet and cell; or the one limit passed
      */
     public static ScoringRequest readRequest(InputStream workbook, ScoringEngine engine) {
@@ -117,9 +129,12 @@ public final class Workbooks {
      * sheet of agencies, a sheet of assessments with one column per fact, and the lists its drop-downs offer; filled
      * in from {@code request} when it is not {@code null}. The stream is not closed.
      *
-     * @param english the form in English instead of Vietnamese
-     * @param year    the assessed year written in the form when there is no request; {@code null} for the guidance's
-     *                first
+     * @param guidance the guidance whose vocabulary gives the sheets, columns and drop-down lists
+     * @param request  the request to fill the form with; {@code null} for an empty form
+     * @param year     the assessed year written in the form when there is no request; {@code null} for the
+     *                 guidance's first
+     * @param english  the form in English instead of Vietnamese
+     * @param out      where the workbook is written
      * @throws UncheckedIOException if the stream fails
      */
     public static void writeForm(GuidanceInfo guidance, ScoringRequest request, Integer year, boolean english,
@@ -136,7 +151,11 @@ public final class Workbooks {
      * points, the reasons, the figures of each group the guidance declares, stamped with the guidance and its rules'
      * hash. The stream is not closed.
      *
-     * @param english the workbook in English instead of Vietnamese
+     * @param request  the scored request
+     * @param result   its result, from {@link ScoringEngine#evaluate}
+     * @param guidance the guidance that scored it, as {@link ScoringEngine#guidanceFor} gives it
+     * @param english  the workbook in English instead of Vietnamese
+     * @param out      where the workbook is written
      * @throws UncheckedIOException if the stream fails
      */
     public static void writeResults(ScoringRequest request, ScoringResult result, GuidanceInfo guidance,
