@@ -169,7 +169,11 @@ public final class Direct {
         return rules.length;
     }
 
-    /** The rules fired without the network, in the knowledge base's order. */
+    /**
+     * The rules fired without the network, in the knowledge base's order.
+     *
+     * @return a new list of the rules; empty when none is fired without the network
+     */
     public List<Rule> rules() {
         List<Rule> list = new ArrayList<>(rules.length);
         for (Fired f : rules) {
@@ -182,6 +186,9 @@ public final class Direct {
      * Inserts {@code sheets} in {@code session}, then fires these rules on each of them, and returns the number of
      * firings.
      *
+     * @param session the session the sheets go in, made of the guidance's knowledge base
+     * @param sheets the assessments to insert and fire the rules on
+     * @return the number of rule firings on the sheets
      * @throws Failure when a consequence fails; a failing condition throws what Drools' alpha node would
      */
     public long insertAndFire(KieSession session, List<? extends BaseSheet> sheets) {

@@ -54,7 +54,13 @@ public final class Guidance {
     /** The package the rule files of a guidance declare. */
     public static final String RULES_PACKAGE = "iso.rules";
 
-    /** Where a rule file of package {@code pkg} goes in an in-memory Drools project. */
+    /**
+     * Where a rule file of package {@code pkg} goes in an in-memory Drools project.
+     *
+     * @param pkg the package the rule file declares, for example {@link #RULES_PACKAGE}
+     * @param file the rule file's name, for example {@code 01-leadership.drl}
+     * @return the file's path in the project, under {@code src/main/resources}
+     */
     public static String rulePath(String pkg, String file) {
         return "src/main/resources/" + pkg.replace('.', '/') + "/" + file;
     }
@@ -102,17 +108,30 @@ public final class Guidance {
     record Compiled(KieBase kieBase, Types types, List<org.drools.model.Model> models) {
     }
 
-    /** How the engine makes this guidance's facts. */
+    /**
+     * How the engine makes this guidance's facts.
+     *
+     * @return the classes of the guidance's vocabulary the rules were compiled with
+     */
     public Types types() {
         return types;
     }
 
-    /** An assessor's rank among the final assessors: higher is more final ({@link BaseSheet#getRank()}). */
+    /**
+     * An assessor's rank among the final assessors: higher is more final ({@link BaseSheet#getRank()}).
+     *
+     * @param assessor the assessor's id, as the descriptor declares it
+     * @return the rank, or {@code 0} for an assessor who is not a final assessor
+     */
     public int rank(String assessor) {
         return ranks.getOrDefault(assessor, 0);
     }
 
-    /** Every sub-criterion of the catalog, in catalog order (made once). */
+    /**
+     * Every sub-criterion of the catalog, in catalog order (made once).
+     *
+     * @return the sub-criteria; the same list at every call
+     */
     public List<Criterion> subCriteria() {
         return subCriteria;
     }
@@ -128,17 +147,27 @@ public final class Guidance {
     /**
      * The rules each session fires on its assessments itself, without the network (decision 54); the knowledge
      * base has every other rule.
+     *
+     * @return the rules fired without the network; none when the executable model cannot be had
      */
     public Direct direct() {
         return direct;
     }
 
-    /** The ids of {@link #subCriteria()}, in the same order: the keys of every assessment's points. */
+    /**
+     * The ids of {@link #subCriteria()}, in the same order: the keys of every assessment's points.
+     *
+     * @return the sub-criteria's ids, an unmodifiable list
+     */
     public List<String> criterionIds() {
         return criterionIds;
     }
 
-    /** What was checked before the rules were compiled; {@code null} for rules precompiled when the jar was built. */
+    /**
+     * What was checked before the rules were compiled.
+     *
+     * @return the check and what its parser read; {@code null} for rules precompiled when the jar was built
+     */
     public GuidanceCheck check() {
         return check;
     }
@@ -148,16 +177,29 @@ public final class Guidance {
         return BandProbe.findings(this, check);
     }
 
+    /**
+     * The guidance as the API shows it: its id, title, years, catalog and vocabulary, read from its descriptor.
+     *
+     * @return the descriptor's information
+     */
     public GuidanceInfo info() {
         return descriptor.info();
     }
 
-    /** The knowledge base sessions are made of: every rule but those of {@link #direct()}. */
+    /**
+     * The knowledge base sessions are made of: every rule but those of {@link #direct()}.
+     *
+     * @return the compiled knowledge base, shared by every thread
+     */
     public KieBase kieBase() {
         return kieBase;
     }
 
-    /** Every rule of the guidance: those of the knowledge base, then those fired without the network. */
+    /**
+     * Every rule of the guidance: those of the knowledge base, then those fired without the network.
+     *
+     * @return a new list of the rules
+     */
     public List<Rule> rules() {
         List<Rule> rules = new ArrayList<>();
         kieBase.getKiePackages().forEach(p -> rules.addAll(p.getRules()));
@@ -200,7 +242,13 @@ public final class Guidance {
         return descriptor.info();
     }
 
-    /** The files of a bundled guidance, by name. */
+    /**
+     * The files of a bundled guidance, by name.
+     *
+     * @param id the guidance's id, the name of its guidance folder under {@code /guidances/} on the class path
+     * @return the folder's files (descriptor, rule files and scenarios), their text by file name
+     * @throws IllegalArgumentException when no guidance of this id is bundled
+     */
     public static SortedMap<String, String> bundledFiles(String id) {
         URL url = Guidance.class.getResource("/guidances/" + id + "/" + Descriptor.FILE);
         if (url == null) {
@@ -358,12 +406,23 @@ public final class Guidance {
 
     private static final java.util.concurrent.atomic.AtomicLong BUILDS = new java.util.concurrent.atomic.AtomicLong();
 
-    /** A message without the package of the build that made it ({@code iso.rules.g12} reads {@code iso.rules}). */
+    /**
+     * A message without the package of the build that made it ({@code iso.rules.g12} reads {@code iso.rules}).
+     *
+     * @param message a message of the rule compiler or engine; may be {@code null}
+     * @return the message with {@link #RULES_PACKAGE} for each build's package, or {@code null} for {@code null}
+     */
     public static String withoutBuild(String message) {
         return message == null ? null : message.replaceAll("\\biso\\.rules\\.g\\d+", RULES_PACKAGE);
     }
 
-    /** The rule files with their package line naming {@code pkg} (on the same line: places are unchanged). */
+    /**
+     * The rule files with their package line naming {@code pkg} (on the same line: places are unchanged).
+     *
+     * @param files a guidance folder's files, their text by file name
+     * @param pkg the package each rule file is to declare
+     * @return a new map of the same files; only the {@code .drl} files are changed
+     */
     public static SortedMap<String, String> inPackage(SortedMap<String, String> files, String pkg) {
         SortedMap<String, String> renamed = new TreeMap<>();
         files.forEach((name, text) -> renamed.put(name, name.endsWith(".drl")
@@ -397,7 +456,14 @@ public final class Guidance {
                 + "end\n";
     }
 
-    /** How the engine makes the facts of the guidance compiled in package {@code pkg}, from its generated class. */
+    /**
+     * How the engine makes the facts of the guidance compiled in package {@code pkg}, from its generated class.
+     *
+     * @param loader the class loader that has the classes compiled with the rules
+     * @param pkg the package the rules were compiled in
+     * @return a new instance of the generated class
+     * @throws ReflectiveOperationException when the class cannot be found or made
+     */
     public static Types types(ClassLoader loader, String pkg) throws ReflectiveOperationException {
         return (Types) Class.forName(pkg + "." + Sources.TYPES, true, loader).getConstructor().newInstance();
     }

@@ -32,6 +32,15 @@ public final class BandProbe {
     private record Probe(String what, Facts facts) {
     }
 
+    /**
+     * Probes every band of every sub-criterion of a compiled guidance for gaps and overlaps.
+     *
+     * @param guidance the compiled guidance; its {@code facts.json} gives the {@code "perfect"} example probed from
+     * @param check what was checked before compiling the guidance's rules: where each sub-criterion's rule is
+     * @return a finding for each sub-criterion with a gap and each overlap, at the sub-criterion's first rule; or one
+     *         finding when the {@code "perfect"} example is missing or a rule fails on probe facts; empty when every
+     *         band is sound
+     */
     public static List<Finding> findings(Guidance guidance, GuidanceCheck check) {
         int year = guidance.info().years().isEmpty() ? YEAR : guidance.info().years().get(0);
         Vocabulary vocabulary = guidance.info().vocabulary();

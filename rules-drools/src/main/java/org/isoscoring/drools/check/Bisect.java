@@ -25,6 +25,14 @@ public final class Bisect {
     private Bisect() {
     }
 
+    /**
+     * Finds the rules the compiler crashes on, by compiling each rule file alone, then each rule of a crashing file.
+     *
+     * @param files a guidance folder's files, their text by file name
+     * @param whole what the compiler threw on the whole folder
+     * @return a finding for each rule that crashes the compiler; when no file crashes alone, one finding that
+     *         describes {@code whole}
+     */
     public static List<Finding> crash(SortedMap<String, String> files, Throwable whole) {
         List<Finding> findings = new ArrayList<>();
         for (var e : files.entrySet()) {

@@ -28,10 +28,21 @@ public final class CompileErrors {
 
     private final Map<String, DrlText> files;
 
+    /**
+     * Maps the errors of these rule files.
+     *
+     * @param files the rule files compiled, by file name
+     */
     public CompileErrors(Map<String, DrlText> files) {
         this.files = files;
     }
 
+    /**
+     * The compiler's messages as findings in the rule files, each once, in the compiler's order.
+     *
+     * @param messages the rule compiler's messages; the Java it generated comes among them
+     * @return a finding for each error, at its rule file, line and column when they can be found
+     */
     public List<Finding> map(List<Message> messages) {
         Set<Finding> out = new LinkedHashSet<>();
         Map<String, String> generatedSources = new java.util.HashMap<>();

@@ -27,7 +27,9 @@ import org.isoscoring.api.Vocabulary;
  */
 public record Descriptor(GuidanceInfo info) {
 
+    /** The name of a guidance folder's descriptor file. */
     public static final String FILE = "guidance.json";
+    /** The name of the file in which a guidance folder declares its facts. */
     public static final String FACTS = "facts.json";
 
     /** The fact types an officer writes besides the name of a declared choice. */
@@ -35,7 +37,13 @@ public record Descriptor(GuidanceInfo info) {
             "decimal", Vocabulary.Type.DECIMAL, "date", Vocabulary.Type.DATE, "boolean", Vocabulary.Type.BOOLEAN,
             "judgement", Vocabulary.Type.CHOICE);
 
-    /** Reads the descriptor of a folder's files; {@code null} with findings when it cannot be read. */
+    /**
+     * Reads the descriptor of a folder's files; {@code null} with findings when it cannot be read.
+     *
+     * @param files a guidance folder's files, their text by file name
+     * @param findings where every problem found is added, each at its file, line and column
+     * @return the descriptor, or {@code null} when a file is missing or broken or a problem was found
+     */
     public static Descriptor parse(SortedMap<String, String> files, List<Finding> findings) {
         String guidance = files.get(FILE);
         if (guidance == null) {
@@ -521,7 +529,15 @@ public record Descriptor(GuidanceInfo info) {
         }
     }
 
-    /** {@code (có phải là "x"?)} or {@code (did you mean "x"?)} for a name close to a known one, else "". */
+    /**
+     * {@code (có phải là "x"?)} or {@code (did you mean "x"?)} for a name close to a known one, else "".
+     *
+     * @param name a name the officer wrote that is not known
+     * @param known the names that are known
+     * @param english whether the suggestion is in English, else in Vietnamese
+     * @return the suggestion, with a leading space, for the first known name (in order) that differs from
+     *         {@code name} only in case or by at most two edits; {@code ""} when there is none
+     */
     public static String suggestion(String name, java.util.Collection<String> known, boolean english) {
         return known.stream().filter(k -> k.equalsIgnoreCase(name) || distance(k.toLowerCase(Locale.ROOT),
                         name.toLowerCase(Locale.ROOT)) <= 2).sorted().findFirst()

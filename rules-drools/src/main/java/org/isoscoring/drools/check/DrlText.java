@@ -8,23 +8,40 @@ public final class DrlText {
     private final String text;
     private final String code;
 
-    /** Reads a rule file's text. */
+    /**
+     * Reads a rule file's text.
+     *
+     * @param text the rule file's text as written
+     */
     public DrlText(String text) {
         this.text = text;
         this.code = blank(text);
     }
 
-    /** The text as written. */
+    /**
+     * The text as written.
+     *
+     * @return the rule file's text
+     */
     public String text() {
         return text;
     }
 
-    /** The text with comments and the insides of string literals replaced by spaces (same length, same lines). */
+    /**
+     * The text with comments and the insides of string literals replaced by spaces (same length, same lines).
+     *
+     * @return the blanked text, in which a word found is code
+     */
     public String code() {
         return code;
     }
 
-    /** Line (from 1) of a character offset. */
+    /**
+     * Line (from 1) of a character offset.
+     *
+     * @param offset an index into the text (or into {@link #code()}, which has the same places)
+     * @return the line the offset is on, from 1
+     */
     public int line(int offset) {
         int line = 1;
         for (int i = 0; i < offset && i < text.length(); i++) {
@@ -35,7 +52,12 @@ public final class DrlText {
         return line;
     }
 
-    /** Column (from 1) of a character offset. */
+    /**
+     * Column (from 1) of a character offset.
+     *
+     * @param offset an index into the text (or into {@link #code()}, which has the same places)
+     * @return the column of the offset on its line, from 1
+     */
     public int column(int offset) {
         int start = text.lastIndexOf('\n', Math.max(0, offset - 1));
         return offset - start;

@@ -85,7 +85,14 @@ public final class GuidanceCheck {
         this.files = files;
     }
 
-    /** The problems found before compiling, and what the parser read. */
+    /**
+     * The problems found before compiling, and what the parser read.
+     *
+     * @param files a guidance folder's files, their text by file name; each {@code .drl} file is parsed
+     * @param descriptor the folder's descriptor, or {@code null} when it could not be read: then the catalog and
+     *                   the awards are not checked
+     * @return the check, with its findings and what the parser read
+     */
     public static GuidanceCheck run(SortedMap<String, String> files, Descriptor descriptor) {
         GuidanceCheck check = new GuidanceCheck(files);
         if (descriptor != null) {
@@ -105,14 +112,30 @@ public final class GuidanceCheck {
         return check;
     }
 
+    /**
+     * The problems found before compiling.
+     *
+     * @return the findings, each at its file, line and column; empty when the folder may be compiled
+     */
     public List<Finding> findings() {
         return findings;
     }
 
+    /**
+     * The rule files the parser read without a syntax error.
+     *
+     * @return the parsed rule files, in file name order
+     */
     public List<ParsedFile> parsedFiles() {
         return parsed;
     }
 
+    /**
+     * The rules of the parsed rule files, each with the sub-criterion its {@code @criterion} annotation names
+     * ({@code null} without one).
+     *
+     * @return the rules, in file name order, then in the order of each file
+     */
     public List<ParsedRule> rules() {
         return rules;
     }
@@ -122,6 +145,8 @@ public final class GuidanceCheck {
      * comments (read as the parser does: a {@code //} or {@code /*} inside a string is text, a quote inside a
      * comment is comment). Such a rule, if it also matches one assessment alone, can be fired without the network
      * ({@link Direct}).
+     *
+     * @return the rules' names, sorted
      */
     public Set<String> awardsOnly() {
         Set<String> names = new TreeSet<>();
@@ -368,11 +393,23 @@ public final class GuidanceCheck {
         return new Finding(Descriptor.FILE, text.line(offset), text.column(offset), vi, en);
     }
 
+    /**
+     * A string literal's contents, as a rule file writes it.
+     *
+     * @param s a value, perhaps in double quotes and surrounded by spaces
+     * @return the value trimmed and without its enclosing double quotes; escapes are left as they are
+     */
     public static String unquote(String s) {
         String t = s.trim();
         return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
     }
 
+    /**
+     * A number as a finding writes it: {@code 8} for {@code 8.00}, {@code 0.5} for {@code 0.50}.
+     *
+     * @param value the number, for example points or a total
+     * @return the number without trailing zeros or an exponent
+     */
     public static String plain(BigDecimal value) {
         BigDecimal s = value.stripTrailingZeros();
         return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();

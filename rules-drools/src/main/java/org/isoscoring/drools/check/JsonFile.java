@@ -38,7 +38,14 @@ public final class JsonFile {
         this.places = places;
     }
 
-    /** Reads a file, or gives {@code null} with one finding where its JSON is broken. */
+    /**
+     * Reads a file, or gives {@code null} with one finding where its JSON is broken.
+     *
+     * @param name the file's name in the guidance folder, for example {@code guidance.json}
+     * @param text the file's text
+     * @param findings where the one finding is added when the file is not a readable JSON object
+     * @return the file read, or {@code null}
+     */
     public static JsonFile read(String name, String text, List<Finding> findings) {
         try {
             JsonNode root = MAPPER.readTree(text);
@@ -84,15 +91,32 @@ public final class JsonFile {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
+    /**
+     * The file's name in the guidance folder, which each of its findings names.
+     *
+     * @return the file's name, for example {@code facts.json}
+     */
     public String name() {
         return name;
     }
 
+    /**
+     * The file's JSON object.
+     *
+     * @return the root object
+     */
     public JsonNode root() {
         return root;
     }
 
-    /** A finding at the value of this JSON pointer ({@code /facts/3/type}), or at the nearest value that holds it. */
+    /**
+     * A finding at the value of this JSON pointer ({@code /facts/3/type}), or at the nearest value that holds it.
+     *
+     * @param pointer a JSON pointer into the file; {@code ""} for the whole file
+     * @param vi the finding's Vietnamese message
+     * @param en the finding's English message
+     * @return a new finding at the value's line and column
+     */
     public Finding at(String pointer, String vi, String en) {
         for (String p = pointer; ; p = p.substring(0, p.lastIndexOf('/'))) {
             int[] place = places.get(p);

@@ -35,7 +35,12 @@ public final class Messages {
     private Messages() {
     }
 
-    /** A syntax error of the rule parser (English), in plain words: a hint where the mistake is a common one. */
+    /**
+     * A syntax error of the rule parser (English), in plain words: a hint where the mistake is a common one.
+     *
+     * @param parserMessage the rule parser's message
+     * @return the error in Vietnamese and English, with the rule's name when the parser gives it
+     */
     public static Text syntax(String parserMessage) {
         String ruleVi = "";
         String ruleEn = "";
@@ -61,7 +66,12 @@ public final class Messages {
         return new Text("lỗi cú pháp: " + detail, "syntax error: " + detail);
     }
 
-    /** A word a rule file may not use, and why. */
+    /**
+     * A word a rule file may not use, and why.
+     *
+     * @param word the word as the rule file has it, for example {@code System} or {@code salience}
+     * @return that the word is not allowed, and why, in Vietnamese and English
+     */
     public static Text forbidden(String word) {
         Text why = WHY.getOrDefault(word.replace(".", ""), OUTSIDE);
         return new Text("'" + word + "' không được dùng trong tệp quy tắc (" + why.vi() + "); tệp quy tắc chỉ được chấm "

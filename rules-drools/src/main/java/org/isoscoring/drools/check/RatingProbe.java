@@ -22,6 +22,14 @@ public final class RatingProbe {
     private RatingProbe() {
     }
 
+    /**
+     * Probes the rating bands of a compiled guidance for totals with no rating or more than one.
+     *
+     * @param guidance the compiled guidance
+     * @param check what was checked before compiling the guidance's rules: where the rating rules are
+     * @return a finding for the totals with no rating and one for the totals with several, in the rule file that
+     *         rates; or one finding when the rules loop; empty when the bands cover 0–100 once
+     */
     public static List<Finding> findings(Guidance guidance, GuidanceCheck check) {
         Map<BaseSheet, BigDecimal> probes = new IdentityHashMap<>();
         Map<BaseSheet, List<Rated>> ratings = new IdentityHashMap<>();

@@ -44,6 +44,14 @@ public final class VocabularyCheck {
         this.findings = findings;
     }
 
+    /**
+     * Checks a guidance's declarations and adds every problem found to {@code findings}.
+     *
+     * @param info the guidance as read from its descriptor
+     * @param guidance {@code guidance.json}, for the place of each problem
+     * @param facts {@code facts.json}, for the place of each problem
+     * @param findings where the problems are added
+     */
     public static void run(GuidanceInfo info, JsonFile guidance, JsonFile facts, List<Finding> findings) {
         VocabularyCheck check = new VocabularyCheck(info, guidance, facts, findings);
         check.titles(info);
