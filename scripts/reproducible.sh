@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproducible build check (docs/publishing.md, decision D7 of issue 18): builds the published modules twice from
+# Reproducible build check (docs/publishing.md, decision 100): builds the published modules twice from
 # clean, each time from a fresh copy of the working tree at a different path, and compares every file a release
 # publishes byte for byte: each module's jar, sources and javadoc jars and POM, the parent POM, the tool's shaded jar
 # and its release archives. Prints each file that differs with the entries that differ inside it; exit status 1
@@ -10,7 +10,7 @@
 #   REUSE=DIR scripts/reproducible.sh  compares the builds kept in DIR again, without building
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-modules=(rules-api rules-drools rules-xlsx rules-server rules-cli)
+modules=(rules-api rules-drools rules-xlsx rules-server rules-examples rules-cli)
 if [ -n "${REUSE:-}" ]; then
     work="$REUSE"
 else
@@ -47,7 +47,7 @@ for n in 1 2; do
     collect "$src" "$work/published-$n"
 done
 
-known="$(grep -v '^#' "$root/scripts/reproducible-known.txt" | grep -v '^[[:space:]]*$' | paste -sd'|' -)"
+known="$(grep -v -e '^#' -e '^[[:space:]]*$' "$root/scripts/reproducible-known.txt" | paste -sd'|' - || true)"
 scratch="$work/compare"
 
 # "path CRC" of every entry of a jar or zip, sorted
