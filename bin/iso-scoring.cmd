@@ -14,8 +14,14 @@ set "ISO_HOME=%~dp0.."
 set "ISO_JAR=%ISO_HOME%\lib\iso-scoring.jar"
 if not exist "%ISO_JAR%" set "ISO_JAR=%ISO_HOME%\rules-cli\target\iso-scoring.jar"
 if not exist "%ISO_JAR%" goto missing
+rem Java cannot use a class-data-sharing archive for a jar whose path has a space (C:\Program Files\...): the
+rem jar's short 8.3 path has none (where the volume keeps no short names, the long path is used as it is).
+for %%J in ("%ISO_JAR%") do set "ISO_JAR=%%~sJ"
 set "ISO_JAVA=java"
-if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "ISO_JAVA=%JAVA_HOME%\bin\java.exe"
+rem JAVA_HOME set with quotes ("C:\Program Files\Java\jdk-17") works as well
+set "ISO_JH="
+if defined JAVA_HOME set "ISO_JH=%JAVA_HOME:"=%"
+if defined ISO_JH if exist "%ISO_JH%\bin\java.exe" set "ISO_JAVA=%ISO_JH%\bin\java.exe"
 set "ISO_QUICK=-XX:TieredStopAtLevel=1"
 if /i "%~1"=="serve" set "ISO_QUICK="
 set "ISO_NAME=iso-scoring.jsa"
@@ -49,7 +55,7 @@ exit /b %ERRORLEVEL%
 
 rem (no parentheses around a message that names a path: "Program Files (x86)" would end the block)
 :missing
-echo iso-scoring: khong thay / is missing: %ISO_JAR% - build: mvn -B -q -DskipTests install 1>&2
+echo iso-scoring: khong thay / is missing: "%ISO_JAR%" - build: mvn -B -q -DskipTests install 1>&2
 exit /b 1
 
 rem Sets ISO_NAME to the rules archive when an argument is --rules or --rules=DIR, and ISO_QUICK to nothing when

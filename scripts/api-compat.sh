@@ -5,7 +5,7 @@
 #   scripts/api-compat.sh REF        against a tag or commit
 #   scripts/api-compat.sh --report-only REF    the report only, never failing (a deliberate break, documented)
 # The earlier jar is built from REF in a temporary worktree; the report is written to
-# rules-api/target/japicmp/api-compat.md (and .html, .diff). The build fails on a binary-incompatible change when
+# rules-api/target/japicmp/japicmp.md (and .html, .diff). The build fails on a binary-incompatible change when
 # REF's version has the same major.minor as ours (for 0.x versions, as semantic versioning allows: a new minor
 # version may break), so a deliberate break needs a new minor version before 1.0 and a new major one after.
 # Without a tag and without REF there is nothing to compare with: it says so and succeeds.

@@ -4,9 +4,9 @@
  * ({@link org.isoscoring.api.ScoringEngine#create()}, found through {@link java.util.ServiceLoader}: add
  * {@code org.isoscoring:rules-drools} at run time). Nothing here depends on the rule engine.
  *
- * <p>On the module path: {@code requires org.isoscoring.api;}, with {@code rules-drools} (an automatic module,
- * {@code org.isoscoring.drools}) on the module path or the class path. The package
- * {@link org.isoscoring.api.spi} is for engines.
+ * <p>On the module path: {@code requires org.isoscoring.api;}, with {@code rules-drools} and Drools on the class
+ * path (Drools 10 is not made of modules; as automatic modules on the module path the engine does not find its
+ * precompiled rules). The package {@link org.isoscoring.api.spi} is for engines.
  */
 module org.isoscoring.api {
     requires com.fasterxml.jackson.databind;

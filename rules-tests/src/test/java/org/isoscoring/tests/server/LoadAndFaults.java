@@ -481,7 +481,8 @@ public final class LoadAndFaults {
             throw new IllegalStateException("the first evaluate got " + first.statusCode() + ": "
                     + new String(first.body(), StandardCharsets.UTF_8));
         }
-        // java -jar may run the tool in a second JVM (the class-data-sharing archive): that one serves
+        // the service is this process (the tool starts no second JVM since issue 18); were a java process started
+        // under it (a wrapper), that one would serve
         long pid = process.descendants().filter(h -> h.info().command().map(c -> c.endsWith("java")).orElse(false))
                 .mapToLong(ProcessHandle::pid).max().orElse(process.pid());
         progress.println("service " + base + " (pid " + pid + ") answered its first evaluate "
