@@ -184,7 +184,9 @@ class SamplingTests {
             Gen<String> seedGen = SourceDSL.strings().betweenCodePoints(0x21, 0x1EF9).ofLengthBetween(1, 30);
             theory("orderIsSortedByKey").forAll(idsGen, seedGen).checkAssert((ids, seed) -> {
                 String nfc = java.text.Normalizer.normalize(seed, java.text.Normalizer.Form.NFC);
-                if (nfc.chars().anyMatch(ch -> Character.isISOControl(ch) || ch == 0xFFFD
+                // seeds the library refuses by design (badSeeds): a control character, U+FFFD, a lone surrogate,
+                // or only white space, such as U+1680 OGHAM SPACE MARK, which lies in the generated range
+                if (seed.isBlank() || nfc.chars().anyMatch(ch -> Character.isISOControl(ch) || ch == 0xFFFD
                         || Character.isSurrogate((char) ch))) {
                     return;
                 }
