@@ -82,12 +82,15 @@ public final class DroolsScoringEngine implements ScoringEngine {
     /** Reads, checks and compiles a guidance folder; its defects are a {@link RulesException}. */
     static Guidance load(Path dir) {
         if (!Files.isDirectory(dir)) {
-            boolean bundled = BUNDLED.contains(dir.toString());
-            throw new RulesException(dir.toString(), List.of(new Finding(dir.toString(), 0, 0, "không phải thư mục"
-                    + (bundled ? " — \"" + dir + "\" là bộ tiêu chí có sẵn: không cần --rules (yêu cầu ghi \"guidance\"), "
-                    + "hoặc chép nó bằng new-guidance để sửa" : ""), "not a folder" + (bundled ? " — \"" + dir + "\" is a "
-                    + "bundled guidance: it needs no --rules (name it in the request's \"guidance\"), or copy it with "
-                    + "new-guidance to edit it" : ""))));
+            String vi = "không phải thư mục";
+            String en = "not a folder";
+            if (BUNDLED.contains(dir.toString())) {
+                vi += " — \"" + dir + "\" là bộ tiêu chí có sẵn: không cần --rules (yêu cầu ghi \"guidance\"), hoặc "
+                        + "chép nó bằng new-guidance để sửa";
+                en += " — \"" + dir + "\" is a bundled guidance: it needs no --rules (name it in the request's "
+                        + "\"guidance\"), or copy it with new-guidance to edit it";
+            }
+            throw new RulesException(dir.toString(), List.of(new Finding(dir.toString(), 0, 0, vi, en)));
         }
         return Guidance.fromFolder(dir, dir.toString());
     }

@@ -5,6 +5,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.server.CustomRequestLog;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -64,7 +65,7 @@ public final class ScoringService implements AutoCloseable {
         Guidances guidances = Guidances.load(settings.rules());
         guidances.unavailable().forEach(u -> LOG.error("guidance {} from {} could not be loaded; requests for it get"
                 + " 503 until the folder is corrected and the service restarted: {}", u.id(), u.folder(),
-                u.problems().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(" | "))));
+                u.problems().stream().map(Object::toString).collect(Collectors.joining(" | "))));
 
         QueuedThreadPool threads = new QueuedThreadPool(Math.max(32, settings.maxConcurrent() * 2 + 8), 4);
         threads.setName("iso-scoring-http");
